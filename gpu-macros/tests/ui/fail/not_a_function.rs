@@ -1,0 +1,4 @@
+#[gpu_macros::entry]
+struct NotAFunction;
+
+fn main() {}
