@@ -1,0 +1,292 @@
+//! The binding ABI between a translated module and the host that runs it.
+//!
+//! Everything the host needs to know to run a [`Translation`](super::Translation) is in a
+//! [`ModuleLayout`]; the translator knows nothing of wgpu, the host knows nothing of wasm.
+//!
+//! # Bindings (all in bind group 0)
+//!
+//! | binding | name      | WGSL type                        | access     | contents |
+//! |---------|-----------|----------------------------------|------------|----------|
+//! | 0       | `params`  | `array<u32>`                     | read       | [`params`] words, then the call's arguments |
+//! | 1       | `memory`  | `array<atomic<u32>>`             | read_write | linear memory, little-endian words; stacks inside |
+//! | 2       | `results` | `array<u32>`                     | read_write | per thread: status word, then result words |
+//! | 3       | `control` | `array<atomic<u32>>`             | read_write | [`control`] words: memory size, trap record, globals |
+//! | 4       | `data`    | `array<u32>`                     | read       | passive data segments, word aligned |
+//!
+//! Every entry point uses all five bindings, so one explicit bind group layout fits them all.
+//! A module without memory still gets a `memory` binding (the host binds at least 4 bytes).
+//!
+//! # Values
+//!
+//! A wasm value crosses the ABI as raw bits in little-endian 32-bit words: `i32`/`f32` one word,
+//! `i64`/`f64` two words (low word first). Floats are never converted on the way, so NaN payloads
+//! and `-0.0` survive.
+
+/// Word offsets inside the `params` buffer (binding 0).
+pub mod params {
+    /// First thread id of this dispatch (the host may split a large run into several dispatches).
+    pub const THREAD_BASE: u32 = 0;
+    /// One past the last thread id of this dispatch.
+    pub const THREAD_END: u32 = 1;
+    /// Number of invocations dispatched (= stack slots). Invocation `s` runs threads
+    /// `THREAD_BASE + s`, `THREAD_BASE + s + SLOT_COUNT`, ... while below `THREAD_END`.
+    pub const SLOT_COUNT: u32 = 2;
+    /// Byte address of the first stack slot inside linear memory (0 when the module has no stack).
+    pub const STACK_BASE: u32 = 3;
+    /// Bytes per stack slot.
+    pub const STACK_SIZE: u32 = 4;
+    /// The wasm arguments start here, as raw bits (see the module docs).
+    pub const ARGS: u32 = 5;
+}
+
+/// Word offsets inside the `control` buffer (binding 3). The buffer is the instance's state: it
+/// persists between dispatches on the same instance, like the memory buffer.
+pub mod control {
+    /// Current linear memory size in bytes (a multiple of 65536; `memory.grow` updates it).
+    pub const MEMORY_BYTES: u32 = 0;
+    /// Largest memory size in bytes that `memory.grow` may reach (the memory buffer's capacity).
+    pub const MEMORY_CAPACITY: u32 = 1;
+    /// Number of threads that trapped in this dispatch (the host zeroes it before dispatching).
+    pub const TRAP_COUNT: u32 = 2;
+    /// The first trap recorded: thread id, [`TrapKind`](super::TrapKind) code, wasm function
+    /// index and byte offset of the trapping instruction in the module.
+    pub const TRAP_THREAD: u32 = 3;
+    pub const TRAP_KIND: u32 = 4;
+    pub const TRAP_FUNCTION: u32 = 5;
+    pub const TRAP_OFFSET: u32 = 6;
+    /// Wasm globals start here (one or two words each, see [`GlobalLayout`](super::GlobalLayout)),
+    /// followed by one word per passive data segment (its length in bytes; 0 once dropped).
+    pub const GLOBALS: u32 = 8;
+}
+
+/// Binding numbers of the five resources.
+pub mod binding {
+    pub const PARAMS: u32 = 0;
+    pub const MEMORY: u32 = 1;
+    pub const RESULTS: u32 = 2;
+    pub const CONTROL: u32 = 3;
+    pub const DATA: u32 = 4;
+}
+
+/// Invocations per workgroup of every entry point.
+pub const WORKGROUP_SIZE: u32 = 64;
+
+/// Bytes in a wasm page.
+pub const PAGE_SIZE: u32 = 65536;
+
+/// Why a thread stopped early. The code is the thread's status word in `results`; 0 is success.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum TrapKind {
+    /// The `unreachable` instruction (also how a Rust panic ends, without gpu-std's handler).
+    Unreachable = 1,
+    /// Integer division or remainder by zero.
+    IntegerDivideByZero = 2,
+    /// Signed division `MIN / -1`, or a float-to-int truncation out of the target's range.
+    IntegerOverflow = 3,
+    /// Float-to-int truncation of a NaN.
+    InvalidConversionToInteger = 4,
+    /// A load, store or bulk memory operation outside linear memory.
+    MemoryOutOfBounds = 5,
+    /// `call_indirect` with an index past the end of the table.
+    UndefinedElement = 6,
+    /// `call_indirect` through a null table entry.
+    UninitializedElement = 7,
+    /// `call_indirect` to a function of another type.
+    IndirectCallTypeMismatch = 8,
+    /// The thread's shadow stack (`__stack_pointer`) went below its slot.
+    StackOverflow = 9,
+    /// Bulk memory operation reading a data segment out of bounds (`memory.init`).
+    DataSegmentOutOfBounds = 10,
+}
+
+impl TrapKind {
+    /// All kinds, for decoding.
+    pub const ALL: [TrapKind; 10] = [
+        TrapKind::Unreachable,
+        TrapKind::IntegerDivideByZero,
+        TrapKind::IntegerOverflow,
+        TrapKind::InvalidConversionToInteger,
+        TrapKind::MemoryOutOfBounds,
+        TrapKind::UndefinedElement,
+        TrapKind::UninitializedElement,
+        TrapKind::IndirectCallTypeMismatch,
+        TrapKind::StackOverflow,
+        TrapKind::DataSegmentOutOfBounds,
+    ];
+
+    /// The status word written for this trap.
+    pub fn code(self) -> u32 {
+        self as u32
+    }
+
+    /// Decodes a status word; `None` for 0 (success) and unknown codes.
+    pub fn from_code(code: u32) -> Option<TrapKind> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The message the spec testsuite uses for this trap.
+    pub fn message(self) -> &'static str {
+        match self {
+            TrapKind::Unreachable => "unreachable",
+            TrapKind::IntegerDivideByZero => "integer divide by zero",
+            TrapKind::IntegerOverflow => "integer overflow",
+            TrapKind::InvalidConversionToInteger => "invalid conversion to integer",
+            TrapKind::MemoryOutOfBounds => "out of bounds memory access",
+            TrapKind::UndefinedElement => "undefined element",
+            TrapKind::UninitializedElement => "uninitialized element",
+            TrapKind::IndirectCallTypeMismatch => "indirect call type mismatch",
+            TrapKind::StackOverflow => "stack overflow",
+            TrapKind::DataSegmentOutOfBounds => "out of bounds memory access",
+        }
+    }
+}
+
+impl std::fmt::Display for TrapKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message())
+    }
+}
+
+/// A wasm value type as it crosses the ABI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ValType {
+    I32,
+    I64,
+    F32,
+    F64,
+}
+
+impl ValType {
+    /// Number of 32-bit words the value takes.
+    pub fn words(self) -> u32 {
+        match self {
+            ValType::I32 | ValType::F32 => 1,
+            ValType::I64 | ValType::F64 => 2,
+        }
+    }
+}
+
+impl std::fmt::Display for ValType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ValType::I32 => "i32",
+            ValType::I64 => "i64",
+            ValType::F32 => "f32",
+            ValType::F64 => "f64",
+        })
+    }
+}
+
+/// One exported function that became a compute entry point.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryLayout {
+    /// The wasm export name.
+    pub export: String,
+    /// The naga entry point name (a valid identifier in WGSL, SPIR-V and MSL).
+    pub entry_point: String,
+    /// The wasm function index.
+    pub func_index: u32,
+    /// Parameter types, in order; their bits follow [`params::ARGS`].
+    pub params: Vec<ValType>,
+    /// Result types; each thread writes `1 + sum(words)` words to `results`.
+    pub results: Vec<ValType>,
+}
+
+impl EntryLayout {
+    /// Words per thread in the `results` buffer: the status word and the results.
+    pub fn result_stride(&self) -> u32 {
+        1 + self.results.iter().map(|t| t.words()).sum::<u32>()
+    }
+
+    /// Words of arguments after [`params::ARGS`].
+    pub fn arg_words(&self) -> u32 {
+        self.params.iter().map(|t| t.words()).sum()
+    }
+}
+
+/// Where a wasm global lives in the `control` buffer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlobalLayout {
+    /// Word offset in `control`.
+    pub word: u32,
+    pub ty: ValType,
+    pub mutable: bool,
+    /// Initial value bits (low word first for 64-bit types).
+    pub init: u64,
+    /// Export name, when exported.
+    pub export: Option<String>,
+}
+
+/// An active data segment: the host copies `bytes` to `offset` before the first dispatch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveData {
+    pub offset: u32,
+    pub bytes: Vec<u8>,
+}
+
+/// Linear memory of the module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemoryLayout {
+    /// Pages the module declares as its initial size.
+    pub initial_pages: u32,
+    /// Declared maximum in pages, if any.
+    pub maximum_pages: Option<u32>,
+    /// Active data segments, in module order (a later segment overwrites an earlier one).
+    pub active_data: Vec<ActiveData>,
+}
+
+/// The shadow stack: the mutable `__stack_pointer` global that LLVM uses, made per-thread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StackLayout {
+    /// Index of the stack pointer global.
+    pub global_index: u32,
+}
+
+/// Passive data segments, concatenated into the `data` binding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PassiveData {
+    /// Data segment index in the module.
+    pub segment: u32,
+    /// Byte offset of the segment in the `data` buffer (a multiple of 4).
+    pub offset: u32,
+    /// Length in bytes.
+    pub len: u32,
+    /// Word offset in `control` of the segment's live length (set to `len` at instantiation).
+    pub control_word: u32,
+}
+
+/// Everything the host needs to run a translated module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleLayout {
+    pub entries: Vec<EntryLayout>,
+    pub globals: Vec<GlobalLayout>,
+    /// Total words of `control` (header, globals and data segment words).
+    pub control_words: u32,
+    pub memory: Option<MemoryLayout>,
+    pub stack: Option<StackLayout>,
+    /// Contents of the `data` binding (may be empty; bind at least 4 bytes).
+    pub data: Vec<u8>,
+    pub passive_data: Vec<PassiveData>,
+    /// The module uses 64-bit integers (the adapter needs `SHADER_INT64`).
+    pub needs_int64: bool,
+    /// The module uses 64-bit floats (the adapter needs `SHADER_F64`).
+    pub needs_f64: bool,
+    /// Function names from the name section, by function index, for trap reports.
+    pub function_names: std::collections::BTreeMap<u32, String>,
+}
+
+impl ModuleLayout {
+    /// The entry for a wasm export name.
+    pub fn entry(&self, export: &str) -> Option<&EntryLayout> {
+        self.entries.iter().find(|e| e.export == export)
+    }
+
+    /// A printable name for a wasm function: its name-section name or `func[N]`.
+    pub fn function_name(&self, index: u32) -> String {
+        self.function_names
+            .get(&index)
+            .cloned()
+            .unwrap_or_else(|| format!("func[{index}]"))
+    }
+}

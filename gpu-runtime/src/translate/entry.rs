@@ -1,0 +1,287 @@
+//! Compute entry points: one per selected export. Each invocation takes a slot, loops over the
+//! threads of its slot, and per thread: resets the trap record, loads the globals, sets up its
+//! shadow stack, calls the wasm function with the dispatch's arguments, and writes its status
+//! and results (see [`abi`](super::abi)).
+
+use naga::{
+    BinaryOperator as B, Binding, BuiltIn, EntryPoint, Expression, Function, FunctionArgument,
+    Handle, Module, ScalarKind, ShaderStage, Span, Statement, Type, TypeInner, VectorSize,
+};
+
+use super::abi::{control, params, EntryLayout, GlobalLayout, ValType, WORKGROUP_SIZE};
+use super::builder::IrBuilder;
+use super::func::FuncInfo;
+use super::runtime::Runtime;
+
+type H = Handle<Expression>;
+
+/// What an entry point needs to know about the module.
+#[derive(Debug)]
+pub struct EntryContext<'a> {
+    pub globals: &'a [GlobalLayout],
+    pub stack_pointer: Option<u32>,
+}
+
+fn word(b: &mut IrBuilder, array: Handle<naga::GlobalVariable>, index: H) -> H {
+    let g = b.expr(Expression::GlobalVariable(array));
+    b.access(g, index)
+}
+
+fn word_at(b: &mut IrBuilder, array: Handle<naga::GlobalVariable>, index: u32) -> H {
+    let i = b.u32(index);
+    word(b, array, i)
+}
+
+/// A value of type `t` from its words (low word first).
+fn decode(b: &mut IrBuilder, t: ValType, lo: H, hi: Option<H>) -> H {
+    match (t, hi) {
+        (ValType::F32, _) => b.bitcast(lo, ScalarKind::Float),
+        (ValType::I32, _) | (_, None) => lo,
+        (_, Some(hi)) => {
+            let lo64 = b.convert(lo, ScalarKind::Uint, 8);
+            let hi64 = b.convert(hi, ScalarKind::Uint, 8);
+            let k = b.u32(32);
+            let hs = b.bin(B::ShiftLeft, hi64, k);
+            let v = b.bin(B::InclusiveOr, lo64, hs);
+            if t == ValType::F64 {
+                b.bitcast(v, ScalarKind::Float)
+            } else {
+                v
+            }
+        }
+    }
+}
+
+/// The words of a value (low first).
+fn encode(b: &mut IrBuilder, t: ValType, v: H) -> Vec<H> {
+    match t {
+        ValType::I32 => vec![v],
+        ValType::F32 => vec![b.bitcast(v, ScalarKind::Uint)],
+        ValType::I64 | ValType::F64 => {
+            let bits = if t == ValType::F64 {
+                b.bitcast(v, ScalarKind::Uint)
+            } else {
+                v
+            };
+            let lo = b.convert(bits, ScalarKind::Uint, 4);
+            let k = b.u32(32);
+            let h = b.bin(B::ShiftRight, bits, k);
+            let hi = b.convert(h, ScalarKind::Uint, 4);
+            vec![lo, hi]
+        }
+    }
+}
+
+/// Builds the entry point for `entry`, calling the translated `callee`.
+pub fn build(
+    module: &mut Module,
+    rt: &Runtime,
+    ctx: &EntryContext<'_>,
+    entry: &EntryLayout,
+    callee: &FuncInfo,
+) -> EntryPoint {
+    let u32_t = super::runtime::u32_ty(module);
+    let vec3 = module.types.insert(
+        Type {
+            name: None,
+            inner: TypeInner::Vector {
+                size: VectorSize::Tri,
+                scalar: naga::Scalar::U32,
+            },
+        },
+        Span::UNDEFINED,
+    );
+    let mut b = IrBuilder::new(Function {
+        name: Some(entry.entry_point.clone()),
+        arguments: vec![FunctionArgument {
+            name: Some("gid".into()),
+            ty: vec3,
+            binding: Some(Binding::BuiltIn(BuiltIn::GlobalInvocationId)),
+        }],
+        ..Function::default()
+    });
+    let gid = b.expr(Expression::FunctionArgument(0));
+    let slot = b.access_index(gid, 0);
+    let p = word_at(&mut b, rt.params, params::SLOT_COUNT);
+    let slot_count = b.load(p);
+    let idle = b.bin(B::GreaterEqual, slot, slot_count);
+    b.if_then(idle, |b| b.ret(None));
+    let p = word_at(&mut b, rt.params, params::THREAD_BASE);
+    let base = b.load(p);
+    let p = word_at(&mut b, rt.params, params::THREAD_END);
+    let end = b.load(p);
+    let first = b.bin(B::Add, base, slot);
+    let zero = b.u32(0);
+    let t_var = b.local("thread", u32_t, Some(zero));
+    b.store(t_var, first);
+    let stride = entry.result_stride();
+
+    b.loop_(|b| {
+        let t = b.load(t_var);
+        let done = b.bin(B::GreaterEqual, t, end);
+        b.if_then(done, |b| b.stmt(Statement::Break));
+        run_thread(b, rt, ctx, entry, callee, t, base, slot, stride);
+        // Step to this slot's next thread without wrapping past u32::MAX.
+        let left = b.bin(B::Subtract, end, t);
+        let last = b.bin(B::LessEqual, left, slot_count);
+        b.if_then(last, |b| b.stmt(Statement::Break));
+        let next = b.bin(B::Add, t, slot_count);
+        b.store(t_var, next);
+    });
+    EntryPoint {
+        name: entry.entry_point.clone(),
+        stage: ShaderStage::Compute,
+        early_depth_test: None,
+        workgroup_size: [WORKGROUP_SIZE, 1, 1],
+        workgroup_size_overrides: None,
+        function: b.finish(),
+        mesh_info: None,
+        task_payload: None,
+        incoming_ray_payload: None,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_thread(
+    b: &mut IrBuilder,
+    rt: &Runtime,
+    ctx: &EntryContext<'_>,
+    entry: &EntryLayout,
+    callee: &FuncInfo,
+    t: H,
+    base: H,
+    slot: H,
+    stride: u32,
+) {
+    let zero = b.u32(0);
+    let trap_p = b.expr(Expression::GlobalVariable(rt.trap_kind));
+    b.store(trap_p, zero);
+    let mem_p = b.expr(Expression::GlobalVariable(rt.mem_bytes));
+    let shared = word_at(b, rt.control, control::MEMORY_BYTES);
+    let size = b.load(shared);
+    b.store(mem_p, size);
+
+    for (i, g) in ctx.globals.iter().enumerate() {
+        let lo_p = word_at(b, rt.control, g.word);
+        let lo = b.load(lo_p);
+        let hi = if g.ty.words() == 2 {
+            let hi_p = word_at(b, rt.control, g.word + 1);
+            Some(b.load(hi_p))
+        } else {
+            None
+        };
+        let v = decode(b, g.ty, lo, hi);
+        let gp = b.expr(Expression::GlobalVariable(rt.globals[i]));
+        b.store(gp, v);
+    }
+    if let Some(sp) = ctx.stack_pointer {
+        let p = word_at(b, rt.params, params::STACK_BASE);
+        let stack_base = b.load(p);
+        let p = word_at(b, rt.params, params::STACK_SIZE);
+        let stack_size = b.load(p);
+        let below = b.bin(B::Multiply, slot, stack_size);
+        let floor = b.bin(B::Add, stack_base, below);
+        let top = b.bin(B::Add, floor, stack_size);
+        let floor_p = b.expr(Expression::GlobalVariable(rt.stack_floor));
+        b.store(floor_p, floor);
+        let gp = b.expr(Expression::GlobalVariable(rt.globals[sp as usize]));
+        b.store(gp, top);
+    }
+
+    let mut args = Vec::new();
+    let mut w = params::ARGS;
+    for t_arg in &entry.params {
+        let lo_p = word_at(b, rt.params, w);
+        let lo = b.load(lo_p);
+        let hi = if t_arg.words() == 2 {
+            let hi_p = word_at(b, rt.params, w + 1);
+            Some(b.load(hi_p))
+        } else {
+            None
+        };
+        w += t_arg.words();
+        args.push(decode(b, *t_arg, lo, hi));
+    }
+    let result = b.call(callee.handle, args, callee.result_ty.is_some());
+
+    let rel = b.bin(B::Subtract, t, base);
+    let stride_h = b.u32(stride);
+    let at = b.bin(B::Multiply, rel, stride_h);
+    let kind = b.load(trap_p);
+    let status_p = word(b, rt.results, at);
+    b.store(status_p, kind);
+    let ok = b.bin(B::Equal, kind, zero);
+    b.if_else(
+        ok,
+        |b| {
+            let Some(r) = result else { return };
+            let values: Vec<(H, ValType)> = if entry.results.len() == 1 {
+                vec![(r, entry.results[0])]
+            } else {
+                entry
+                    .results
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (b.access_index(r, i as u32), *t))
+                    .collect()
+            };
+            let mut k = 1;
+            for (v, ty) in values {
+                for word_v in encode(b, ty, v) {
+                    let off = b.u32(k);
+                    let i = b.bin(B::Add, at, off);
+                    let p = word(b, rt.results, i);
+                    b.store(p, word_v);
+                    k += 1;
+                }
+            }
+        },
+        |b| {
+            let count_p = word_at(b, rt.control, control::TRAP_COUNT);
+            let one = b.u32(1);
+            let old = b.expr(Expression::AtomicResult {
+                ty: rt.u32_type,
+                comparison: false,
+            });
+            b.stmt(Statement::Atomic {
+                pointer: count_p,
+                fun: naga::AtomicFunction::Add,
+                value: one,
+                result: Some(old),
+            });
+            let first = b.bin(B::Equal, old, zero);
+            b.if_then(first, |b| {
+                let func_p = b.expr(Expression::GlobalVariable(rt.trap_func));
+                let func = b.load(func_p);
+                let off_p = b.expr(Expression::GlobalVariable(rt.trap_offset));
+                let off = b.load(off_p);
+                for (wi, v) in [
+                    (control::TRAP_THREAD, t),
+                    (control::TRAP_KIND, kind),
+                    (control::TRAP_FUNCTION, func),
+                    (control::TRAP_OFFSET, off),
+                ] {
+                    let p = word_at(b, rt.control, wi);
+                    b.store(p, v);
+                }
+            });
+        },
+    );
+
+    // Thread 0 writes the mutable globals back: they are the instance's state.
+    let is_zero = b.bin(B::Equal, t, zero);
+    let keep = b.bin(B::LogicalAnd, is_zero, ok);
+    b.if_then(keep, |b| {
+        for (i, g) in ctx.globals.iter().enumerate() {
+            if !g.mutable || Some(i as u32) == ctx.stack_pointer {
+                continue;
+            }
+            let gp = b.expr(Expression::GlobalVariable(rt.globals[i]));
+            let v = b.load(gp);
+            for (k, word_v) in encode(b, g.ty, v).into_iter().enumerate() {
+                let p = word_at(b, rt.control, g.word + k as u32);
+                b.store(p, word_v);
+            }
+        }
+    });
+}

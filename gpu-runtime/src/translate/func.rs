@@ -1,0 +1,489 @@
+//! [`FuncTranslator`]: translates one wasm function body into one naga function.
+//!
+//! It keeps the wasm operand stack as naga expression handles, the control stack of
+//! [`ControlFrame`]s, and an explicit `reachable` flag: code after `br`, `return` or
+//! `unreachable` is skipped until the end of its frame (only block structure is tracked there).
+
+use std::collections::BTreeMap;
+
+use naga::{
+    BinaryOperator as B, Expression, Function, FunctionArgument, FunctionResult, Handle, Module,
+    Span, Statement, StructMember, Type, TypeInner,
+};
+use wasmparser::BlockType;
+
+use super::abi::{PassiveData, TrapKind, ValType};
+use super::builder::IrBuilder;
+use super::env::{val_type, ModuleEnv, Signature};
+use super::ops::OpVisitor;
+use super::runtime::{val_ty, Runtime};
+use super::stack::{ControlFrame, FrameKind};
+use super::{Location, TranslateError};
+
+/// A translated function, for callers.
+#[derive(Debug, Clone)]
+pub struct FuncInfo {
+    pub handle: Handle<Function>,
+    /// The naga result type: none, a scalar, or a struct of the results.
+    pub result_ty: Option<Handle<Type>>,
+    pub sig: Signature,
+}
+
+/// What every function translation shares.
+#[derive(Debug)]
+pub struct Shared<'a, 'w> {
+    pub env: &'a ModuleEnv<'w>,
+    pub module: &'a mut Module,
+    pub rt: &'a mut Runtime,
+    pub funcs: &'a BTreeMap<u32, FuncInfo>,
+    pub passive: &'a BTreeMap<u32, PassiveData>,
+    pub stack_pointer: Option<u32>,
+}
+
+/// The naga type of a list of results: none, the scalar, or a struct with one member each.
+pub fn result_type(module: &mut Module, results: &[ValType]) -> Option<Handle<Type>> {
+    match results {
+        [] => None,
+        [one] => Some(val_ty(module, *one)),
+        many => {
+            let mut members = Vec::new();
+            let mut offset = 0u32;
+            let mut align = 4u32;
+            for (i, t) in many.iter().enumerate() {
+                let size = t.words() * 4;
+                offset = offset.div_ceil(size) * size;
+                align = align.max(size);
+                members.push(StructMember {
+                    name: Some(format!("r{i}")),
+                    ty: val_ty(module, *t),
+                    binding: None,
+                    offset,
+                });
+                offset += size;
+            }
+            let span = offset.div_ceil(align) * align;
+            Some(module.types.insert(
+                Type {
+                    name: Some(format!(
+                        "Results_{}",
+                        many.iter().map(|t| t.to_string()).collect::<Vec<_>>().join("_")
+                    )),
+                    inner: TypeInner::Struct { members, span },
+                },
+                Span::UNDEFINED,
+            ))
+        }
+    }
+}
+
+/// No pending branch in the `brk` local.
+pub const NO_BRANCH: u32 = u32::MAX;
+
+/// Translates one function.
+#[derive(Debug)]
+pub struct FuncTranslator<'a, 'w> {
+    pub env: &'a ModuleEnv<'w>,
+    pub module: &'a mut Module,
+    pub rt: &'a mut Runtime,
+    pub funcs: &'a BTreeMap<u32, FuncInfo>,
+    pub passive: &'a BTreeMap<u32, PassiveData>,
+    pub stack_pointer: Option<u32>,
+    pub b: IrBuilder,
+    pub func_index: u32,
+    pub result_ty: Option<Handle<Type>>,
+    pub locals: Vec<(Handle<Expression>, ValType)>,
+    pub stack: Vec<(Handle<Expression>, ValType)>,
+    pub control: Vec<ControlFrame>,
+    pub reachable: bool,
+    brk: Option<Handle<Expression>>,
+    pub offset: usize,
+}
+
+impl<'a, 'w> FuncTranslator<'a, 'w> {
+    /// Translates function `func_index` (a defined function).
+    pub fn translate(shared: Shared<'a, 'w>, func_index: u32) -> Result<FuncInfo, TranslateError> {
+        let env = shared.env;
+        let sig = env
+            .func_sig(func_index)
+            .cloned()
+            .ok_or_else(|| TranslateError::UnsupportedFeature {
+                what: format!("function {func_index} without a function type"),
+            })?;
+        let body = env.body(func_index).ok_or_else(|| TranslateError::UnsupportedImport {
+            module: String::new(),
+            name: env.func_name(func_index),
+            func_index,
+        })?;
+        let module = shared.module;
+        let result_ty = result_type(module, &sig.results);
+        let arguments = sig
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, t)| FunctionArgument {
+                name: Some(format!("p{i}")),
+                ty: val_ty(module, *t),
+                binding: None,
+            })
+            .collect();
+        let func = Function {
+            name: Some(naga_name(&env.func_name(func_index), func_index)),
+            arguments,
+            result: result_ty.map(|ty| FunctionResult { ty, binding: None }),
+            ..Function::default()
+        };
+        let mut t = FuncTranslator {
+            env,
+            module,
+            rt: shared.rt,
+            funcs: shared.funcs,
+            passive: shared.passive,
+            stack_pointer: shared.stack_pointer,
+            b: IrBuilder::new(func),
+            func_index,
+            result_ty,
+            locals: Vec::new(),
+            stack: Vec::new(),
+            control: Vec::new(),
+            reachable: true,
+            brk: None,
+            offset: body.range().start as usize,
+        };
+        for (i, p) in sig.params.iter().enumerate() {
+            let ty = val_ty(t.module, *p);
+            let zero = t.zero_literal(*p);
+            let ptr = t.b.local(format!("l{i}"), ty, Some(zero));
+            let arg = t.b.expr(Expression::FunctionArgument(i as u32));
+            t.b.store(ptr, arg);
+            t.locals.push((ptr, *p));
+        }
+        let mut locals_reader = body.get_locals_reader()?;
+        for _ in 0..locals_reader.get_count() {
+            let (count, wt) = locals_reader.read()?;
+            let vt = val_type(wt)?;
+            if count > 50_000 {
+                return Err(TranslateError::UnsupportedFeature {
+                    what: format!("{count} locals in one function"),
+                });
+            }
+            for _ in 0..count {
+                let ty = val_ty(t.module, vt);
+                let zero = t.zero_literal(vt);
+                let n = t.locals.len();
+                let ptr = t.b.local(format!("l{n}"), ty, Some(zero));
+                t.locals.push((ptr, vt));
+            }
+        }
+        t.control.push(ControlFrame {
+            kind: FrameKind::Function,
+            params: Vec::new(),
+            results: sig.results.clone(),
+            height: 0,
+            branch_locals: Vec::new(),
+            result_locals: Vec::new(),
+            if_params: Vec::new(),
+            dead: false,
+            branched_to: false,
+            escapes: false,
+        });
+        let mut reader = body.get_operators_reader()?;
+        while !reader.eof() {
+            t.offset = reader.original_position() as usize;
+            reader.visit_operator(&mut OpVisitor { tr: &mut t })??;
+        }
+        let function = t.b.finish();
+        let handle = t.module.functions.append(function, Span::UNDEFINED);
+        Ok(FuncInfo {
+            handle,
+            result_ty,
+            sig,
+        })
+    }
+
+    // ---- errors and traps -----------------------------------------------------------------
+
+    pub fn location(&self) -> Location {
+        Location {
+            func_index: self.func_index,
+            func_name: self.env.func_name(self.func_index),
+            offset: self.offset,
+        }
+    }
+
+    pub fn unsupported(&self, op: &str) -> TranslateError {
+        TranslateError::Unsupported {
+            op: op.to_string(),
+            location: self.location(),
+        }
+    }
+
+    /// Returns from the function with zero results (after a trap).
+    fn return_zero(&mut self) {
+        let value = self.result_ty.map(|ty| self.b.expr(Expression::ZeroValue(ty)));
+        self.b.ret(value);
+    }
+
+    /// Records a trap of `kind` at the current operator and returns.
+    pub fn trap(&mut self, kind: TrapKind) {
+        let (k, f, o) = (self.rt.trap_kind, self.rt.trap_func, self.rt.trap_offset);
+        for (g, v) in [
+            (k, kind.code()),
+            (f, self.func_index),
+            (o, self.offset as u32),
+        ] {
+            let p = self.b.expr(Expression::GlobalVariable(g));
+            let v = self.b.u32(v);
+            self.b.store(p, v);
+        }
+        self.return_zero();
+    }
+
+    /// Traps when the `bool` `condition` holds.
+    pub fn trap_if(&mut self, condition: Handle<Expression>, kind: TrapKind) {
+        self.b.open_block();
+        self.trap(kind);
+        let accept = self.b.close_block();
+        self.b.stmt(Statement::If {
+            condition,
+            accept,
+            reject: naga::Block::new(),
+        });
+    }
+
+    /// After a call: if the callee trapped, return at once.
+    pub fn propagate_trap(&mut self) {
+        let p = self.b.expr(Expression::GlobalVariable(self.rt.trap_kind));
+        let k = self.b.load(p);
+        let zero = self.b.u32(0);
+        let trapped = self.b.bin(B::NotEqual, k, zero);
+        self.b.open_block();
+        self.return_zero();
+        let accept = self.b.close_block();
+        self.b.stmt(Statement::If {
+            condition: trapped,
+            accept,
+            reject: naga::Block::new(),
+        });
+    }
+
+    // ---- operand stack --------------------------------------------------------------------
+
+    pub fn push(&mut self, h: Handle<Expression>, t: ValType) {
+        self.stack.push((h, t));
+    }
+
+    pub fn pop(&mut self) -> Handle<Expression> {
+        self.pop_typed().0
+    }
+
+    pub fn pop_typed(&mut self) -> (Handle<Expression>, ValType) {
+        // The module was validated, so the stack never underflows in reachable code; a
+        // zero value keeps this total anyway.
+        match self.stack.pop() {
+            Some(v) => v,
+            None => {
+                let z = self.zero_literal(ValType::I32);
+                (z, ValType::I32)
+            }
+        }
+    }
+
+    /// The top `n` values, bottom first, without popping.
+    pub fn peek_n(&self, n: usize) -> Vec<(Handle<Expression>, ValType)> {
+        let start = self.stack.len().saturating_sub(n);
+        self.stack[start..].to_vec()
+    }
+
+    pub fn pop_n(&mut self, n: usize) -> Vec<(Handle<Expression>, ValType)> {
+        let v = self.peek_n(n);
+        let start = self.stack.len().saturating_sub(n);
+        self.stack.truncate(start);
+        v
+    }
+
+    pub fn ty(&mut self, t: ValType) -> Handle<Type> {
+        val_ty(self.module, t)
+    }
+
+    /// The zero of a value type, as a literal.
+    pub fn zero_literal(&mut self, t: ValType) -> Handle<Expression> {
+        match t {
+            ValType::I32 => self.b.u32(0),
+            ValType::I64 => self.b.u64(0),
+            ValType::F32 => self.b.f32_bits(0),
+            ValType::F64 => self.b.f64_bits(0),
+        }
+    }
+
+    /// `v != 0` for an i32.
+    pub fn to_bool(&mut self, v: Handle<Expression>) -> Handle<Expression> {
+        let zero = self.b.u32(0);
+        self.b.bin(B::NotEqual, v, zero)
+    }
+
+    /// A `bool` as an i32 (0 or 1).
+    pub fn from_bool(&mut self, c: Handle<Expression>) -> Handle<Expression> {
+        self.b.convert(c, naga::ScalarKind::Uint, 4)
+    }
+
+    /// Whether `h` is an integer literal equal to `v`.
+    pub fn is_literal(&self, h: Handle<Expression>, v: u64) -> bool {
+        matches!(
+            self.b.func.expressions[h],
+            Expression::Literal(naga::Literal::U32(x)) if u64::from(x) == v
+        ) || matches!(
+            self.b.func.expressions[h],
+            Expression::Literal(naga::Literal::U64(x)) if x == v
+        )
+    }
+
+    // ---- control flow ---------------------------------------------------------------------
+
+    /// Parameter and result types of a block type.
+    pub fn block_sig(&self, bt: BlockType) -> Result<(Vec<ValType>, Vec<ValType>), TranslateError> {
+        match bt {
+            BlockType::Empty => Ok((Vec::new(), Vec::new())),
+            BlockType::Type(t) => Ok((Vec::new(), vec![val_type(t)?])),
+            BlockType::FuncType(i) => {
+                let sig = self
+                    .env
+                    .types
+                    .get(i as usize)
+                    .and_then(|s| s.as_ref())
+                    .ok_or_else(|| self.unsupported("block with a non-function type"))?;
+                Ok((sig.params.clone(), sig.results.clone()))
+            }
+        }
+    }
+
+    /// Fresh locals for a list of types, returning their pointers.
+    pub fn new_locals(&mut self, what: &str, types: &[ValType]) -> Vec<Handle<Expression>> {
+        types
+            .iter()
+            .map(|t| {
+                let ty = self.ty(*t);
+                let zero = self.zero_literal(*t);
+                let n = self.b.func.local_variables.len();
+                self.b.local(format!("{what}{n}"), ty, Some(zero))
+            })
+            .collect()
+    }
+
+    /// The pending-branch local, created on first use.
+    pub fn brk(&mut self) -> Handle<Expression> {
+        if let Some(b) = self.brk {
+            return b;
+        }
+        let u = self.ty(ValType::I32);
+        let none = self.b.u32(NO_BRANCH);
+        let b = self.b.local("brk", u, Some(none));
+        self.brk = Some(b);
+        b
+    }
+
+    /// Returns `values` from the function.
+    pub fn return_values(&mut self, values: &[(Handle<Expression>, ValType)]) {
+        let value = match (values, self.result_ty) {
+            ([], _) | (_, None) => None,
+            ([(v, _)], Some(_)) => Some(*v),
+            (many, Some(ty)) => Some(self.b.expr(Expression::Compose {
+                ty,
+                components: many.iter().map(|(v, _)| *v).collect(),
+            })),
+        };
+        self.b.ret(value);
+    }
+
+    /// Stores `values` into frame `target`'s branch locals and records the branch for a later
+    /// jump (a return for the function frame). Returns false when the branch was a return.
+    pub fn branch_store(&mut self, target: usize, values: &[(Handle<Expression>, ValType)]) -> bool {
+        if target == 0 {
+            self.return_values(values);
+            return false;
+        }
+        let locals = self.control[target].branch_locals.clone();
+        for (ptr, (v, _)) in locals.iter().zip(values) {
+            self.b.store(*ptr, *v);
+        }
+        if !self.control[target].is_loop() {
+            self.control[target].branched_to = true;
+        }
+        true
+    }
+
+    /// Emits a complete branch to frame `target` from the innermost frame, with the top values
+    /// of the operand stack (not popped).
+    pub fn branch(&mut self, target: usize) {
+        let n = self.control[target].branch_types().len();
+        let values = self.peek_n(n);
+        if !self.branch_store(target, &values) {
+            return;
+        }
+        let current = self.control.len() - 1;
+        if target == current {
+            let s = if self.control[target].is_loop() {
+                Statement::Continue
+            } else {
+                Statement::Break
+            };
+            self.b.stmt(s);
+        } else {
+            let brk = self.brk();
+            let t = self.b.u32(target as u32);
+            self.b.store(brk, t);
+            self.mark_escapes(target);
+            self.b.stmt(Statement::Break);
+        }
+    }
+
+    /// Frames above `target` are left by a pending branch.
+    pub fn mark_escapes(&mut self, target: usize) {
+        for f in &mut self.control[target + 1..] {
+            f.escapes = true;
+        }
+    }
+
+    /// In frame `frame`'s body, right after a construct a pending branch may have left: stop the
+    /// branch here when it targets this frame, otherwise pass it on.
+    pub fn resolve_pending(&mut self, frame: usize) {
+        let brk = self.brk();
+        let v = self.b.load(brk);
+        let none = self.b.u32(NO_BRANCH);
+        let pending = self.b.bin(B::NotEqual, v, none);
+        let here = self.b.u32(frame as u32);
+        let is_here = self.b.bin(B::Equal, v, here);
+        let is_loop = self.control[frame].is_loop();
+        self.b.open_block();
+        {
+            self.b.open_block();
+            self.b.store(brk, none);
+            if is_loop {
+                self.b.stmt(Statement::Continue);
+            }
+            let accept = self.b.close_block();
+            self.b.stmt(Statement::If {
+                condition: is_here,
+                accept,
+                reject: naga::Block::new(),
+            });
+            self.b.stmt(Statement::Break);
+        }
+        let accept = self.b.close_block();
+        self.b.stmt(Statement::If {
+            condition: pending,
+            accept,
+            reject: naga::Block::new(),
+        });
+    }
+}
+
+/// A naga-safe identifier for a function (WGSL/MSL need plain identifiers).
+pub fn naga_name(name: &str, index: u32) -> String {
+    let mut s: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .take(48)
+        .collect();
+    s.push_str(&format!("_f{index}"));
+    format!("w_{s}")
+}

@@ -1,0 +1,360 @@
+//! WebAssembly → naga IR. This layer uses wasmparser and naga only; it knows nothing of wgpu.
+//!
+//! # Contract
+//!
+//! **Input**: a wasm module valid under rustc's default wasm32 features (sign-ext,
+//! nontrapping-fptoint, bulk-memory, multi-value, mutable-globals, reference-types for the
+//! `call_indirect` encoding). It is validated with wasmparser first.
+//!
+//! **Output**: one [`naga::Module`] with one compute entry point per selected export, already
+//! validated by [`naga::valid::Validator`], and a [`ModuleLayout`](abi::ModuleLayout) that tells
+//! the host how to bind and call it (see [`abi`] for the binding ABI).
+//!
+//! # Execution model
+//!
+//! One wasm call per GPU thread. Invocation `slot` of a dispatch runs threads
+//! `THREAD_BASE + slot + k * SLOT_COUNT` in turn, so the number of threads is unbounded while
+//! the number of invocations (and shadow stacks) stays within the adapter's limits.
+//!
+//! # Value representation
+//!
+//! | wasm | naga               | why |
+//! |------|--------------------|-----|
+//! | i32  | `u32`              | wasm integers are signless; signed ops bitcast to `i32` for one operation |
+//! | i64  | `u64`              | needs `SHADER_INT64` (only requested when the module uses i64) |
+//! | f32  | `f32`              | |
+//! | f64  | `f64`              | needs `SHADER_F64` |
+//!
+//! Every wasm local (parameters included, since naga arguments are immutable) is a naga
+//! `LocalVariable`. The wasm operand stack exists only at translation time: it is a stack of naga
+//! expression handles, each emitted at the point its wasm operator ran, so later stores cannot
+//! change an already-pushed value.
+//!
+//! Wasm globals are naga `Private` globals (per invocation, like wasm threads where each thread is
+//! an instance sharing memory). They are loaded from the `control` buffer when a thread starts;
+//! thread 0 writes them back when it ends, so state persists between dispatches of one instance.
+//! The LLVM shadow-stack global (`__stack_pointer`) is instead set to the top of the thread's
+//! own stack slot, and every `global.set` of it checks it stays inside the slot
+//! (trap: stack overflow).
+//!
+//! # Memory
+//!
+//! Linear memory is the `memory` binding, `array<atomic<u32>>`. naga has no 8- or 16-bit
+//! storage, and threads share memory, so sub-word and unaligned stores are `atomicAnd` +
+//! `atomicOr` on the words they touch: a thread never loses a neighbour's write to the other bytes
+//! of a word. Loads of any width and alignment combine the (at most two) words they touch. Every
+//! access checks `addr + offset + size <= memory size` (computed without wrapping) and traps
+//! otherwise. `memory.grow` is a compare-exchange on the size word of `control`, bounded by the
+//! capacity the host reserved; a thread whose cached size is too small re-reads it before
+//! trapping.
+//!
+//! # Control flow
+//!
+//! naga's `Break`/`Continue` leave only the innermost loop, and naga has no phi. So:
+//! - every wasm `block`, `loop` and `if` becomes a naga `Loop` whose body ends in `Break`
+//!   (for `loop`, a branch to its label is `Continue`; for `block`/`if`, `Break`);
+//! - a branch that leaves more than one level stores the target depth in a local (`brk`) and
+//!   breaks; after each construct that such a branch left, the parent checks `brk` and either
+//!   stops there (clearing it) or breaks further;
+//! - values carried by a branch or a block end go through per-frame result locals;
+//! - `br_table` is a naga `Switch` whose cases set `brk`; `return` and branches to the function
+//!   body are naga `Return`.
+//!
+//! # Traps
+//!
+//! A trap writes the kind, the wasm function index and the byte offset into private variables
+//! and returns zero values; every call site checks the trap kind afterwards and returns too. The
+//! entry point then writes the thread's status word and records the first trap in `control`.
+//! Other threads go on.
+//!
+//! # Calls
+//!
+//! Direct calls are naga calls (multi-value results are a struct). `call_indirect` is a naga
+//! `Switch` over the (static) table: matching slots call their function; null, out-of-range and
+//! mismatched slots trap with the spec's kinds. A call cycle reachable from an entry point is
+//! rejected ([`TranslateError::Recursion`]) until the explicit call stack lands.
+
+pub mod abi;
+mod builder;
+mod entry;
+mod env;
+mod error;
+mod func;
+mod ops;
+mod reach;
+mod runtime;
+mod stack;
+
+pub use error::{Location, TranslateError};
+
+/// Options for [`translate`].
+#[derive(Debug, Clone, Default)]
+pub struct TranslateOptions {
+    /// Exports to make entry points of. `None` selects every exported function; functions not
+    /// reachable from the selected exports are not translated (so an unsupported operator there
+    /// does not matter).
+    pub entries: Option<Vec<String>>,
+}
+
+impl TranslateOptions {
+    /// Options selecting a single export.
+    pub fn entry(name: impl Into<String>) -> Self {
+        TranslateOptions {
+            entries: Some(vec![name.into()]),
+        }
+    }
+}
+
+/// A translated module: naga IR plus the ABI for the host.
+#[derive(Debug)]
+pub struct Translation {
+    pub module: naga::Module,
+    pub info: naga::valid::ModuleInfo,
+    pub layout: abi::ModuleLayout,
+}
+
+/// Translates a wasm module into a validated naga module and its ABI layout.
+pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation, TranslateError> {
+    let env = env::ModuleEnv::parse(wasm)?;
+    let exported: Vec<(String, u32)> = env
+        .exported_funcs()
+        .map(|(n, i)| (n.to_string(), i))
+        .collect();
+    let selected: Vec<(String, u32)> = match &options.entries {
+        None => exported.clone(),
+        Some(names) => names
+            .iter()
+            .map(|n| {
+                exported
+                    .iter()
+                    .find(|(e, _)| e == n)
+                    .cloned()
+                    .ok_or_else(|| TranslateError::MissingExport {
+                        name: n.clone(),
+                        available: if exported.is_empty() {
+                            "none".to_string()
+                        } else {
+                            exported
+                                .iter()
+                                .map(|(e, _)| e.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        },
+                    })
+            })
+            .collect::<Result<_, _>>()?,
+    };
+    let roots: Vec<u32> = selected.iter().map(|(_, f)| *f).collect();
+    let graph = reach::CallGraph::build(&env, &roots)?;
+    if let Some(&f) = graph
+        .callees
+        .keys()
+        .find(|f| **f < env.num_imported_funcs())
+    {
+        let (module, name) = env.func_imports[f as usize].clone();
+        return Err(TranslateError::UnsupportedImport {
+            module,
+            name,
+            func_index: f,
+        });
+    }
+    let order = graph
+        .post_order(&roots)
+        .map_err(|cycle| TranslateError::Recursion {
+            cycle: cycle.iter().map(|f| env.func_name(*f)).collect(),
+        })?;
+
+    let mut module = naga::Module::default();
+    let global_types: Vec<abi::ValType> = env.globals.iter().map(|g| g.ty).collect();
+    let mut rt = runtime::Runtime::new(&mut module, &global_types);
+    let stack_pointer = env.stack_pointer_global();
+
+    let mut word = abi::control::GLOBALS;
+    let mut globals = Vec::new();
+    for (i, g) in env.globals.iter().enumerate() {
+        globals.push(abi::GlobalLayout {
+            word,
+            ty: g.ty,
+            mutable: g.mutable,
+            init: g.init,
+            export: env
+                .exports
+                .iter()
+                .find(|(_, k, idx)| *k == wasmparser::ExternalKind::Global && *idx == i as u32)
+                .map(|(n, _, _)| n.clone()),
+        });
+        word += g.ty.words();
+    }
+    let mut data = Vec::new();
+    let mut passive = std::collections::BTreeMap::new();
+    let mut active_data = Vec::new();
+    for (i, d) in env.data.iter().enumerate() {
+        match d.active_offset {
+            Some(offset) => active_data.push(abi::ActiveData {
+                offset,
+                bytes: d.bytes.to_vec(),
+            }),
+            None => {
+                let seg = abi::PassiveData {
+                    segment: i as u32,
+                    offset: data.len() as u32,
+                    len: d.bytes.len() as u32,
+                    control_word: word,
+                };
+                word += 1;
+                data.extend_from_slice(d.bytes);
+                while data.len() % 4 != 0 {
+                    data.push(0);
+                }
+                passive.insert(i as u32, seg);
+            }
+        }
+    }
+
+    let mut funcs = std::collections::BTreeMap::new();
+    for f in order {
+        let info = func::FuncTranslator::translate(
+            func::Shared {
+                env: &env,
+                module: &mut module,
+                rt: &mut rt,
+                funcs: &funcs,
+                passive: &passive,
+                stack_pointer,
+            },
+            f,
+        )?;
+        funcs.insert(f, info);
+    }
+
+    let mut entries = Vec::new();
+    for (k, (name, f)) in selected.iter().enumerate() {
+        let Some(info) = funcs.get(f) else { continue };
+        let layout = abi::EntryLayout {
+            export: name.clone(),
+            entry_point: format!(
+                "e{k}_{}",
+                name.chars()
+                    .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                    .take(40)
+                    .collect::<String>()
+            ),
+            func_index: *f,
+            params: info.sig.params.clone(),
+            results: info.sig.results.clone(),
+        };
+        let ctx = entry::EntryContext {
+            globals: &globals,
+            stack_pointer,
+        };
+        let ep = entry::build(&mut module, &rt, &ctx, &layout, info);
+        module.entry_points.push(ep);
+        entries.push(layout);
+    }
+
+    let info = validate(&module)?;
+    let (needs_int64, needs_f64) = wide_types(&module);
+    let layout = abi::ModuleLayout {
+        entries,
+        globals,
+        control_words: word,
+        memory: env.memory.map(|m| abi::MemoryLayout {
+            initial_pages: m.initial as u32,
+            maximum_pages: m.maximum.map(|x| x as u32),
+            active_data,
+        }),
+        stack: stack_pointer.map(|global_index| abi::StackLayout { global_index }),
+        data,
+        passive_data: passive.into_values().collect(),
+        needs_int64,
+        needs_f64,
+        function_names: env.names.clone(),
+    };
+    Ok(Translation {
+        module,
+        info,
+        layout,
+    })
+}
+
+/// Validates a generated module with every capability; the host checks the adapter's.
+fn validate(module: &naga::Module) -> Result<naga::valid::ModuleInfo, TranslateError> {
+    naga::valid::Validator::new(
+        naga::valid::ValidationFlags::all(),
+        naga::valid::Capabilities::all(),
+    )
+    .validate(module)
+    .map_err(|e| {
+        let mut message = e.to_string();
+        let mut source = std::error::Error::source(e.as_inner());
+        while let Some(s) = source {
+            message.push_str(": ");
+            message.push_str(&s.to_string());
+            source = s.source();
+        }
+        if let Some((span, label)) = e.spans().next() {
+            let _ = span;
+            message.push_str(&format!(" ({label})"));
+        }
+        TranslateError::Validation { message }
+    })
+}
+
+/// Whether the module uses 64-bit integers and 64-bit floats.
+fn wide_types(module: &naga::Module) -> (bool, bool) {
+    let mut int64 = false;
+    let mut f64 = false;
+    for (_, ty) in module.types.iter() {
+        let scalar = match ty.inner {
+            naga::TypeInner::Scalar(s) | naga::TypeInner::Atomic(s) => s,
+            naga::TypeInner::Vector { scalar, .. } => scalar,
+            _ => continue,
+        };
+        if scalar.width == 8 {
+            match scalar.kind {
+                naga::ScalarKind::Float => f64 = true,
+                naga::ScalarKind::Sint | naga::ScalarKind::Uint => int64 = true,
+                _ => {}
+            }
+        }
+    }
+    (int64, f64)
+}
+
+impl Translation {
+    /// The module as WGSL text.
+    pub fn to_wgsl(&self) -> Result<String, TranslateError> {
+        naga::back::wgsl::write_string(
+            &self.module,
+            &self.info,
+            naga::back::wgsl::WriterFlags::empty(),
+        )
+        .map_err(|e| TranslateError::Backend {
+            format: "WGSL",
+            message: e.to_string(),
+        })
+    }
+
+    /// The module as SPIR-V words.
+    pub fn to_spirv(&self) -> Result<Vec<u32>, TranslateError> {
+        let options = naga::back::spv::Options::default();
+        naga::back::spv::write_vec(&self.module, &self.info, &options, None).map_err(|e| {
+            TranslateError::Backend {
+                format: "SPIR-V",
+                message: e.to_string(),
+            }
+        })
+    }
+
+    /// The module as Metal Shading Language text.
+    pub fn to_msl(&self) -> Result<String, TranslateError> {
+        let options = naga::back::msl::Options::default();
+        let pipeline = naga::back::msl::PipelineOptions::default();
+        naga::back::msl::write_string(&self.module, &self.info, &options, &pipeline)
+            .map(|(text, _)| text)
+            .map_err(|e| TranslateError::Backend {
+                format: "MSL",
+                message: e.to_string(),
+            })
+    }
+}

@@ -1,0 +1,364 @@
+//! Structured control flow: block, loop, if/else, end, br, br_if, br_table, return,
+//! unreachable, nop, drop, select. See the lowering in the `translate` module docs.
+
+use naga::{Statement, SwitchCase, SwitchValue};
+use wasmparser::Operator;
+
+use super::super::abi::TrapKind;
+use super::super::func::FuncTranslator;
+use super::super::stack::{ControlFrame, FrameKind};
+use super::super::TranslateError;
+
+impl FuncTranslator<'_, '_> {
+    /// block / loop / if / else / end: tracked even in unreachable code.
+    pub(super) fn control_structure(&mut self, op: &Operator<'_>) -> Result<bool, TranslateError> {
+        match *op {
+            Operator::Block { blockty } => self.open_frame(blockty, Opening::Block)?,
+            Operator::Loop { blockty } => self.open_frame(blockty, Opening::Loop)?,
+            Operator::If { blockty } => self.open_frame(blockty, Opening::If)?,
+            Operator::Else => self.else_arm(),
+            Operator::End => self.end_frame(),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn open_frame(&mut self, bt: wasmparser::BlockType, how: Opening) -> Result<(), TranslateError> {
+        let (params, results) = self.block_sig(bt)?;
+        if !self.reachable {
+            self.control.push(ControlFrame {
+                kind: FrameKind::Block,
+                params,
+                results,
+                height: self.stack.len(),
+                branch_locals: Vec::new(),
+                result_locals: Vec::new(),
+                if_params: Vec::new(),
+                dead: true,
+                branched_to: false,
+                escapes: false,
+            });
+            return Ok(());
+        }
+        let mut if_params = Vec::new();
+        let (kind, branch_locals, result_locals) = match how {
+            Opening::Block => {
+                let r = self.new_locals("blk", &results);
+                (FrameKind::Block, r.clone(), r)
+            }
+            Opening::If => {
+                let c = self.pop();
+                let condition = self.to_bool(c);
+                if_params = self.peek_n(params.len());
+                let r = self.new_locals("if", &results);
+                (
+                    FrameKind::If {
+                        condition,
+                        then_block: None,
+                        then_reachable: false,
+                    },
+                    r.clone(),
+                    r,
+                )
+            }
+            Opening::Loop => {
+                let p = self.new_locals("lp", &params);
+                let values = self.pop_n(params.len());
+                for (ptr, (v, _)) in p.iter().zip(&values) {
+                    self.b.store(*ptr, *v);
+                }
+                let r = self.new_locals("lr", &results);
+                (FrameKind::Loop, p, r)
+            }
+        };
+        let height = self.stack.len() - if matches!(how, Opening::Loop) { 0 } else { params.len() };
+        // The construct's body (for `if`, the naga loop body holding the `If`, then its arm).
+        self.b.open_block();
+        if matches!(how, Opening::If) {
+            self.b.open_block();
+        }
+        if matches!(how, Opening::Loop) {
+            for (ptr, t) in branch_locals.iter().zip(&params) {
+                let v = self.b.load(*ptr);
+                self.push(v, *t);
+            }
+        }
+        self.control.push(ControlFrame {
+            kind,
+            params,
+            results,
+            height,
+            branch_locals,
+            result_locals,
+            if_params,
+            dead: false,
+            branched_to: false,
+            escapes: false,
+        });
+        Ok(())
+    }
+
+    /// Stores the frame's results (the top of the stack) into its result locals.
+    fn store_results(&mut self, frame: usize) {
+        let n = self.control[frame].results.len();
+        let values = self.pop_n(n);
+        let locals = self.control[frame].result_locals.clone();
+        for (ptr, (v, _)) in locals.iter().zip(&values) {
+            self.b.store(*ptr, *v);
+        }
+    }
+
+    fn else_arm(&mut self) {
+        let top = self.control.len() - 1;
+        if self.control[top].dead {
+            return;
+        }
+        let reachable = self.reachable;
+        if reachable {
+            self.store_results(top);
+        }
+        let then_block = self.b.close_block();
+        let frame = &mut self.control[top];
+        if let FrameKind::If {
+            then_block: tb,
+            then_reachable,
+            ..
+        } = &mut frame.kind
+        {
+            *tb = Some(then_block);
+            *then_reachable = reachable;
+        }
+        let height = frame.height;
+        let params = frame.if_params.clone();
+        self.stack.truncate(height);
+        self.stack.extend(params);
+        self.reachable = true;
+        self.b.open_block();
+    }
+
+    fn end_frame(&mut self) {
+        let top = self.control.len() - 1;
+        if self.control[top].dead {
+            if let Some(frame) = self.control.pop() {
+                self.stack.truncate(frame.height);
+            }
+            return;
+        }
+        if top == 0 {
+            if self.reachable {
+                let n = self.control[0].results.len();
+                let values = self.pop_n(n);
+                self.return_values(&values);
+            }
+            self.reachable = false;
+            return;
+        }
+        let body_reachable = self.reachable;
+        let is_if_without_else = matches!(
+            self.control[top].kind,
+            FrameKind::If {
+                then_block: None,
+                ..
+            }
+        );
+        if body_reachable {
+            self.store_results(top);
+        }
+        let end_reachable;
+        match &self.control[top].kind {
+            FrameKind::If { .. } => {
+                let arm = self.b.close_block();
+                let kind = std::mem::replace(&mut self.control[top].kind, FrameKind::Block);
+                let FrameKind::If {
+                    condition,
+                    then_block,
+                    then_reachable,
+                } = kind
+                else {
+                    return;
+                };
+                let (then_block, else_block, then_reachable) = match then_block {
+                    None => {
+                        // The missing `else` passes the parameters through as results.
+                        self.b.open_block();
+                        let params = self.control[top].if_params.clone();
+                        let locals = self.control[top].result_locals.clone();
+                        for (ptr, (v, _)) in locals.iter().zip(&params) {
+                            self.b.store(*ptr, *v);
+                        }
+                        let else_block = self.b.close_block();
+                        (arm, else_block, body_reachable)
+                    }
+                    Some(then_block) => (then_block, arm, then_reachable),
+                };
+                self.b.stmt(Statement::If {
+                    condition,
+                    accept: then_block,
+                    reject: else_block,
+                });
+                self.b.stmt(Statement::Break);
+                end_reachable = then_reachable || body_reachable || is_if_without_else;
+            }
+            FrameKind::Block | FrameKind::Loop => {
+                if body_reachable {
+                    self.b.stmt(Statement::Break);
+                }
+                end_reachable = body_reachable;
+            }
+            FrameKind::Function => {
+                end_reachable = false;
+            }
+        }
+        let body = self.b.close_block();
+        self.b.stmt(Statement::Loop {
+            body,
+            continuing: naga::Block::new(),
+            break_if: None,
+        });
+        let Some(frame) = self.control.pop() else {
+            return;
+        };
+        if frame.escapes {
+            self.resolve_pending(top - 1);
+        }
+        self.stack.truncate(frame.height);
+        for (ptr, t) in frame.result_locals.iter().zip(&frame.results) {
+            let v = self.b.load(*ptr);
+            self.push(v, *t);
+        }
+        self.reachable = end_reachable || frame.branched_to;
+    }
+
+    /// Branches, returns, traps, drop, select, nop.
+    pub(super) fn control_op(&mut self, op: &Operator<'_>) -> Result<bool, TranslateError> {
+        match op {
+            Operator::Nop => {}
+            Operator::Unreachable => {
+                self.trap(TrapKind::Unreachable);
+                self.reachable = false;
+            }
+            Operator::Drop => {
+                self.pop();
+            }
+            Operator::Select | Operator::TypedSelect { .. } => {
+                let c = self.pop();
+                let (v2, _) = self.pop_typed();
+                let (v1, t) = self.pop_typed();
+                let cond = self.to_bool(c);
+                let r = self.b.select(cond, v1, v2);
+                self.push(r, t);
+            }
+            Operator::Br { relative_depth } => {
+                let target = self.target(*relative_depth)?;
+                self.branch(target);
+                self.reachable = false;
+            }
+            Operator::BrIf { relative_depth } => {
+                let target = self.target(*relative_depth)?;
+                let c = self.pop();
+                let cond = self.to_bool(c);
+                self.b.open_block();
+                self.branch(target);
+                let accept = self.b.close_block();
+                self.b.stmt(Statement::If {
+                    condition: cond,
+                    accept,
+                    reject: naga::Block::new(),
+                });
+            }
+            Operator::BrTable { targets } => {
+                let mut table = Vec::new();
+                for t in targets.targets() {
+                    table.push(self.target(t?)?);
+                }
+                let default = self.target(targets.default())?;
+                self.br_table(&table, default);
+                self.reachable = false;
+            }
+            Operator::Return => {
+                self.branch(0);
+                self.reachable = false;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// The absolute control-stack index of a relative branch depth.
+    fn target(&self, depth: u32) -> Result<usize, TranslateError> {
+        (self.control.len() - 1)
+            .checked_sub(depth as usize)
+            .ok_or_else(|| self.unsupported("branch depth out of range"))
+    }
+
+    /// `br_table`: a switch whose cases store the branch values and record the target; the
+    /// jump itself happens after the switch, where `Break`/`Continue` reach the frame's loop.
+    fn br_table(&mut self, table: &[usize], default: usize) {
+        let index = self.pop();
+        let current = self.control.len() - 1;
+        let n = self.control[default].branch_types().len();
+        let values = self.peek_n(n);
+        let mut targets: Vec<usize> = table.to_vec();
+        targets.push(default);
+        targets.sort_unstable();
+        targets.dedup();
+        let mut cases = Vec::new();
+        let mut needs_jump = false;
+        for &t in targets.iter().filter(|t| **t != default) {
+            let labels: Vec<u32> = (0..table.len() as u32)
+                .filter(|i| table[*i as usize] == t)
+                .collect();
+            let body = self.br_table_arm(t, &values, &mut needs_jump);
+            let last = labels.len().saturating_sub(1);
+            for (k, label) in labels.iter().enumerate() {
+                cases.push(SwitchCase {
+                    value: SwitchValue::U32(*label),
+                    body: if k == last {
+                        body.clone()
+                    } else {
+                        naga::Block::new()
+                    },
+                    fall_through: k != last,
+                });
+            }
+        }
+        let body = self.br_table_arm(default, &values, &mut needs_jump);
+        cases.push(SwitchCase {
+            value: SwitchValue::Default,
+            body,
+            fall_through: false,
+        });
+        self.b.stmt(Statement::Switch {
+            selector: index,
+            cases,
+        });
+        if needs_jump {
+            self.resolve_pending(current);
+        }
+    }
+
+    /// One arm of a `br_table`: store the values and note the target in `brk`.
+    fn br_table_arm(
+        &mut self,
+        target: usize,
+        values: &[(naga::Handle<naga::Expression>, super::super::abi::ValType)],
+        needs_jump: &mut bool,
+    ) -> naga::Block {
+        self.b.open_block();
+        if self.branch_store(target, values) {
+            let brk = self.brk();
+            let t = self.b.u32(target as u32);
+            self.b.store(brk, t);
+            self.mark_escapes(target);
+            *needs_jump = true;
+        }
+        self.b.close_block()
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Opening {
+    Block,
+    Loop,
+    If,
+}

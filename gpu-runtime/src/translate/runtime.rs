@@ -1,0 +1,602 @@
+//! Module-level pieces every translated function shares: the five resource bindings, the
+//! per-thread private variables (trap record, cached memory size, wasm globals) and the helper
+//! functions for memory access, generated on first use.
+
+use naga::{
+    AddressSpace, ArraySize, AtomicFunction, BinaryOperator as B, Expression, Function,
+    FunctionArgument, FunctionResult, GlobalVariable, Handle, MemoryDecorations, Module,
+    ResourceBinding, Scalar, Span, StorageAccess, Type, TypeInner, UnaryOperator,
+};
+
+use super::abi::{binding, control, ValType};
+use super::builder::{scalar_type, IrBuilder};
+
+/// Handles of the shared module pieces.
+#[derive(Debug)]
+pub struct Runtime {
+    pub params: Handle<GlobalVariable>,
+    pub memory: Handle<GlobalVariable>,
+    pub results: Handle<GlobalVariable>,
+    pub control: Handle<GlobalVariable>,
+    pub data: Handle<GlobalVariable>,
+    /// Private: the trapping thread's [`TrapKind`](super::abi::TrapKind) code, 0 while running.
+    pub trap_kind: Handle<GlobalVariable>,
+    pub trap_func: Handle<GlobalVariable>,
+    pub trap_offset: Handle<GlobalVariable>,
+    /// Private: the memory size in bytes as this thread last saw it.
+    pub mem_bytes: Handle<GlobalVariable>,
+    /// Private: lowest valid value of the stack pointer for this thread's slot.
+    pub stack_floor: Handle<GlobalVariable>,
+    /// Private: one per wasm global.
+    pub globals: Vec<Handle<GlobalVariable>>,
+    pub u32_type: Handle<Type>,
+    helpers: Helpers,
+}
+
+#[derive(Debug, Default)]
+struct Helpers {
+    load32: Option<Handle<Function>>,
+    load16: Option<Handle<Function>>,
+    load8: Option<Handle<Function>>,
+    store: Option<Handle<Function>>,
+    oob: Option<Handle<Function>>,
+    grow: Option<Handle<Function>>,
+    fill: Option<Handle<Function>>,
+    copy: Option<Handle<Function>>,
+    init: Option<Handle<Function>>,
+}
+
+/// The naga scalar for a wasm value type.
+pub fn scalar_of(t: ValType) -> Scalar {
+    match t {
+        ValType::I32 => Scalar::U32,
+        ValType::I64 => Scalar::U64,
+        ValType::F32 => Scalar::F32,
+        ValType::F64 => Scalar::F64,
+    }
+}
+
+pub fn val_ty(module: &mut Module, t: ValType) -> Handle<Type> {
+    scalar_type(&mut module.types, scalar_of(t))
+}
+
+pub fn u32_ty(module: &mut Module) -> Handle<Type> {
+    scalar_type(&mut module.types, Scalar::U32)
+}
+
+fn array_ty(module: &mut Module, atomic: bool) -> Handle<Type> {
+    let inner = if atomic {
+        TypeInner::Atomic(Scalar::U32)
+    } else {
+        TypeInner::Scalar(Scalar::U32)
+    };
+    let base = module.types.insert(Type { name: None, inner }, Span::UNDEFINED);
+    module.types.insert(
+        Type {
+            name: None,
+            inner: TypeInner::Array {
+                base,
+                size: ArraySize::Dynamic,
+                stride: 4,
+            },
+        },
+        Span::UNDEFINED,
+    )
+}
+
+fn storage(
+    module: &mut Module,
+    name: &str,
+    binding: u32,
+    atomic: bool,
+    writable: bool,
+) -> Handle<GlobalVariable> {
+    let ty = array_ty(module, atomic);
+    let access = if writable {
+        StorageAccess::LOAD | StorageAccess::STORE
+    } else {
+        StorageAccess::LOAD
+    };
+    module.global_variables.append(
+        GlobalVariable {
+            name: Some(name.into()),
+            space: AddressSpace::Storage { access },
+            binding: Some(ResourceBinding { group: 0, binding }),
+            ty,
+            init: None,
+            memory_decorations: MemoryDecorations::empty(),
+        },
+        Span::UNDEFINED,
+    )
+}
+
+fn private(module: &mut Module, name: &str, ty: Handle<Type>) -> Handle<GlobalVariable> {
+    module.global_variables.append(
+        GlobalVariable {
+            name: Some(name.into()),
+            space: AddressSpace::Private,
+            binding: None,
+            ty,
+            init: None,
+            memory_decorations: MemoryDecorations::empty(),
+        },
+        Span::UNDEFINED,
+    )
+}
+
+/// A helper function under construction.
+fn helper_fn(
+    name: &str,
+    args: &[(&str, Handle<Type>)],
+    result: Option<Handle<Type>>,
+) -> IrBuilder {
+    IrBuilder::new(Function {
+        name: Some(name.into()),
+        arguments: args
+            .iter()
+            .map(|(n, ty)| FunctionArgument {
+                name: Some((*n).into()),
+                ty: *ty,
+                binding: None,
+            })
+            .collect(),
+        result: result.map(|ty| FunctionResult { ty, binding: None }),
+        ..Function::default()
+    })
+}
+
+impl Runtime {
+    /// Declares the bindings and private variables.
+    pub fn new(module: &mut Module, globals: &[ValType]) -> Self {
+        let u32t = u32_ty(module);
+        let params = storage(module, "params", binding::PARAMS, false, false);
+        let memory = storage(module, "memory", binding::MEMORY, true, true);
+        let results = storage(module, "results", binding::RESULTS, false, true);
+        let control_g = storage(module, "control", binding::CONTROL, true, true);
+        let data = storage(module, "data", binding::DATA, false, false);
+        let globals = globals
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let ty = val_ty(module, *t);
+                private(module, &format!("global{i}"), ty)
+            })
+            .collect();
+        Runtime {
+            params,
+            memory,
+            results,
+            control: control_g,
+            data,
+            trap_kind: private(module, "trap_kind", u32t),
+            trap_func: private(module, "trap_func", u32t),
+            trap_offset: private(module, "trap_offset", u32t),
+            mem_bytes: private(module, "mem_bytes", u32t),
+            stack_floor: private(module, "stack_floor", u32t),
+            globals,
+            u32_type: u32t,
+            helpers: Helpers::default(),
+        }
+    }
+
+    /// Pointer to `memory[word]`.
+    fn mem_word(&self, b: &mut IrBuilder, word: Handle<Expression>) -> Handle<Expression> {
+        let g = b.expr(Expression::GlobalVariable(self.memory));
+        b.access(g, word)
+    }
+
+    /// Pointer to `control[word]`.
+    pub fn control_word(&self, b: &mut IrBuilder, word: u32) -> Handle<Expression> {
+        let g = b.expr(Expression::GlobalVariable(self.control));
+        let i = b.u32(word);
+        b.access(g, i)
+    }
+
+    /// `(word index, bit shift)` of a byte address.
+    fn split(b: &mut IrBuilder, ea: Handle<Expression>) -> (Handle<Expression>, Handle<Expression>) {
+        let two = b.u32(2);
+        let w = b.bin(B::ShiftRight, ea, two);
+        let three = b.u32(3);
+        let lowbits = b.bin(B::And, ea, three);
+        let s = b.bin(B::ShiftLeft, lowbits, three);
+        (w, s)
+    }
+
+    /// `load32(ea: u32) -> u32`: four bytes at any alignment (bounds already checked).
+    pub fn load32(&mut self, module: &mut Module) -> Handle<Function> {
+        if let Some(h) = self.helpers.load32 {
+            return h;
+        }
+        let u = u32_ty(module);
+        let mut b = helper_fn("mem_load32", &[("ea", u)], Some(u));
+        let ea = b.expr(Expression::FunctionArgument(0));
+        let (w, s) = Self::split(&mut b, ea);
+        let p = self.mem_word(&mut b, w);
+        let lo = b.load(p);
+        let zero = b.u32(0);
+        let aligned = b.bin(B::Equal, s, zero);
+        b.if_then(aligned, |b| b.ret(Some(lo)));
+        let one = b.u32(1);
+        let w1 = b.bin(B::Add, w, one);
+        let p1 = self.mem_word(&mut b, w1);
+        let hi = b.load(p1);
+        let a = b.bin(B::ShiftRight, lo, s);
+        let thirty_two = b.u32(32);
+        let rs = b.bin(B::Subtract, thirty_two, s);
+        let c = b.bin(B::ShiftLeft, hi, rs);
+        let r = b.bin(B::InclusiveOr, a, c);
+        b.ret(Some(r));
+        let h = module.functions.append(b.finish(), Span::UNDEFINED);
+        self.helpers.load32 = Some(h);
+        h
+    }
+
+    /// `load16(ea) -> u32` and `load8(ea) -> u32`: zero-extended.
+    pub fn load_narrow(&mut self, module: &mut Module, bytes: u32) -> Handle<Function> {
+        let cached = if bytes == 1 {
+            self.helpers.load8
+        } else {
+            self.helpers.load16
+        };
+        if let Some(h) = cached {
+            return h;
+        }
+        let load32 = self.load32(module);
+        let u = u32_ty(module);
+        let name = if bytes == 1 { "mem_load8" } else { "mem_load16" };
+        let mut b = helper_fn(name, &[("ea", u)], Some(u));
+        let ea = b.expr(Expression::FunctionArgument(0));
+        let mask = b.u32(if bytes == 1 { 0xff } else { 0xffff });
+        if bytes == 2 {
+            // Only a half-word starting at the last byte of a word spans two words.
+            let three = b.u32(3);
+            let low = b.bin(B::And, ea, three);
+            let spans = b.bin(B::Equal, low, three);
+            b.if_then(spans, |b| {
+                let v = b.call(load32, vec![ea], true);
+                if let Some(v) = v {
+                    let r = b.bin(B::And, v, mask);
+                    b.ret(Some(r));
+                }
+            });
+        }
+        let (w, s) = Self::split(&mut b, ea);
+        let p = self.mem_word(&mut b, w);
+        let word = b.load(p);
+        let shifted = b.bin(B::ShiftRight, word, s);
+        let r = b.bin(B::And, shifted, mask);
+        b.ret(Some(r));
+        let h = module.functions.append(b.finish(), Span::UNDEFINED);
+        if bytes == 1 {
+            self.helpers.load8 = Some(h);
+        } else {
+            self.helpers.load16 = Some(h);
+        }
+        h
+    }
+
+    /// `store(ea, value, mask)`: writes the bytes of `value & mask` (mask 0xff, 0xffff or
+    /// 0xffffffff) at `ea`. Whole words are atomic stores; partial words are `atomicAnd` +
+    /// `atomicOr`, so bytes of the same word written by other threads are never lost.
+    pub fn store(&mut self, module: &mut Module) -> Handle<Function> {
+        if let Some(h) = self.helpers.store {
+            return h;
+        }
+        let u = u32_ty(module);
+        let mut b = helper_fn("mem_store", &[("ea", u), ("value", u), ("mask", u)], None);
+        let ea = b.expr(Expression::FunctionArgument(0));
+        let value = b.expr(Expression::FunctionArgument(1));
+        let mask = b.expr(Expression::FunctionArgument(2));
+        let (w, s) = Self::split(&mut b, ea);
+        let v = b.bin(B::And, value, mask);
+        let m0 = b.bin(B::ShiftLeft, mask, s);
+        let v0 = b.bin(B::ShiftLeft, v, s);
+        let p0 = self.mem_word(&mut b, w);
+        let full = b.u32(u32::MAX);
+        let whole = b.bin(B::Equal, m0, full);
+        b.if_else(
+            whole,
+            |b| b.store(p0, v0),
+            |b| {
+                let not_m0 = b.un(UnaryOperator::BitwiseNot, m0);
+                b.atomic(p0, AtomicFunction::And, not_m0, None);
+                b.atomic(p0, AtomicFunction::InclusiveOr, v0, None);
+            },
+        );
+        let zero = b.u32(0);
+        let unaligned = b.bin(B::NotEqual, s, zero);
+        let one = b.u32(1);
+        let thirty_two = b.u32(32);
+        b.if_then(unaligned, |b| {
+            let rs = b.bin(B::Subtract, thirty_two, s);
+            let m1 = b.bin(B::ShiftRight, mask, rs);
+            let spills = b.bin(B::NotEqual, m1, zero);
+            b.if_then(spills, |b| {
+                let v1 = b.bin(B::ShiftRight, v, rs);
+                let w1 = b.bin(B::Add, w, one);
+                let p1 = self.mem_word(b, w1);
+                let not_m1 = b.un(UnaryOperator::BitwiseNot, m1);
+                b.atomic(p1, AtomicFunction::And, not_m1, None);
+                b.atomic(p1, AtomicFunction::InclusiveOr, v1, None);
+            });
+        });
+        let h = module.functions.append(b.finish(), Span::UNDEFINED);
+        self.helpers.store = Some(h);
+        h
+    }
+
+    /// `oob(ea, size) -> bool`: whether `[ea, ea + size)` leaves linear memory. Re-reads the
+    /// shared size before saying yes, since another thread may have grown memory.
+    pub fn oob(&mut self, module: &mut Module) -> Handle<Function> {
+        if let Some(h) = self.helpers.oob {
+            return h;
+        }
+        let u = u32_ty(module);
+        let boolt = scalar_type(&mut module.types, Scalar::BOOL);
+        let mut b = helper_fn("mem_oob", &[("ea", u), ("size", u)], Some(boolt));
+        let ea = b.expr(Expression::FunctionArgument(0));
+        let size = b.expr(Expression::FunctionArgument(1));
+        let end = b.bin(B::Add, ea, size);
+        let wrapped = b.bin(B::Less, end, ea);
+        let yes = b.bool(true);
+        let no = b.bool(false);
+        b.if_then(wrapped, |b| b.ret(Some(yes)));
+        let cached_p = b.expr(Expression::GlobalVariable(self.mem_bytes));
+        let cached = b.load(cached_p);
+        let fits = b.bin(B::LessEqual, end, cached);
+        b.if_then(fits, |b| b.ret(Some(no)));
+        let shared_p = self.control_word(&mut b, control::MEMORY_BYTES);
+        let shared = b.load(shared_p);
+        b.store(cached_p, shared);
+        let out = b.bin(B::Greater, end, shared);
+        b.ret(Some(out));
+        let h = module.functions.append(b.finish(), Span::UNDEFINED);
+        self.helpers.oob = Some(h);
+        h
+    }
+
+    /// `grow(delta_pages) -> old_pages or 0xffffffff`: a bounded compare-exchange loop on the
+    /// shared size word.
+    pub fn grow(&mut self, module: &mut Module) -> Handle<Function> {
+        if let Some(h) = self.helpers.grow {
+            return h;
+        }
+        let u = u32_ty(module);
+        let cmpxchg_ty = module.generate_predeclared_type(
+            naga::PredeclaredType::AtomicCompareExchangeWeakResult(Scalar::U32),
+        );
+        let mut b = helper_fn("mem_grow", &[("delta", u)], Some(u));
+        let delta = b.expr(Expression::FunctionArgument(0));
+        let fail = b.u32(u32::MAX);
+        let zero = b.u32(0);
+        let one = b.u32(1);
+        let sixteen = b.u32(16);
+        let tries = b.local("tries", u, Some(zero));
+        let cap_p = self.control_word(&mut b, control::MEMORY_CAPACITY);
+        let size_p = self.control_word(&mut b, control::MEMORY_BYTES);
+        let cached_p = b.expr(Expression::GlobalVariable(self.mem_bytes));
+        let cap = b.load(cap_p);
+        let limit = b.u32(1024);
+        b.loop_(|b| {
+            let t = b.load(tries);
+            let done = b.bin(B::GreaterEqual, t, limit);
+            b.if_then(done, |b| b.ret(Some(fail)));
+            let t1 = b.bin(B::Add, t, one);
+            b.store(tries, t1);
+            let old = b.load(size_p);
+            let room = b.bin(B::Subtract, cap, old);
+            let room_pages = b.bin(B::ShiftRight, room, sixteen);
+            let too_big = b.bin(B::Greater, delta, room_pages);
+            b.if_then(too_big, |b| b.ret(Some(fail)));
+            let added = b.bin(B::ShiftLeft, delta, sixteen);
+            let new = b.bin(B::Add, old, added);
+            let res = b.expr(Expression::AtomicResult {
+                ty: cmpxchg_ty,
+                comparison: true,
+            });
+            b.stmt(naga::Statement::Atomic {
+                pointer: size_p,
+                fun: AtomicFunction::Exchange { compare: Some(old) },
+                value: new,
+                result: Some(res),
+            });
+            let exchanged = b.access_index(res, 1);
+            b.if_then(exchanged, |b| {
+                b.store(cached_p, new);
+                let pages = b.bin(B::ShiftRight, old, sixteen);
+                b.ret(Some(pages));
+            });
+        });
+        b.ret(Some(fail));
+        let h = module.functions.append(b.finish(), Span::UNDEFINED);
+        self.helpers.grow = Some(h);
+        h
+    }
+
+    /// `fill(dst, byte, n)`: bytes up to a word boundary, whole words, then the tail.
+    pub fn fill(&mut self, module: &mut Module) -> Handle<Function> {
+        if let Some(h) = self.helpers.fill {
+            return h;
+        }
+        let store = self.store(module);
+        let u = u32_ty(module);
+        let mut b = helper_fn("mem_fill", &[("dst", u), ("value", u), ("n", u)], None);
+        let dst = b.expr(Expression::FunctionArgument(0));
+        let value = b.expr(Expression::FunctionArgument(1));
+        let n = b.expr(Expression::FunctionArgument(2));
+        let zero = b.u32(0);
+        let one = b.u32(1);
+        let two = b.u32(2);
+        let three = b.u32(3);
+        let four = b.u32(4);
+        let byte_mask = b.u32(0xff);
+        let i = b.local("i", u, Some(zero));
+        let byte = b.bin(B::And, value, byte_mask);
+        let splat = b.u32(0x0101_0101);
+        let word = b.bin(B::Multiply, byte, splat);
+        // Head: until dst + i is word aligned.
+        b.loop_(|b| {
+            let iv = b.load(i);
+            let at_end = b.bin(B::GreaterEqual, iv, n);
+            let a = b.bin(B::Add, dst, iv);
+            let low = b.bin(B::And, a, three);
+            let aligned = b.bin(B::Equal, low, zero);
+            let stop = b.bin(B::LogicalOr, at_end, aligned);
+            b.if_then(stop, |b| b.stmt(naga::Statement::Break));
+            b.call(store, vec![a, byte, byte_mask], false);
+            let next = b.bin(B::Add, iv, one);
+            b.store(i, next);
+        });
+        // Body: whole words.
+        b.loop_(|b| {
+            let iv = b.load(i);
+            let rest = b.bin(B::Subtract, n, iv);
+            let short = b.bin(B::Less, rest, four);
+            let past = b.bin(B::Greater, iv, n);
+            let stop = b.bin(B::LogicalOr, short, past);
+            b.if_then(stop, |b| b.stmt(naga::Statement::Break));
+            let a = b.bin(B::Add, dst, iv);
+            let w = b.bin(B::ShiftRight, a, two);
+            let p = self.mem_word(b, w);
+            b.store(p, word);
+            let next = b.bin(B::Add, iv, four);
+            b.store(i, next);
+        });
+        // Tail.
+        b.loop_(|b| {
+            let iv = b.load(i);
+            let at_end = b.bin(B::GreaterEqual, iv, n);
+            b.if_then(at_end, |b| b.stmt(naga::Statement::Break));
+            let a = b.bin(B::Add, dst, iv);
+            b.call(store, vec![a, byte, byte_mask], false);
+            let next = b.bin(B::Add, iv, one);
+            b.store(i, next);
+        });
+        let h = module.functions.append(b.finish(), Span::UNDEFINED);
+        self.helpers.fill = Some(h);
+        h
+    }
+
+    /// `copy(dst, src, n)` with `memmove` semantics: forward when `dst <= src`, else backward;
+    /// whole words when source and destination share their alignment.
+    pub fn copy(&mut self, module: &mut Module) -> Handle<Function> {
+        if let Some(h) = self.helpers.copy {
+            return h;
+        }
+        let store = self.store(module);
+        let load8 = self.load_narrow(module, 1);
+        let u = u32_ty(module);
+        let mut b = helper_fn("mem_copy", &[("dst", u), ("src", u), ("n", u)], None);
+        let dst = b.expr(Expression::FunctionArgument(0));
+        let src = b.expr(Expression::FunctionArgument(1));
+        let n = b.expr(Expression::FunctionArgument(2));
+        let zero = b.u32(0);
+        let one = b.u32(1);
+        let two = b.u32(2);
+        let three = b.u32(3);
+        let four = b.u32(4);
+        let byte_mask = b.u32(0xff);
+        let i = b.local("i", u, Some(zero));
+        let copy_byte = |b: &mut IrBuilder, iv: Handle<Expression>| {
+            let s = b.bin(B::Add, src, iv);
+            let d = b.bin(B::Add, dst, iv);
+            if let Some(v) = b.call(load8, vec![s], true) {
+                b.call(store, vec![d, v, byte_mask], false);
+            }
+        };
+        let backward = b.bin(B::Greater, dst, src);
+        b.if_then(backward, |b| {
+            b.store(i, n);
+            b.loop_(|b| {
+                let iv = b.load(i);
+                let done = b.bin(B::Equal, iv, zero);
+                b.if_then(done, |b| b.ret(None));
+                let prev = b.bin(B::Subtract, iv, one);
+                b.store(i, prev);
+                copy_byte(b, prev);
+            });
+        });
+        let x = b.bin(B::ExclusiveOr, dst, src);
+        let xl = b.bin(B::And, x, three);
+        let same_align = b.bin(B::Equal, xl, zero);
+        b.if_then(same_align, |b| {
+            // Head bytes until aligned.
+            b.loop_(|b| {
+                let iv = b.load(i);
+                let at_end = b.bin(B::GreaterEqual, iv, n);
+                let a = b.bin(B::Add, dst, iv);
+                let low = b.bin(B::And, a, three);
+                let aligned = b.bin(B::Equal, low, zero);
+                let stop = b.bin(B::LogicalOr, at_end, aligned);
+                b.if_then(stop, |b| b.stmt(naga::Statement::Break));
+                copy_byte(b, iv);
+                let next = b.bin(B::Add, iv, one);
+                b.store(i, next);
+            });
+            b.loop_(|b| {
+                let iv = b.load(i);
+                let rest = b.bin(B::Subtract, n, iv);
+                let short = b.bin(B::Less, rest, four);
+                let past = b.bin(B::Greater, iv, n);
+                let stop = b.bin(B::LogicalOr, short, past);
+                b.if_then(stop, |b| b.stmt(naga::Statement::Break));
+                let s = b.bin(B::Add, src, iv);
+                let sw = b.bin(B::ShiftRight, s, two);
+                let sp = self.mem_word(b, sw);
+                let v = b.load(sp);
+                let d = b.bin(B::Add, dst, iv);
+                let dw = b.bin(B::ShiftRight, d, two);
+                let dp = self.mem_word(b, dw);
+                b.store(dp, v);
+                let next = b.bin(B::Add, iv, four);
+                b.store(i, next);
+            });
+        });
+        b.loop_(|b| {
+            let iv = b.load(i);
+            let at_end = b.bin(B::GreaterEqual, iv, n);
+            b.if_then(at_end, |b| b.stmt(naga::Statement::Break));
+            copy_byte(b, iv);
+            let next = b.bin(B::Add, iv, one);
+            b.store(i, next);
+        });
+        let h = module.functions.append(b.finish(), Span::UNDEFINED);
+        self.helpers.copy = Some(h);
+        h
+    }
+
+    /// `init(dst, data_byte_offset, n)`: copies bytes of the `data` binding into memory.
+    pub fn init(&mut self, module: &mut Module) -> Handle<Function> {
+        if let Some(h) = self.helpers.init {
+            return h;
+        }
+        let store = self.store(module);
+        let u = u32_ty(module);
+        let mut b = helper_fn("mem_init", &[("dst", u), ("src", u), ("n", u)], None);
+        let dst = b.expr(Expression::FunctionArgument(0));
+        let src = b.expr(Expression::FunctionArgument(1));
+        let n = b.expr(Expression::FunctionArgument(2));
+        let zero = b.u32(0);
+        let one = b.u32(1);
+        let byte_mask = b.u32(0xff);
+        let i = b.local("i", u, Some(zero));
+        let data = b.expr(Expression::GlobalVariable(self.data));
+        b.loop_(|b| {
+            let iv = b.load(i);
+            let at_end = b.bin(B::GreaterEqual, iv, n);
+            b.if_then(at_end, |b| b.stmt(naga::Statement::Break));
+            let s = b.bin(B::Add, src, iv);
+            let (w, sh) = Self::split(b, s);
+            let p = b.access(data, w);
+            let word = b.load(p);
+            let v = b.bin(B::ShiftRight, word, sh);
+            let d = b.bin(B::Add, dst, iv);
+            b.call(store, vec![d, v, byte_mask], false);
+            let next = b.bin(B::Add, iv, one);
+            b.store(i, next);
+        });
+        let h = module.functions.append(b.finish(), Span::UNDEFINED);
+        self.helpers.init = Some(h);
+        h
+    }
+}

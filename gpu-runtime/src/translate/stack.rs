@@ -1,0 +1,62 @@
+//! The control stack of a function being translated (cranelift's `translate/stack.rs`, wasmi's
+//! `translator/func/stack`): one [`ControlFrame`] per open wasm construct.
+
+use naga::{Block, Expression, Handle};
+
+use super::abi::ValType;
+
+/// What kind of construct a frame is.
+#[derive(Debug)]
+pub enum FrameKind {
+    /// The function body: a branch to it is a `return`.
+    Function,
+    Block,
+    Loop,
+    If {
+        /// The `bool` condition, emitted before the construct.
+        condition: Handle<Expression>,
+        /// The `then` block, once `else` was seen.
+        then_block: Option<Block>,
+        /// Whether the end of the `then` arm was reachable.
+        then_reachable: bool,
+    },
+}
+
+/// One open wasm `block`, `loop`, `if` or the function body.
+#[derive(Debug)]
+pub struct ControlFrame {
+    pub kind: FrameKind,
+    pub params: Vec<ValType>,
+    pub results: Vec<ValType>,
+    /// Operand stack height below the frame's parameters.
+    pub height: usize,
+    /// Pointers to the locals a branch to this frame stores its values into: the results for
+    /// `block`/`if`, the parameters for `loop`.
+    pub branch_locals: Vec<Handle<Expression>>,
+    /// Pointers to the locals holding the frame's results after its end.
+    pub result_locals: Vec<Handle<Expression>>,
+    /// The parameter values of an `if`, pushed again for its `else` arm.
+    pub if_params: Vec<(Handle<Expression>, ValType)>,
+    /// The frame was opened in unreachable code: nothing is emitted for it.
+    pub dead: bool,
+    /// Some branch targets this frame (so its end is reachable even if its body's end is not).
+    pub branched_to: bool,
+    /// Some branch inside leaves this frame for an outer one: after this frame's construct,
+    /// the parent must check the pending branch target.
+    pub escapes: bool,
+}
+
+impl ControlFrame {
+    pub fn is_loop(&self) -> bool {
+        matches!(self.kind, FrameKind::Loop)
+    }
+
+    /// Types of the values a branch to this frame carries.
+    pub fn branch_types(&self) -> &[ValType] {
+        if self.is_loop() {
+            &self.params
+        } else {
+            &self.results
+        }
+    }
+}

@@ -1,0 +1,18 @@
+;; Loads and stores of every width, memory.size/grow, fill, copy, init, data.drop, traps.
+(module
+  (memory 1 4)
+  (data "\01\02\03\04")
+  (data $p "hello")
+  (func $rw (export "rw") (param $a i32) (result i64)
+    (i32.store8 (local.get $a) (i32.const 0xff))
+    (i32.store16 offset=3 (local.get $a) (i32.const 0x1234))
+    (i64.store offset=8 (local.get $a) (i64.const -2))
+    (f32.store offset=16 (local.get $a) (f32.const 1.5))
+    (drop (i32.load8_s (local.get $a)))
+    (drop (i64.load32_u offset=1 (local.get $a)))
+    (memory.fill (i32.const 100) (i32.const 7) (i32.const 10))
+    (memory.copy (i32.const 200) (i32.const 100) (i32.const 10))
+    (memory.init $p (i32.const 300) (i32.const 0) (i32.const 5))
+    (data.drop $p)
+    (drop (memory.grow (i32.const 1)))
+    (i64.add (i64.load offset=8 (local.get $a)) (i64.extend_i32_u (memory.size)))))

@@ -1,0 +1,310 @@
+@group(0) @binding(0) 
+var<storage> params: array<u32>;
+@group(0) @binding(1) 
+var<storage, read_write> memory: array<atomic<u32>>;
+@group(0) @binding(2) 
+var<storage, read_write> results: array<u32>;
+@group(0) @binding(3) 
+var<storage, read_write> control: array<atomic<u32>>;
+@group(0) @binding(4) 
+var<storage> data: array<u32>;
+var<private> trap_kind: u32;
+var<private> trap_func: u32;
+var<private> trap_offset: u32;
+var<private> mem_bytes: u32;
+var<private> stack_floor: u32;
+
+fn w_func_0_f0_(p0_: u32, p1_: u32) -> u32 {
+    var l0_: u32 = 0u;
+    var l1_: u32 = 0u;
+
+    l0_ = p0_;
+    l1_ = p1_;
+    let _e6 = l0_;
+    let _e7 = l1_;
+    if (_e7 == 0u) {
+        trap_kind = 2u;
+        trap_func = 0u;
+        trap_offset = 81u;
+        return u32();
+    }
+    if ((_e6 == 2147483648u) && (_e7 == 4294967295u)) {
+        trap_kind = 3u;
+        trap_func = 0u;
+        trap_offset = 81u;
+        return u32();
+    }
+    let _e33 = l0_;
+    let _e34 = l1_;
+    if (_e34 == 0u) {
+        trap_kind = 2u;
+        trap_func = 0u;
+        trap_offset = 86u;
+        return u32();
+    }
+    let _e46 = l0_;
+    let _e47 = l1_;
+    let _e49 = (_e47 & 31u);
+    let _e57 = l0_;
+    return ((bitcast<u32>((bitcast<i32>(_e6) / bitcast<i32>(_e7))) + (_e33 % _e34)) + (((_e46 << _e49) | (_e46 >> ((32u - _e49) & 31u))) + countLeadingZeros(_e57)));
+}
+
+fn w_func_1_f1_(p0_1: u64, p1_1: u64) -> u64 {
+    var l0_1: u64 = 0lu;
+    var l1_1: u64 = 0lu;
+
+    l0_1 = p0_1;
+    l1_1 = p1_1;
+    let _e6 = l0_1;
+    let _e7 = l1_1;
+    if (_e7 == 0lu) {
+        trap_kind = 2u;
+        trap_func = 1u;
+        trap_offset = 105u;
+        return u64();
+    }
+    let _e25 = l0_1;
+    let _e26 = l1_1;
+    let _e33 = l0_1;
+    return (bitcast<u64>((bitcast<i64>(_e6) % bitcast<i64>(select(_e7, 1lu, (_e7 == 18446744073709551615lu))))) + (bitcast<u64>((bitcast<i64>(_e25) >> u32((_e26 & 63lu)))) + u64((countOneBits(u32(_e33)) + countOneBits(u32((_e33 >> 32u)))))));
+}
+
+fn w_func_2_f2_(p0_2: f32, p1_2: f64) -> f64 {
+    var l0_2: f32 = 0f;
+    var l1_2: f64 = 0.0lf;
+
+    l0_2 = p0_2;
+    l1_2 = p1_2;
+    let _e6 = l0_2;
+    let _e8 = bitcast<f32>(2143289344u);
+    let _e17 = bitcast<u32>(_e6);
+    let _e18 = bitcast<u32>(_e8);
+    let _e29 = l1_2;
+    let _e31 = l1_2;
+    let _e39 = bitcast<f64>(((bitcast<u64>(1.0lf) & 9223372036854775807lu) | (bitcast<u64>(_e31) & 9223372036854775808lu)));
+    let _e48 = bitcast<u64>(_e29);
+    let _e49 = bitcast<u64>(_e39);
+    return (f64(select(select(select(select(_e8, _e6, (_e6 < _e8)), bitcast<f32>((_e17 | _e18)), (_e6 == _e8)), bitcast<f32>((_e18 | 4194304u)), !((_e8 == _e8))), bitcast<f32>((_e17 | 4194304u)), !((_e6 == _e6)))) + select(select(select(select(_e39, _e29, (_e29 > _e39)), bitcast<f64>((_e48 & _e49)), (_e29 == _e39)), bitcast<f64>((_e49 | 2251799813685248lu)), !((_e39 == _e39))), bitcast<f64>((_e48 | 2251799813685248lu)), !((_e29 == _e29))));
+}
+
+fn w_func_3_f3_(p0_3: f64) -> u32 {
+    var l0_3: f64 = 0.0lf;
+
+    l0_3 = p0_3;
+    let _e3 = l0_3;
+    let _e8 = ((_e3 > -2147483649.0lf) && (_e3 < 2147483648.0lf));
+    if !((_e3 == _e3)) {
+        trap_kind = 4u;
+        trap_func = 3u;
+        trap_offset = 149u;
+        return u32();
+    }
+    if !(_e8) {
+        trap_kind = 3u;
+        trap_func = 3u;
+        trap_offset = 149u;
+        return u32();
+    }
+    let _e30 = l0_3;
+    let _e35 = ((_e30 > -1.0lf) && (_e30 < 4294967296.0lf));
+    let _e39 = !(_e35);
+    return (bitcast<u32>(i32(select(0.0lf, _e3, _e8))) + select(select(u32(select(0.0lf, _e30, _e35)), 4294967295u, (_e39 && (_e30 > 0.0lf))), 0u, (_e39 && (_e30 < 0.0lf))));
+}
+
+@compute @workgroup_size(64, 1, 1) 
+fn e0_int(@builtin(global_invocation_id) gid: vec3<u32>) {
+    var thread: u32 = 0u;
+
+    let _e5 = params[2u];
+    if (gid.x >= _e5) {
+        return;
+    }
+    let _e10 = params[0u];
+    let _e14 = params[1u];
+    thread = (_e10 + gid.x);
+    loop {
+        let _e18 = thread;
+        if (_e18 >= _e14) {
+            break;
+        }
+        trap_kind = 0u;
+        let _e26 = atomicLoad((&control[0u]));
+        mem_bytes = _e26;
+        let _e30 = params[5u];
+        let _e34 = params[6u];
+        let _e35 = w_func_0_f0_(_e30, _e34);
+        let _e38 = ((_e18 - _e10) * 2u);
+        let _e39 = trap_kind;
+        results[_e38] = _e39;
+        let _e42 = (_e39 == 0u);
+        if _e42 {
+            results[(_e38 + 1u)] = _e35;
+        } else {
+            let _e51 = atomicAdd((&control[2u]), 1u);
+            if (_e51 == 0u) {
+                let _e54 = trap_func;
+                let _e56 = trap_offset;
+                atomicStore((&control[3u]), _e18);
+                atomicStore((&control[4u]), _e39);
+                atomicStore((&control[5u]), _e54);
+                atomicStore((&control[6u]), _e56);
+            }
+        }
+        if ((_e18 == 0u) && _e42) {
+        }
+        if ((_e14 - _e18) <= _e5) {
+            break;
+        }
+        thread = (_e18 + _e5);
+    }
+}
+
+@compute @workgroup_size(64, 1, 1) 
+fn e1_long(@builtin(global_invocation_id) gid_1: vec3<u32>) {
+    var thread_1: u32 = 0u;
+
+    let _e5 = params[2u];
+    if (gid_1.x >= _e5) {
+        return;
+    }
+    let _e10 = params[0u];
+    let _e14 = params[1u];
+    thread_1 = (_e10 + gid_1.x);
+    loop {
+        let _e18 = thread_1;
+        if (_e18 >= _e14) {
+            break;
+        }
+        trap_kind = 0u;
+        let _e26 = atomicLoad((&control[0u]));
+        mem_bytes = _e26;
+        let _e30 = params[5u];
+        let _e34 = params[6u];
+        let _e43 = params[7u];
+        let _e47 = params[8u];
+        let _e53 = w_func_1_f1_((u64(_e30) | (u64(_e34) << 32u)), (u64(_e43) | (u64(_e47) << 32u)));
+        let _e56 = ((_e18 - _e10) * 3u);
+        let _e57 = trap_kind;
+        results[_e56] = _e57;
+        let _e60 = (_e57 == 0u);
+        if _e60 {
+            results[(_e56 + 1u)] = u32(_e53);
+            results[(_e56 + 2u)] = u32((_e53 >> 32u));
+        } else {
+            let _e77 = atomicAdd((&control[2u]), 1u);
+            if (_e77 == 0u) {
+                let _e80 = trap_func;
+                let _e82 = trap_offset;
+                atomicStore((&control[3u]), _e18);
+                atomicStore((&control[4u]), _e57);
+                atomicStore((&control[5u]), _e80);
+                atomicStore((&control[6u]), _e82);
+            }
+        }
+        if ((_e18 == 0u) && _e60) {
+        }
+        if ((_e14 - _e18) <= _e5) {
+            break;
+        }
+        thread_1 = (_e18 + _e5);
+    }
+}
+
+@compute @workgroup_size(64, 1, 1) 
+fn e2_float(@builtin(global_invocation_id) gid_2: vec3<u32>) {
+    var thread_2: u32 = 0u;
+
+    let _e5 = params[2u];
+    if (gid_2.x >= _e5) {
+        return;
+    }
+    let _e10 = params[0u];
+    let _e14 = params[1u];
+    thread_2 = (_e10 + gid_2.x);
+    loop {
+        let _e18 = thread_2;
+        if (_e18 >= _e14) {
+            break;
+        }
+        trap_kind = 0u;
+        let _e26 = atomicLoad((&control[0u]));
+        mem_bytes = _e26;
+        let _e30 = params[5u];
+        let _e35 = params[6u];
+        let _e39 = params[7u];
+        let _e46 = w_func_2_f2_(bitcast<f32>(_e30), bitcast<f64>((u64(_e35) | (u64(_e39) << 32u))));
+        let _e49 = ((_e18 - _e10) * 3u);
+        let _e50 = trap_kind;
+        results[_e49] = _e50;
+        let _e53 = (_e50 == 0u);
+        if _e53 {
+            let _e54 = bitcast<u64>(_e46);
+            results[(_e49 + 1u)] = u32(_e54);
+            results[(_e49 + 2u)] = u32((_e54 >> 32u));
+        } else {
+            let _e71 = atomicAdd((&control[2u]), 1u);
+            if (_e71 == 0u) {
+                let _e74 = trap_func;
+                let _e76 = trap_offset;
+                atomicStore((&control[3u]), _e18);
+                atomicStore((&control[4u]), _e50);
+                atomicStore((&control[5u]), _e74);
+                atomicStore((&control[6u]), _e76);
+            }
+        }
+        if ((_e18 == 0u) && _e53) {
+        }
+        if ((_e14 - _e18) <= _e5) {
+            break;
+        }
+        thread_2 = (_e18 + _e5);
+    }
+}
+
+@compute @workgroup_size(64, 1, 1) 
+fn e3_conv(@builtin(global_invocation_id) gid_3: vec3<u32>) {
+    var thread_3: u32 = 0u;
+
+    let _e5 = params[2u];
+    if (gid_3.x >= _e5) {
+        return;
+    }
+    let _e10 = params[0u];
+    let _e14 = params[1u];
+    thread_3 = (_e10 + gid_3.x);
+    loop {
+        let _e18 = thread_3;
+        if (_e18 >= _e14) {
+            break;
+        }
+        trap_kind = 0u;
+        let _e26 = atomicLoad((&control[0u]));
+        mem_bytes = _e26;
+        let _e30 = params[5u];
+        let _e34 = params[6u];
+        let _e41 = w_func_3_f3_(bitcast<f64>((u64(_e30) | (u64(_e34) << 32u))));
+        let _e44 = ((_e18 - _e10) * 2u);
+        let _e45 = trap_kind;
+        results[_e44] = _e45;
+        let _e48 = (_e45 == 0u);
+        if _e48 {
+            results[(_e44 + 1u)] = _e41;
+        } else {
+            let _e57 = atomicAdd((&control[2u]), 1u);
+            if (_e57 == 0u) {
+                let _e60 = trap_func;
+                let _e62 = trap_offset;
+                atomicStore((&control[3u]), _e18);
+                atomicStore((&control[4u]), _e45);
+                atomicStore((&control[5u]), _e60);
+                atomicStore((&control[6u]), _e62);
+            }
+        }
+        if ((_e18 == 0u) && _e48) {
+        }
+        if ((_e14 - _e18) <= _e5) {
+            break;
+        }
+        thread_3 = (_e18 + _e5);
+    }
+}

@@ -1,0 +1,97 @@
+@group(0) @binding(0) 
+var<storage> params: array<u32>;
+@group(0) @binding(1) 
+var<storage, read_write> memory: array<atomic<u32>>;
+@group(0) @binding(2) 
+var<storage, read_write> results: array<u32>;
+@group(0) @binding(3) 
+var<storage, read_write> control: array<atomic<u32>>;
+@group(0) @binding(4) 
+var<storage> data: array<u32>;
+var<private> trap_kind: u32;
+var<private> trap_func: u32;
+var<private> trap_offset: u32;
+var<private> mem_bytes: u32;
+var<private> stack_floor: u32;
+
+fn w_main_f0_(p0_: u32) -> u32 {
+    var l0_: u32 = 0u;
+    var l1_: u32 = 0u;
+    var l2_: u32 = 0u;
+    var brk: u32 = 4294967295u;
+
+    l0_ = p0_;
+    l1_ = 1u;
+    loop {
+        loop {
+            let _e8 = l1_;
+            let _e9 = l0_;
+            if (u32((bitcast<i32>(_e8) > bitcast<i32>(_e9))) != 0u) {
+                brk = 1u;
+                break;
+            }
+            let _e19 = l2_;
+            let _e20 = l1_;
+            l2_ = (_e19 + _e20);
+            let _e22 = l1_;
+            l1_ = (_e22 + 1u);
+            continue;
+        }
+        let _e25 = brk;
+        if (_e25 != 4294967295u) {
+            if (_e25 == 1u) {
+                brk = 4294967295u;
+            }
+            break;
+        }
+    }
+    let _e30 = l2_;
+    return _e30;
+}
+
+@compute @workgroup_size(64, 1, 1) 
+fn e0_main(@builtin(global_invocation_id) gid: vec3<u32>) {
+    var thread: u32 = 0u;
+
+    let _e5 = params[2u];
+    if (gid.x >= _e5) {
+        return;
+    }
+    let _e10 = params[0u];
+    let _e14 = params[1u];
+    thread = (_e10 + gid.x);
+    loop {
+        let _e18 = thread;
+        if (_e18 >= _e14) {
+            break;
+        }
+        trap_kind = 0u;
+        let _e26 = atomicLoad((&control[0u]));
+        mem_bytes = _e26;
+        let _e30 = params[5u];
+        let _e31 = w_main_f0_(_e30);
+        let _e34 = ((_e18 - _e10) * 2u);
+        let _e35 = trap_kind;
+        results[_e34] = _e35;
+        let _e38 = (_e35 == 0u);
+        if _e38 {
+            results[(_e34 + 1u)] = _e31;
+        } else {
+            let _e47 = atomicAdd((&control[2u]), 1u);
+            if (_e47 == 0u) {
+                let _e50 = trap_func;
+                let _e52 = trap_offset;
+                atomicStore((&control[3u]), _e18);
+                atomicStore((&control[4u]), _e35);
+                atomicStore((&control[5u]), _e50);
+                atomicStore((&control[6u]), _e52);
+            }
+        }
+        if ((_e18 == 0u) && _e38) {
+        }
+        if ((_e14 - _e18) <= _e5) {
+            break;
+        }
+        thread = (_e18 + _e5);
+    }
+}
