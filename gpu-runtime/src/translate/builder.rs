@@ -201,7 +201,11 @@ impl IrBuilder {
     pub fn load(&mut self, pointer: Handle<Expression>) -> Handle<Expression> {
         self.expr(Expression::Load { pointer })
     }
-    pub fn access(&mut self, base: Handle<Expression>, index: Handle<Expression>) -> Handle<Expression> {
+    pub fn access(
+        &mut self,
+        base: Handle<Expression>,
+        index: Handle<Expression>,
+    ) -> Handle<Expression> {
         self.expr(Expression::Access { base, index })
     }
     pub fn access_index(&mut self, base: Handle<Expression>, index: u32) -> Handle<Expression> {

@@ -156,6 +156,8 @@ fn run_thread(
     let zero = b.u32(0);
     let trap_p = b.expr(Expression::GlobalVariable(rt.trap_kind));
     b.store(trap_p, zero);
+    let tid_p = b.expr(Expression::GlobalVariable(rt.thread_id));
+    b.store(tid_p, t);
     let mem_p = b.expr(Expression::GlobalVariable(rt.mem_bytes));
     let shared = word_at(b, rt.control, control::MEMORY_BYTES);
     let size = b.load(shared);

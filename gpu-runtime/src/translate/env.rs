@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use wasmparser::{
-    CompositeInnerType, ConstExpr, DataKind, ElementItems, ElementKind, ExternalKind,
-    FunctionBody, Name, Operator, Parser, Payload, TableInit, TypeRef, ValType as WasmValType,
-    Validator, WasmFeatures,
+    CompositeInnerType, ConstExpr, DataKind, ElementItems, ElementKind, ExternalKind, FunctionBody,
+    Name, Operator, Parser, Payload, TableInit, TypeRef, ValType as WasmValType, Validator,
+    WasmFeatures,
 };
 
 use super::abi::ValType;
@@ -279,7 +279,10 @@ impl<'a> ModuleEnv<'a> {
             .tables
             .get_mut(table_index.unwrap_or(0) as usize)
             .ok_or_else(|| unsupported("an element segment for an imported table"))?;
-        if offset.checked_add(items.len()).is_none_or(|end| end > table.slots.len()) {
+        if offset
+            .checked_add(items.len())
+            .is_none_or(|end| end > table.slots.len())
+        {
             // The spec makes this an instantiation failure (out of bounds table access).
             return Err(unsupported(
                 "an active element segment out of the table's bounds (instantiation would trap)",
@@ -311,6 +314,12 @@ impl<'a> ModuleEnv<'a> {
             }
         };
         Ok(v)
+    }
+
+    /// The intrinsic an imported function stands for, if any.
+    pub fn intrinsic(&self, index: u32) -> Option<super::intrinsics::Intrinsic> {
+        let (module, name) = self.func_imports.get(index as usize)?;
+        super::intrinsics::Intrinsic::lookup(module, name, self.func_sig(index))
     }
 
     pub fn num_imported_funcs(&self) -> u32 {

@@ -103,17 +103,18 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
     /// Translates function `func_index` (a defined function).
     pub fn translate(shared: Shared<'a, 'w>, func_index: u32) -> Result<FuncInfo, TranslateError> {
         let env = shared.env;
-        let sig = env
-            .func_sig(func_index)
-            .cloned()
-            .ok_or_else(|| TranslateError::UnsupportedFeature {
+        let sig = env.func_sig(func_index).cloned().ok_or_else(|| {
+            TranslateError::UnsupportedFeature {
                 what: format!("function {func_index} without a function type"),
-            })?;
-        let body = env.body(func_index).ok_or_else(|| TranslateError::UnsupportedImport {
-            module: String::new(),
-            name: env.func_name(func_index),
-            func_index,
+            }
         })?;
+        let body = env
+            .body(func_index)
+            .ok_or_else(|| TranslateError::UnsupportedImport {
+                module: String::new(),
+                name: env.func_name(func_index),
+                func_index,
+            })?;
         let module = shared.module;
         let result_ty = result_type(module, &sig.results);
         let arguments = sig
@@ -219,7 +220,9 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
 
     /// Returns from the function with zero results (after a trap).
     fn return_zero(&mut self) {
-        let value = self.result_ty.map(|ty| self.b.expr(Expression::ZeroValue(ty)));
+        let value = self
+            .result_ty
+            .map(|ty| self.b.expr(Expression::ZeroValue(ty)));
         self.b.ret(value);
     }
 
@@ -396,7 +399,11 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
 
     /// Stores `values` into frame `target`'s branch locals and records the branch for a later
     /// jump (a return for the function frame). Returns false when the branch was a return.
-    pub fn branch_store(&mut self, target: usize, values: &[(Handle<Expression>, ValType)]) -> bool {
+    pub fn branch_store(
+        &mut self,
+        target: usize,
+        values: &[(Handle<Expression>, ValType)],
+    ) -> bool {
         if target == 0 {
             self.return_values(values);
             return false;

@@ -80,6 +80,7 @@ mod entry;
 mod env;
 mod error;
 mod func;
+pub mod intrinsics;
 mod ops;
 mod reach;
 mod runtime;
@@ -149,7 +150,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
     if let Some(&f) = graph
         .callees
         .keys()
-        .find(|f| **f < env.num_imported_funcs())
+        .find(|f| **f < env.num_imported_funcs() && env.intrinsic(**f).is_none())
     {
         let (module, name) = env.func_imports[f as usize].clone();
         return Err(TranslateError::UnsupportedImport {
@@ -212,7 +213,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
     }
 
     let mut funcs = std::collections::BTreeMap::new();
-    for f in order {
+    for f in order.into_iter().filter(|f| *f >= env.num_imported_funcs()) {
         let info = func::FuncTranslator::translate(
             func::Shared {
                 env: &env,

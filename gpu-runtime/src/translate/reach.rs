@@ -86,7 +86,8 @@ impl CallGraph {
                         Some(Mark::Done) => {}
                         Some(Mark::Open) => {
                             let start = stack.iter().position(|(g, _)| *g == c).unwrap_or(0);
-                            let mut cycle: Vec<u32> = stack[start..].iter().map(|(g, _)| *g).collect();
+                            let mut cycle: Vec<u32> =
+                                stack[start..].iter().map(|(g, _)| *g).collect();
                             cycle.push(c);
                             return Err(cycle);
                         }

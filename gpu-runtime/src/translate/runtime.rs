@@ -25,6 +25,8 @@ pub struct Runtime {
     pub trap_offset: Handle<GlobalVariable>,
     /// Private: the memory size in bytes as this thread last saw it.
     pub mem_bytes: Handle<GlobalVariable>,
+    /// Private: the id of the thread being run.
+    pub thread_id: Handle<GlobalVariable>,
     /// Private: lowest valid value of the stack pointer for this thread's slot.
     pub stack_floor: Handle<GlobalVariable>,
     /// Private: one per wasm global.
@@ -70,7 +72,9 @@ fn array_ty(module: &mut Module, atomic: bool) -> Handle<Type> {
     } else {
         TypeInner::Scalar(Scalar::U32)
     };
-    let base = module.types.insert(Type { name: None, inner }, Span::UNDEFINED);
+    let base = module
+        .types
+        .insert(Type { name: None, inner }, Span::UNDEFINED);
     module.types.insert(
         Type {
             name: None,
@@ -125,11 +129,7 @@ fn private(module: &mut Module, name: &str, ty: Handle<Type>) -> Handle<GlobalVa
 }
 
 /// A helper function under construction.
-fn helper_fn(
-    name: &str,
-    args: &[(&str, Handle<Type>)],
-    result: Option<Handle<Type>>,
-) -> IrBuilder {
+fn helper_fn(name: &str, args: &[(&str, Handle<Type>)], result: Option<Handle<Type>>) -> IrBuilder {
     IrBuilder::new(Function {
         name: Some(name.into()),
         arguments: args
@@ -173,6 +173,7 @@ impl Runtime {
             trap_offset: private(module, "trap_offset", u32t),
             mem_bytes: private(module, "mem_bytes", u32t),
             stack_floor: private(module, "stack_floor", u32t),
+            thread_id: private(module, "thread_id", u32t),
             globals,
             u32_type: u32t,
             helpers: Helpers::default(),
@@ -193,7 +194,10 @@ impl Runtime {
     }
 
     /// `(word index, bit shift)` of a byte address.
-    fn split(b: &mut IrBuilder, ea: Handle<Expression>) -> (Handle<Expression>, Handle<Expression>) {
+    fn split(
+        b: &mut IrBuilder,
+        ea: Handle<Expression>,
+    ) -> (Handle<Expression>, Handle<Expression>) {
         let two = b.u32(2);
         let w = b.bin(B::ShiftRight, ea, two);
         let three = b.u32(3);
@@ -243,7 +247,11 @@ impl Runtime {
         }
         let load32 = self.load32(module);
         let u = u32_ty(module);
-        let name = if bytes == 1 { "mem_load8" } else { "mem_load16" };
+        let name = if bytes == 1 {
+            "mem_load8"
+        } else {
+            "mem_load16"
+        };
         let mut b = helper_fn(name, &[("ea", u)], Some(u));
         let ea = b.expr(Expression::FunctionArgument(0));
         let mask = b.u32(if bytes == 1 { 0xff } else { 0xffff });

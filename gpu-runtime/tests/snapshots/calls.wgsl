@@ -18,6 +18,7 @@ var<private> trap_func: u32;
 var<private> trap_offset: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
+var<private> thread_id: u32;
 
 fn w_add_f0_(p0_: u32, p1_: u32) -> u32 {
     var l0_: u32 = 0u;
@@ -122,30 +123,31 @@ fn e0_apply(@builtin(global_invocation_id) gid: vec3<u32>) {
             break;
         }
         trap_kind = 0u;
-        let _e26 = atomicLoad((&control[0u]));
-        mem_bytes = _e26;
-        let _e30 = params[5u];
-        let _e34 = params[6u];
-        let _e38 = params[7u];
-        let _e39 = w_func_4_f4_(_e30, _e34, _e38);
-        let _e42 = ((_e18 - _e10) * 2u);
-        let _e43 = trap_kind;
-        results[_e42] = _e43;
-        let _e46 = (_e43 == 0u);
-        if _e46 {
-            results[(_e42 + 1u)] = _e39;
+        thread_id = _e18;
+        let _e27 = atomicLoad((&control[0u]));
+        mem_bytes = _e27;
+        let _e31 = params[5u];
+        let _e35 = params[6u];
+        let _e39 = params[7u];
+        let _e40 = w_func_4_f4_(_e31, _e35, _e39);
+        let _e43 = ((_e18 - _e10) * 2u);
+        let _e44 = trap_kind;
+        results[_e43] = _e44;
+        let _e47 = (_e44 == 0u);
+        if _e47 {
+            results[(_e43 + 1u)] = _e40;
         } else {
-            let _e55 = atomicAdd((&control[2u]), 1u);
-            if (_e55 == 0u) {
-                let _e58 = trap_func;
-                let _e60 = trap_offset;
+            let _e56 = atomicAdd((&control[2u]), 1u);
+            if (_e56 == 0u) {
+                let _e59 = trap_func;
+                let _e61 = trap_offset;
                 atomicStore((&control[3u]), _e18);
-                atomicStore((&control[4u]), _e43);
-                atomicStore((&control[5u]), _e58);
-                atomicStore((&control[6u]), _e60);
+                atomicStore((&control[4u]), _e44);
+                atomicStore((&control[5u]), _e59);
+                atomicStore((&control[6u]), _e61);
             }
         }
-        if ((_e18 == 0u) && _e46) {
+        if ((_e18 == 0u) && _e47) {
         }
         if ((_e14 - _e18) <= _e5) {
             break;

@@ -18,6 +18,7 @@ var<private> trap_func: u32;
 var<private> trap_offset: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
+var<private> thread_id: u32;
 
 fn w_classify_f0_(p0_: u32) -> u32 {
     var l0_: u32 = 0u;
@@ -165,28 +166,29 @@ fn e0_classify(@builtin(global_invocation_id) gid: vec3<u32>) {
             break;
         }
         trap_kind = 0u;
-        let _e26 = atomicLoad((&control[0u]));
-        mem_bytes = _e26;
-        let _e30 = params[5u];
-        let _e31 = w_classify_f0_(_e30);
-        let _e34 = ((_e18 - _e10) * 2u);
-        let _e35 = trap_kind;
-        results[_e34] = _e35;
-        let _e38 = (_e35 == 0u);
-        if _e38 {
-            results[(_e34 + 1u)] = _e31;
+        thread_id = _e18;
+        let _e27 = atomicLoad((&control[0u]));
+        mem_bytes = _e27;
+        let _e31 = params[5u];
+        let _e32 = w_classify_f0_(_e31);
+        let _e35 = ((_e18 - _e10) * 2u);
+        let _e36 = trap_kind;
+        results[_e35] = _e36;
+        let _e39 = (_e36 == 0u);
+        if _e39 {
+            results[(_e35 + 1u)] = _e32;
         } else {
-            let _e47 = atomicAdd((&control[2u]), 1u);
-            if (_e47 == 0u) {
-                let _e50 = trap_func;
-                let _e52 = trap_offset;
+            let _e48 = atomicAdd((&control[2u]), 1u);
+            if (_e48 == 0u) {
+                let _e51 = trap_func;
+                let _e53 = trap_offset;
                 atomicStore((&control[3u]), _e18);
-                atomicStore((&control[4u]), _e35);
-                atomicStore((&control[5u]), _e50);
-                atomicStore((&control[6u]), _e52);
+                atomicStore((&control[4u]), _e36);
+                atomicStore((&control[5u]), _e51);
+                atomicStore((&control[6u]), _e53);
             }
         }
-        if ((_e18 == 0u) && _e38) {
+        if ((_e18 == 0u) && _e39) {
         }
         if ((_e14 - _e18) <= _e5) {
             break;
@@ -212,28 +214,29 @@ fn e1_nested(@builtin(global_invocation_id) gid_1: vec3<u32>) {
             break;
         }
         trap_kind = 0u;
-        let _e26 = atomicLoad((&control[0u]));
-        mem_bytes = _e26;
-        let _e30 = params[5u];
-        let _e31 = w_nested_f1_(_e30);
-        let _e34 = ((_e18 - _e10) * 2u);
-        let _e35 = trap_kind;
-        results[_e34] = _e35;
-        let _e38 = (_e35 == 0u);
-        if _e38 {
-            results[(_e34 + 1u)] = _e31;
+        thread_id = _e18;
+        let _e27 = atomicLoad((&control[0u]));
+        mem_bytes = _e27;
+        let _e31 = params[5u];
+        let _e32 = w_nested_f1_(_e31);
+        let _e35 = ((_e18 - _e10) * 2u);
+        let _e36 = trap_kind;
+        results[_e35] = _e36;
+        let _e39 = (_e36 == 0u);
+        if _e39 {
+            results[(_e35 + 1u)] = _e32;
         } else {
-            let _e47 = atomicAdd((&control[2u]), 1u);
-            if (_e47 == 0u) {
-                let _e50 = trap_func;
-                let _e52 = trap_offset;
+            let _e48 = atomicAdd((&control[2u]), 1u);
+            if (_e48 == 0u) {
+                let _e51 = trap_func;
+                let _e53 = trap_offset;
                 atomicStore((&control[3u]), _e18);
-                atomicStore((&control[4u]), _e35);
-                atomicStore((&control[5u]), _e50);
-                atomicStore((&control[6u]), _e52);
+                atomicStore((&control[4u]), _e36);
+                atomicStore((&control[5u]), _e51);
+                atomicStore((&control[6u]), _e53);
             }
         }
-        if ((_e18 == 0u) && _e38) {
+        if ((_e18 == 0u) && _e39) {
         }
         if ((_e14 - _e18) <= _e5) {
             break;
@@ -259,29 +262,30 @@ fn e2_pair(@builtin(global_invocation_id) gid_2: vec3<u32>) {
             break;
         }
         trap_kind = 0u;
-        let _e26 = atomicLoad((&control[0u]));
-        mem_bytes = _e26;
-        let _e30 = params[5u];
-        let _e31 = w_pair_f2_(_e30);
-        let _e34 = ((_e18 - _e10) * 3u);
-        let _e35 = trap_kind;
-        results[_e34] = _e35;
-        let _e38 = (_e35 == 0u);
-        if _e38 {
-            results[(_e34 + 1u)] = _e31.r0_;
-            results[(_e34 + 2u)] = _e31.r1_;
+        thread_id = _e18;
+        let _e27 = atomicLoad((&control[0u]));
+        mem_bytes = _e27;
+        let _e31 = params[5u];
+        let _e32 = w_pair_f2_(_e31);
+        let _e35 = ((_e18 - _e10) * 3u);
+        let _e36 = trap_kind;
+        results[_e35] = _e36;
+        let _e39 = (_e36 == 0u);
+        if _e39 {
+            results[(_e35 + 1u)] = _e32.r0_;
+            results[(_e35 + 2u)] = _e32.r1_;
         } else {
-            let _e53 = atomicAdd((&control[2u]), 1u);
-            if (_e53 == 0u) {
-                let _e56 = trap_func;
-                let _e58 = trap_offset;
+            let _e54 = atomicAdd((&control[2u]), 1u);
+            if (_e54 == 0u) {
+                let _e57 = trap_func;
+                let _e59 = trap_offset;
                 atomicStore((&control[3u]), _e18);
-                atomicStore((&control[4u]), _e35);
-                atomicStore((&control[5u]), _e56);
-                atomicStore((&control[6u]), _e58);
+                atomicStore((&control[4u]), _e36);
+                atomicStore((&control[5u]), _e57);
+                atomicStore((&control[6u]), _e59);
             }
         }
-        if ((_e18 == 0u) && _e38) {
+        if ((_e18 == 0u) && _e39) {
         }
         if ((_e14 - _e18) <= _e5) {
             break;

@@ -13,6 +13,7 @@ var<private> trap_func: u32;
 var<private> trap_offset: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
+var<private> thread_id: u32;
 
 fn mem_oob(ea: u32, size: u32) -> bool {
     let _e2 = (ea + size);
@@ -307,29 +308,30 @@ fn e0_rw(@builtin(global_invocation_id) gid: vec3<u32>) {
             break;
         }
         trap_kind = 0u;
-        let _e26 = atomicLoad((&control[0u]));
-        mem_bytes = _e26;
-        let _e30 = params[5u];
-        let _e31 = w_rw_f0_(_e30);
-        let _e34 = ((_e18 - _e10) * 3u);
-        let _e35 = trap_kind;
-        results[_e34] = _e35;
-        let _e38 = (_e35 == 0u);
-        if _e38 {
-            results[(_e34 + 1u)] = u32(_e31);
-            results[(_e34 + 2u)] = u32((_e31 >> 32u));
+        thread_id = _e18;
+        let _e27 = atomicLoad((&control[0u]));
+        mem_bytes = _e27;
+        let _e31 = params[5u];
+        let _e32 = w_rw_f0_(_e31);
+        let _e35 = ((_e18 - _e10) * 3u);
+        let _e36 = trap_kind;
+        results[_e35] = _e36;
+        let _e39 = (_e36 == 0u);
+        if _e39 {
+            results[(_e35 + 1u)] = u32(_e32);
+            results[(_e35 + 2u)] = u32((_e32 >> 32u));
         } else {
-            let _e55 = atomicAdd((&control[2u]), 1u);
-            if (_e55 == 0u) {
-                let _e58 = trap_func;
-                let _e60 = trap_offset;
+            let _e56 = atomicAdd((&control[2u]), 1u);
+            if (_e56 == 0u) {
+                let _e59 = trap_func;
+                let _e61 = trap_offset;
                 atomicStore((&control[3u]), _e18);
-                atomicStore((&control[4u]), _e35);
-                atomicStore((&control[5u]), _e58);
-                atomicStore((&control[6u]), _e60);
+                atomicStore((&control[4u]), _e36);
+                atomicStore((&control[5u]), _e59);
+                atomicStore((&control[6u]), _e61);
             }
         }
-        if ((_e18 == 0u) && _e38) {
+        if ((_e18 == 0u) && _e39) {
         }
         if ((_e14 - _e18) <= _e5) {
             break;

@@ -13,6 +13,7 @@ var<private> trap_func: u32;
 var<private> trap_offset: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
+var<private> thread_id: u32;
 
 fn w_func_0_f0_(p0_: u32, p1_: u32) -> u32 {
     var l0_: u32 = 0u;
@@ -128,29 +129,30 @@ fn e0_int(@builtin(global_invocation_id) gid: vec3<u32>) {
             break;
         }
         trap_kind = 0u;
-        let _e26 = atomicLoad((&control[0u]));
-        mem_bytes = _e26;
-        let _e30 = params[5u];
-        let _e34 = params[6u];
-        let _e35 = w_func_0_f0_(_e30, _e34);
-        let _e38 = ((_e18 - _e10) * 2u);
-        let _e39 = trap_kind;
-        results[_e38] = _e39;
-        let _e42 = (_e39 == 0u);
-        if _e42 {
-            results[(_e38 + 1u)] = _e35;
+        thread_id = _e18;
+        let _e27 = atomicLoad((&control[0u]));
+        mem_bytes = _e27;
+        let _e31 = params[5u];
+        let _e35 = params[6u];
+        let _e36 = w_func_0_f0_(_e31, _e35);
+        let _e39 = ((_e18 - _e10) * 2u);
+        let _e40 = trap_kind;
+        results[_e39] = _e40;
+        let _e43 = (_e40 == 0u);
+        if _e43 {
+            results[(_e39 + 1u)] = _e36;
         } else {
-            let _e51 = atomicAdd((&control[2u]), 1u);
-            if (_e51 == 0u) {
-                let _e54 = trap_func;
-                let _e56 = trap_offset;
+            let _e52 = atomicAdd((&control[2u]), 1u);
+            if (_e52 == 0u) {
+                let _e55 = trap_func;
+                let _e57 = trap_offset;
                 atomicStore((&control[3u]), _e18);
-                atomicStore((&control[4u]), _e39);
-                atomicStore((&control[5u]), _e54);
-                atomicStore((&control[6u]), _e56);
+                atomicStore((&control[4u]), _e40);
+                atomicStore((&control[5u]), _e55);
+                atomicStore((&control[6u]), _e57);
             }
         }
-        if ((_e18 == 0u) && _e42) {
+        if ((_e18 == 0u) && _e43) {
         }
         if ((_e14 - _e18) <= _e5) {
             break;
@@ -176,32 +178,33 @@ fn e1_long(@builtin(global_invocation_id) gid_1: vec3<u32>) {
             break;
         }
         trap_kind = 0u;
-        let _e26 = atomicLoad((&control[0u]));
-        mem_bytes = _e26;
-        let _e30 = params[5u];
-        let _e34 = params[6u];
-        let _e43 = params[7u];
-        let _e47 = params[8u];
-        let _e53 = w_func_1_f1_((u64(_e30) | (u64(_e34) << 32u)), (u64(_e43) | (u64(_e47) << 32u)));
-        let _e56 = ((_e18 - _e10) * 3u);
-        let _e57 = trap_kind;
-        results[_e56] = _e57;
-        let _e60 = (_e57 == 0u);
-        if _e60 {
-            results[(_e56 + 1u)] = u32(_e53);
-            results[(_e56 + 2u)] = u32((_e53 >> 32u));
+        thread_id = _e18;
+        let _e27 = atomicLoad((&control[0u]));
+        mem_bytes = _e27;
+        let _e31 = params[5u];
+        let _e35 = params[6u];
+        let _e44 = params[7u];
+        let _e48 = params[8u];
+        let _e54 = w_func_1_f1_((u64(_e31) | (u64(_e35) << 32u)), (u64(_e44) | (u64(_e48) << 32u)));
+        let _e57 = ((_e18 - _e10) * 3u);
+        let _e58 = trap_kind;
+        results[_e57] = _e58;
+        let _e61 = (_e58 == 0u);
+        if _e61 {
+            results[(_e57 + 1u)] = u32(_e54);
+            results[(_e57 + 2u)] = u32((_e54 >> 32u));
         } else {
-            let _e77 = atomicAdd((&control[2u]), 1u);
-            if (_e77 == 0u) {
-                let _e80 = trap_func;
-                let _e82 = trap_offset;
+            let _e78 = atomicAdd((&control[2u]), 1u);
+            if (_e78 == 0u) {
+                let _e81 = trap_func;
+                let _e83 = trap_offset;
                 atomicStore((&control[3u]), _e18);
-                atomicStore((&control[4u]), _e57);
-                atomicStore((&control[5u]), _e80);
-                atomicStore((&control[6u]), _e82);
+                atomicStore((&control[4u]), _e58);
+                atomicStore((&control[5u]), _e81);
+                atomicStore((&control[6u]), _e83);
             }
         }
-        if ((_e18 == 0u) && _e60) {
+        if ((_e18 == 0u) && _e61) {
         }
         if ((_e14 - _e18) <= _e5) {
             break;
@@ -227,32 +230,33 @@ fn e2_float(@builtin(global_invocation_id) gid_2: vec3<u32>) {
             break;
         }
         trap_kind = 0u;
-        let _e26 = atomicLoad((&control[0u]));
-        mem_bytes = _e26;
-        let _e30 = params[5u];
-        let _e35 = params[6u];
-        let _e39 = params[7u];
-        let _e46 = w_func_2_f2_(bitcast<f32>(_e30), bitcast<f64>((u64(_e35) | (u64(_e39) << 32u))));
-        let _e49 = ((_e18 - _e10) * 3u);
-        let _e50 = trap_kind;
-        results[_e49] = _e50;
-        let _e53 = (_e50 == 0u);
-        if _e53 {
-            let _e54 = bitcast<u64>(_e46);
-            results[(_e49 + 1u)] = u32(_e54);
-            results[(_e49 + 2u)] = u32((_e54 >> 32u));
+        thread_id = _e18;
+        let _e27 = atomicLoad((&control[0u]));
+        mem_bytes = _e27;
+        let _e31 = params[5u];
+        let _e36 = params[6u];
+        let _e40 = params[7u];
+        let _e47 = w_func_2_f2_(bitcast<f32>(_e31), bitcast<f64>((u64(_e36) | (u64(_e40) << 32u))));
+        let _e50 = ((_e18 - _e10) * 3u);
+        let _e51 = trap_kind;
+        results[_e50] = _e51;
+        let _e54 = (_e51 == 0u);
+        if _e54 {
+            let _e55 = bitcast<u64>(_e47);
+            results[(_e50 + 1u)] = u32(_e55);
+            results[(_e50 + 2u)] = u32((_e55 >> 32u));
         } else {
-            let _e71 = atomicAdd((&control[2u]), 1u);
-            if (_e71 == 0u) {
-                let _e74 = trap_func;
-                let _e76 = trap_offset;
+            let _e72 = atomicAdd((&control[2u]), 1u);
+            if (_e72 == 0u) {
+                let _e75 = trap_func;
+                let _e77 = trap_offset;
                 atomicStore((&control[3u]), _e18);
-                atomicStore((&control[4u]), _e50);
-                atomicStore((&control[5u]), _e74);
-                atomicStore((&control[6u]), _e76);
+                atomicStore((&control[4u]), _e51);
+                atomicStore((&control[5u]), _e75);
+                atomicStore((&control[6u]), _e77);
             }
         }
-        if ((_e18 == 0u) && _e53) {
+        if ((_e18 == 0u) && _e54) {
         }
         if ((_e14 - _e18) <= _e5) {
             break;
@@ -278,29 +282,30 @@ fn e3_conv(@builtin(global_invocation_id) gid_3: vec3<u32>) {
             break;
         }
         trap_kind = 0u;
-        let _e26 = atomicLoad((&control[0u]));
-        mem_bytes = _e26;
-        let _e30 = params[5u];
-        let _e34 = params[6u];
-        let _e41 = w_func_3_f3_(bitcast<f64>((u64(_e30) | (u64(_e34) << 32u))));
-        let _e44 = ((_e18 - _e10) * 2u);
-        let _e45 = trap_kind;
-        results[_e44] = _e45;
-        let _e48 = (_e45 == 0u);
-        if _e48 {
-            results[(_e44 + 1u)] = _e41;
+        thread_id = _e18;
+        let _e27 = atomicLoad((&control[0u]));
+        mem_bytes = _e27;
+        let _e31 = params[5u];
+        let _e35 = params[6u];
+        let _e42 = w_func_3_f3_(bitcast<f64>((u64(_e31) | (u64(_e35) << 32u))));
+        let _e45 = ((_e18 - _e10) * 2u);
+        let _e46 = trap_kind;
+        results[_e45] = _e46;
+        let _e49 = (_e46 == 0u);
+        if _e49 {
+            results[(_e45 + 1u)] = _e42;
         } else {
-            let _e57 = atomicAdd((&control[2u]), 1u);
-            if (_e57 == 0u) {
-                let _e60 = trap_func;
-                let _e62 = trap_offset;
+            let _e58 = atomicAdd((&control[2u]), 1u);
+            if (_e58 == 0u) {
+                let _e61 = trap_func;
+                let _e63 = trap_offset;
                 atomicStore((&control[3u]), _e18);
-                atomicStore((&control[4u]), _e45);
-                atomicStore((&control[5u]), _e60);
-                atomicStore((&control[6u]), _e62);
+                atomicStore((&control[4u]), _e46);
+                atomicStore((&control[5u]), _e61);
+                atomicStore((&control[6u]), _e63);
             }
         }
-        if ((_e18 == 0u) && _e48) {
+        if ((_e18 == 0u) && _e49) {
         }
         if ((_e14 - _e18) <= _e5) {
             break;

@@ -5,8 +5,9 @@
 use naga::{Block, Expression, Handle, Statement, SwitchCase, SwitchValue};
 use wasmparser::Operator;
 
-use super::super::abi::TrapKind;
+use super::super::abi::{TrapKind, ValType};
 use super::super::func::{FuncInfo, FuncTranslator};
+use super::super::intrinsics::Intrinsic;
 use super::super::TranslateError;
 
 type H = Handle<Expression>;
@@ -14,6 +15,9 @@ type H = Handle<Expression>;
 impl FuncTranslator<'_, '_> {
     pub(super) fn call_op(&mut self, op: &Operator<'_>) -> Result<bool, TranslateError> {
         match *op {
+            Operator::Call { function_index } if self.env.intrinsic(function_index).is_some() => {
+                self.intrinsic(function_index);
+            }
             Operator::Call { function_index } => {
                 let info = self.callee(function_index)?;
                 let args = self.pop_n(info.sig.params.len());
@@ -29,6 +33,17 @@ impl FuncTranslator<'_, '_> {
             _ => return Ok(false),
         }
         Ok(true)
+    }
+
+    fn intrinsic(&mut self, index: u32) {
+        match self.env.intrinsic(index) {
+            Some(Intrinsic::ThreadId) => {
+                let p = self.b.expr(Expression::GlobalVariable(self.rt.thread_id));
+                let v = self.b.load(p);
+                self.push(v, ValType::I32);
+            }
+            None => {}
+        }
     }
 
     fn callee(&self, index: u32) -> Result<FuncInfo, TranslateError> {
@@ -92,7 +107,9 @@ impl FuncTranslator<'_, '_> {
                 Some(f) if self.env.func_sig(*f) == Some(&want) => {
                     let info = self.callee(*f)?;
                     self.b.open_block();
-                    let r = self.b.call(info.handle, args.clone(), info.result_ty.is_some());
+                    let r = self
+                        .b
+                        .call(info.handle, args.clone(), info.result_ty.is_some());
                     if let Some(r) = r {
                         if want.results.len() == 1 {
                             self.b.store(result_locals[0], r);

@@ -23,7 +23,11 @@ impl FuncTranslator<'_, '_> {
         Ok(true)
     }
 
-    fn open_frame(&mut self, bt: wasmparser::BlockType, how: Opening) -> Result<(), TranslateError> {
+    fn open_frame(
+        &mut self,
+        bt: wasmparser::BlockType,
+        how: Opening,
+    ) -> Result<(), TranslateError> {
         let (params, results) = self.block_sig(bt)?;
         if !self.reachable {
             self.control.push(ControlFrame {
@@ -71,7 +75,12 @@ impl FuncTranslator<'_, '_> {
                 (FrameKind::Loop, p, r)
             }
         };
-        let height = self.stack.len() - if matches!(how, Opening::Loop) { 0 } else { params.len() };
+        let height = self.stack.len()
+            - if matches!(how, Opening::Loop) {
+                0
+            } else {
+                params.len()
+            };
         // The construct's body (for `if`, the naga loop body holding the `If`, then its arm).
         self.b.open_block();
         if matches!(how, Opening::If) {

@@ -168,7 +168,13 @@ impl FuncTranslator<'_, '_> {
         }
     }
 
-    fn load(&mut self, memarg: MemArg, size: u32, signed: bool, t: ValType) -> Result<(), TranslateError> {
+    fn load(
+        &mut self,
+        memarg: MemArg,
+        size: u32,
+        signed: bool,
+        t: ValType,
+    ) -> Result<(), TranslateError> {
         let ea = self.effective_address(memarg, size)?;
         if size == 8 {
             let lo = self.load_u32(ea, 4);

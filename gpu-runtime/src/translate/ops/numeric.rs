@@ -129,7 +129,10 @@ impl FuncTranslator<'_, '_> {
         let b = self.pop();
         let a = self.pop();
         let (a, b) = if signed {
-            (self.b.bitcast(a, ScalarKind::Sint), self.b.bitcast(b, ScalarKind::Sint))
+            (
+                self.b.bitcast(a, ScalarKind::Sint),
+                self.b.bitcast(b, ScalarKind::Sint),
+            )
         } else {
             (a, b)
         };
@@ -296,7 +299,9 @@ impl FuncTranslator<'_, '_> {
         let eq = self.b.bin(B::Equal, a, b);
         let ua = self.b.bitcast(a, ScalarKind::Uint);
         let ub = self.b.bitcast(b, ScalarKind::Uint);
-        let z = self.b.bin(if is_max { B::And } else { B::InclusiveOr }, ua, ub);
+        let z = self
+            .b
+            .bin(if is_max { B::And } else { B::InclusiveOr }, ua, ub);
         let zf = self.b.bitcast(z, ScalarKind::Float);
         let r = self.b.select(eq, zf, r);
         let qa = self.b.bin(B::InclusiveOr, ua, quiet);
@@ -316,7 +321,11 @@ impl FuncTranslator<'_, '_> {
             None
         };
         let (a, t) = self.pop_typed();
-        let sign_v = if t == ValType::F64 { 1u64 << 63 } else { 1 << 31 };
+        let sign_v = if t == ValType::F64 {
+            1u64 << 63
+        } else {
+            1 << 31
+        };
         let sign = self.int_lit(t, sign_v);
         let ua = self.b.bitcast(a, ScalarKind::Uint);
         let r = match (op, b) {
