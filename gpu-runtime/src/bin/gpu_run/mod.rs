@@ -1,0 +1,230 @@
+//! The `gpu-run` command: options, the steps of a run, and exit codes.
+
+mod args;
+mod input;
+mod report;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, Context};
+use clap::{Parser, ValueEnum};
+
+use gpu_runtime::host::{Gpu, GpuOptions, Instance, InstanceOptions, Program};
+use gpu_runtime::translate::{translate, TranslateOptions, Translation};
+
+/// Translate a WebAssembly module to a GPU shader and run one export on many GPU threads
+/// (one wasm call per thread).
+#[derive(Debug, Parser)]
+#[command(name = "gpu-run", version)]
+pub struct Cli {
+    /// The module: a .wasm binary or a .wat text file.
+    #[arg(required_unless_present = "list_adapters")]
+    pub file: Option<PathBuf>,
+
+    /// Number of threads (wasm calls) to run.
+    #[arg(short, long, default_value_t = 1)]
+    pub threads: u64,
+
+    /// The export to run (default: `main`, else `_start`, else the only exported function).
+    #[arg(short, long)]
+    pub entry: Option<String>,
+
+    /// Write the translated shader instead of running it.
+    #[arg(long, value_enum)]
+    pub emit: Option<Emit>,
+
+    /// With --emit: the shader file (default stdout). Otherwise: write one line per thread,
+    /// `thread<TAB>results` or `thread<TAB>trap message`.
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
+
+    /// Bytes of shadow stack per GPU invocation (default 16384).
+    #[arg(long)]
+    pub stack_size: Option<u32>,
+
+    /// Number of stack slots, i.e. most invocations in flight (default: what fits in memory).
+    #[arg(long)]
+    pub stack_slots: Option<u32>,
+
+    /// Adapter: vulkan, metal, dx12, gl, or part of its name (default: $GPU_RUN_ADAPTER, else
+    /// the best one).
+    #[arg(long)]
+    pub adapter: Option<String>,
+
+    /// List the adapters and exit.
+    #[arg(long)]
+    pub list_adapters: bool,
+
+    /// Arguments of the export, parsed by its parameter types (i32/i64: decimal or 0x hex;
+    /// f32/f64: decimal, nan, inf, -inf).
+    #[arg(last = true, allow_hyphen_values = true)]
+    pub args: Vec<String>,
+}
+
+/// Shader languages for --emit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Emit {
+    Wgsl,
+    Spv,
+    Msl,
+}
+
+/// Why the command failed, which decides the exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad usage or input (exit 2).
+    Input(anyhow::Error),
+    /// A trap or a GPU/runtime failure (exit 1).
+    Runtime(anyhow::Error),
+    /// Already reported on stderr (exit 1).
+    Reported,
+}
+
+impl Failure {
+    fn input(e: impl Into<anyhow::Error>) -> Failure {
+        Failure::Input(e.into())
+    }
+    fn runtime(e: impl Into<anyhow::Error>) -> Failure {
+        Failure::Runtime(e.into())
+    }
+}
+
+/// Parses the command line, runs, prints errors as one line, returns the exit code.
+pub fn main() -> ExitCode {
+    silence_vulkan_layers();
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(e)) => {
+            eprintln!("error: {}", one_line(&format!("{e:#}")));
+            ExitCode::from(2)
+        }
+        Err(Failure::Runtime(e)) => {
+            eprintln!("error: {}", one_line(&format!("{e:#}")));
+            ExitCode::from(1)
+        }
+        Err(Failure::Reported) => ExitCode::from(1),
+    }
+}
+
+/// Joins the lines of a (possibly multi-line) message into one.
+pub fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn run(cli: &Cli) -> Result<(), Failure> {
+    if cli.list_adapters {
+        for a in Gpu::list_adapters() {
+            println!("{a}");
+        }
+        return Ok(());
+    }
+    let Some(file) = &cli.file else {
+        return Err(Failure::input(anyhow!("no module given")));
+    };
+    let wasm = input::load(file).map_err(Failure::input)?;
+    let entry = match &cli.entry {
+        Some(e) => e.clone(),
+        None => input::default_entry(&wasm).map_err(Failure::input)?,
+    };
+
+    let started = Instant::now();
+    let translation =
+        translate(&wasm, &TranslateOptions::entry(entry.as_str())).map_err(Failure::input)?;
+    let translate_time = started.elapsed();
+
+    if let Some(format) = cli.emit {
+        return emit(&translation, format, cli.out.as_deref()).map_err(Failure::runtime);
+    }
+
+    let layout = translation.layout.entry(&entry).cloned().ok_or_else(|| {
+        Failure::input(anyhow!("the translation has no entry point for `{entry}`"))
+    })?;
+    let values = args::parse(&layout, &cli.args).map_err(Failure::input)?;
+
+    let gpu = Gpu::new(&GpuOptions {
+        adapter: cli.adapter.clone(),
+    })
+    .map_err(Failure::runtime)?;
+    println!("Adapter: {}", gpu.adapter_info());
+    println!("Threads: {}", cli.threads);
+
+    let started = Instant::now();
+    let program = Program::new(&gpu, translation).map_err(Failure::runtime)?;
+    program.prepare(&entry).map_err(Failure::runtime)?;
+    let mut options = InstanceOptions::default();
+    if let Some(size) = cli.stack_size {
+        options.stack_size = size;
+    }
+    options.stack_slots = cli.stack_slots;
+    let mut instance = Instance::new(&program, &options).map_err(Failure::runtime)?;
+    let pipeline_time = started.elapsed();
+
+    let output = instance
+        .run(&entry, cli.threads, &values)
+        .map_err(Failure::runtime)?;
+    let t = output.timings();
+    println!(
+        "Time: translate {}, pipeline {}, dispatch {}",
+        ms(translate_time),
+        ms(pipeline_time),
+        ms(t.upload + t.gpu)
+    );
+    report::print(&output, cli.out.is_some());
+    if let Some(path) = &cli.out {
+        report::write_out(&output, path)
+            .with_context(|| format!("cannot write {}", path.display()))
+            .map_err(Failure::runtime)?;
+    }
+    if let Some(line) = report::trap_line(&output) {
+        eprintln!("error: {line}");
+        return Err(Failure::Reported);
+    }
+    Ok(())
+}
+
+fn emit(
+    translation: &Translation,
+    format: Emit,
+    out: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    use std::io::Write;
+    let bytes = match format {
+        Emit::Wgsl => translation.to_wgsl()?.into_bytes(),
+        Emit::Msl => translation.to_msl()?.into_bytes(),
+        Emit::Spv => translation
+            .to_spirv()?
+            .iter()
+            .flat_map(|w| w.to_le_bytes())
+            .collect(),
+    };
+    match out {
+        Some(path) => {
+            std::fs::write(path, &bytes).with_context(|| format!("cannot write {}", path.display()))
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes).context("cannot write to stdout")?;
+            stdout.flush().context("cannot write to stdout")
+        }
+    }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1e3)
+}
+
+/// Mesa's device-select layer prints `XDG_RUNTIME_DIR is invalid` on headless machines; wgpu
+/// picks the adapter itself, so the layer is not needed.
+fn silence_vulkan_layers() {
+    if std::env::var_os("NODEVICE_SELECT").is_none() {
+        std::env::set_var("NODEVICE_SELECT", "1");
+    }
+}

@@ -1,0 +1,229 @@
+//! Running an export: one dispatch per chunk of threads, each invocation (stack slot) looping
+//! over its threads, results read back after each chunk.
+
+use std::time::Instant;
+
+use super::error::HostError;
+use super::instance::{max_invocations, Instance};
+use super::output::{RunOutput, Timings, Trap};
+use super::plan;
+use super::transfer::{
+    bytes_of_words, create_buffer, extend_words, map_read, read_words, staging_buffer,
+};
+use super::value::{signature, Value};
+use crate::translate::abi::{binding, control, params, EntryLayout, TrapKind};
+
+impl Instance {
+    /// Runs export `export` on `threads` threads (ids `0..threads`), every thread with the same
+    /// arguments. Threads that trap do not stop the others: see [`RunOutput::check`].
+    ///
+    /// A run whose results exceed [`InstanceOptions::max_results_bytes`](super::InstanceOptions)
+    /// is split into several dispatches, each with its own `THREAD_BASE..THREAD_END`; the results
+    /// binding of a dispatch holds only its own threads (index `thread - THREAD_BASE`).
+    pub fn run(
+        &mut self,
+        export: &str,
+        threads: u64,
+        args: &[Value],
+    ) -> Result<RunOutput, HostError> {
+        let program = self.program.clone();
+        let entry = program.entry(export)?.clone();
+        let arg_words = check_args(&entry, args)?;
+        if threads > plan::MAX_THREADS {
+            return Err(HostError::TooManyThreads {
+                threads,
+                max: plan::MAX_THREADS,
+            });
+        }
+        let pipeline = program.pipeline(export)?;
+        let gpu = program.gpu().clone();
+        let queue = gpu.queue();
+        let mut timings = Timings::default();
+        let started = Instant::now();
+
+        // Fresh trap record for this run.
+        queue.write_buffer(
+            &self.control,
+            u64::from(control::TRAP_COUNT) * 4,
+            &[0u8; 4 * (control::TRAP_OFFSET - control::TRAP_COUNT + 1) as usize],
+        );
+
+        let stride = entry.result_stride();
+        let stride_bytes = u64::from(stride) * 4;
+        let per_chunk = (self.max_results_bytes / stride_bytes)
+            .max(1)
+            .min(threads.max(1));
+        let results_size = per_chunk * stride_bytes;
+        let params_buffer = create_buffer(
+            &gpu,
+            "params",
+            u64::from(params::ARGS + entry.arg_words()) * 4,
+            wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_DST,
+        )?;
+        let results = create_buffer(
+            &gpu,
+            "results",
+            results_size,
+            wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_SRC,
+        )?;
+        let staging = staging_buffer(&gpu, results_size)?;
+
+        let total_words = usize::try_from(threads * u64::from(stride)).ok();
+        let mut words: Vec<u32> = Vec::new();
+        if total_words.is_none_or(|n| words.try_reserve_exact(n).is_err()) {
+            return Err(HostError::Gpu {
+                during: "readback",
+                message: format!(
+                    "cannot allocate {} bytes on the host for the results",
+                    threads * stride_bytes
+                ),
+            });
+        }
+        timings.upload += started.elapsed();
+
+        let max_inv = max_invocations(&gpu);
+        for chunk in plan::chunks(threads, stride, results_size) {
+            let t = Instant::now();
+            let count = chunk.end - chunk.start;
+            let slots = self.plan.slots_for(count, max_inv);
+            let mut p = vec![
+                chunk.start as u32,
+                chunk.end as u32,
+                slots,
+                self.plan.stack_base,
+                self.plan.stack_size,
+            ];
+            p.extend_from_slice(&arg_words);
+            queue.write_buffer(&params_buffer, 0, &bytes_of_words(&p));
+            let bytes = count * stride_bytes;
+            let ((), error) = gpu.scoped(|| {
+                let bind_group = gpu.device().create_bind_group(&wgpu::BindGroupDescriptor {
+                    label: Some("wasm abi"),
+                    layout: program.bind_group_layout(),
+                    entries: &[
+                        whole(binding::PARAMS, &params_buffer),
+                        whole(binding::MEMORY, &self.memory),
+                        wgpu::BindGroupEntry {
+                            binding: binding::RESULTS,
+                            resource: wgpu::BindingResource::Buffer(wgpu::BufferBinding {
+                                buffer: &results,
+                                offset: 0,
+                                size: wgpu::BufferSize::new(bytes),
+                            }),
+                        },
+                        whole(binding::CONTROL, &self.control),
+                        whole(binding::DATA, &self.data),
+                    ],
+                });
+                let mut encoder =
+                    gpu.device()
+                        .create_command_encoder(&wgpu::CommandEncoderDescriptor {
+                            label: Some(export),
+                        });
+                {
+                    let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
+                        label: Some(export),
+                        timestamp_writes: None,
+                    });
+                    pass.set_pipeline(&pipeline);
+                    pass.set_bind_group(0, &bind_group, &[]);
+                    pass.dispatch_workgroups(plan::workgroups(slots), 1, 1);
+                }
+                encoder.copy_buffer_to_buffer(&results, 0, &staging, 0, bytes);
+                queue.submit([encoder.finish()]);
+            });
+            if let Some(e) = error {
+                return Err(HostError::Gpu {
+                    during: "dispatch",
+                    message: e.to_string(),
+                });
+            }
+            timings.upload += t.elapsed();
+
+            let t = Instant::now();
+            gpu.wait("dispatch")?;
+            timings.gpu += t.elapsed();
+
+            let t = Instant::now();
+            map_read(&gpu, &staging, bytes, |b| extend_words(&mut words, b))?;
+            timings.readback += t.elapsed();
+        }
+        if threads == 0 {
+            queue.submit([]);
+            gpu.wait("dispatch")?;
+        }
+
+        let t = Instant::now();
+        let record = read_words(&gpu, &self.control, 0, control::GLOBALS)?;
+        let word = |i: u32| record.get(i as usize).copied().unwrap_or(0);
+        self.memory_bytes = u64::from(word(control::MEMORY_BYTES));
+
+        let mut trapped = 0u64;
+        for (i, w) in words.chunks_exact(stride as usize).enumerate() {
+            if w[0] != 0 {
+                if TrapKind::from_code(w[0]).is_none() {
+                    return Err(HostError::BadStatus {
+                        thread: i as u64,
+                        code: w[0],
+                    });
+                }
+                trapped += 1;
+            }
+        }
+        let first_trap = if word(control::TRAP_COUNT) > 0 {
+            let code = word(control::TRAP_KIND);
+            let kind = TrapKind::from_code(code).ok_or(HostError::BadStatus {
+                thread: u64::from(word(control::TRAP_THREAD)),
+                code,
+            })?;
+            let func_index = word(control::TRAP_FUNCTION);
+            Some(Trap {
+                thread: word(control::TRAP_THREAD),
+                kind,
+                func_index,
+                func_name: program.layout().function_name(func_index),
+                offset: word(control::TRAP_OFFSET),
+            })
+        } else {
+            None
+        };
+        timings.readback += t.elapsed();
+
+        Ok(RunOutput {
+            export: export.to_string(),
+            result_types: entry.results.clone(),
+            stride: stride as usize,
+            threads,
+            words,
+            trap_count: trapped.max(u64::from(word(control::TRAP_COUNT)).min(threads)),
+            first_trap,
+            timings,
+        })
+    }
+}
+
+fn whole(binding: u32, buffer: &wgpu::Buffer) -> wgpu::BindGroupEntry<'_> {
+    wgpu::BindGroupEntry {
+        binding,
+        resource: buffer.as_entire_binding(),
+    }
+}
+
+/// The argument words, after checking the arguments against the export's parameters.
+pub(crate) fn check_args(entry: &EntryLayout, args: &[Value]) -> Result<Vec<u32>, HostError> {
+    let matches = args.len() == entry.params.len()
+        && args.iter().zip(&entry.params).all(|(a, t)| a.ty() == *t);
+    if !matches {
+        let got: Vec<_> = args.iter().map(|a| a.ty()).collect();
+        return Err(HostError::ArgumentMismatch {
+            export: entry.export.clone(),
+            expected: signature(&entry.params, &entry.results),
+            got: signature(&got, &[]),
+        });
+    }
+    let mut words = Vec::with_capacity(entry.arg_words() as usize);
+    for a in args {
+        a.push_words(&mut words);
+    }
+    Ok(words)
+}
