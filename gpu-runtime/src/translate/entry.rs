@@ -186,6 +186,8 @@ fn run_thread(
         let top = b.bin(B::Add, floor, stack_size);
         let floor_p = b.expr(Expression::GlobalVariable(rt.stack_floor));
         b.store(floor_p, floor);
+        let top_p = b.expr(Expression::GlobalVariable(rt.stack_top));
+        b.store(top_p, top);
         let gp = b.expr(Expression::GlobalVariable(rt.globals[sp as usize]));
         b.store(gp, top);
     }

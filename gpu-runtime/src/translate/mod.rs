@@ -95,6 +95,20 @@ pub struct TranslateOptions {
     /// reachable from the selected exports are not translated (so an unsupported operator there
     /// does not matter).
     pub entries: Option<Vec<String>>,
+    /// How sub-word and unaligned stores update the words they share with other bytes.
+    pub stores: StoreMode,
+}
+
+/// How a store that covers only part of a 32-bit word is done.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum StoreMode {
+    /// Always `atomicAnd` + `atomicOr`: never loses a neighbour thread's bytes.
+    Atomic,
+    /// A plain read-modify-write when the whole access lies in the thread's own shadow-stack
+    /// slot (no other thread can touch those words), atomic elsewhere. Same results as
+    /// [`StoreMode::Atomic`]; see docs/PERFORMANCE.md for what it saves.
+    #[default]
+    PrivatePlain,
 }
 
 impl TranslateOptions {
@@ -102,6 +116,7 @@ impl TranslateOptions {
     pub fn entry(name: impl Into<String>) -> Self {
         TranslateOptions {
             entries: Some(vec![name.into()]),
+            ..TranslateOptions::default()
         }
     }
 }
@@ -167,8 +182,9 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
 
     let mut module = naga::Module::default();
     let global_types: Vec<abi::ValType> = env.globals.iter().map(|g| g.ty).collect();
-    let mut rt = runtime::Runtime::new(&mut module, &global_types);
     let stack_pointer = env.stack_pointer_global();
+    let private_plain = options.stores == StoreMode::PrivatePlain && stack_pointer.is_some();
+    let mut rt = runtime::Runtime::new(&mut module, &global_types, private_plain);
 
     let mut word = abi::control::GLOBALS;
     let mut globals = Vec::new();

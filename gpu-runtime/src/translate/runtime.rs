@@ -25,6 +25,10 @@ pub struct Runtime {
     pub trap_offset: Handle<GlobalVariable>,
     /// Private: the memory size in bytes as this thread last saw it.
     pub mem_bytes: Handle<GlobalVariable>,
+    /// Private: one past the highest address of this thread's stack slot.
+    pub stack_top: Handle<GlobalVariable>,
+    /// Partial-word stores inside the thread's stack slot are plain read-modify-writes.
+    private_plain: bool,
     /// Private: the id of the thread being run.
     pub thread_id: Handle<GlobalVariable>,
     /// Private: lowest valid value of the stack pointer for this thread's slot.
@@ -147,7 +151,7 @@ fn helper_fn(name: &str, args: &[(&str, Handle<Type>)], result: Option<Handle<Ty
 
 impl Runtime {
     /// Declares the bindings and private variables.
-    pub fn new(module: &mut Module, globals: &[ValType]) -> Self {
+    pub fn new(module: &mut Module, globals: &[ValType], private_plain: bool) -> Self {
         let u32t = u32_ty(module);
         let params = storage(module, "params", binding::PARAMS, false, false);
         let memory = storage(module, "memory", binding::MEMORY, true, true);
@@ -174,6 +178,8 @@ impl Runtime {
             mem_bytes: private(module, "mem_bytes", u32t),
             stack_floor: private(module, "stack_floor", u32t),
             thread_id: private(module, "thread_id", u32t),
+            stack_top: private(module, "stack_top", u32t),
+            private_plain,
             globals,
             u32_type: u32t,
             helpers: Helpers::default(),
@@ -302,15 +308,41 @@ impl Runtime {
         let p0 = self.mem_word(&mut b, w);
         let full = b.u32(u32::MAX);
         let whole = b.bin(B::Equal, m0, full);
-        b.if_else(
-            whole,
-            |b| b.store(p0, v0),
-            |b| {
-                let not_m0 = b.un(UnaryOperator::BitwiseNot, m0);
-                b.atomic(p0, AtomicFunction::And, not_m0, None);
-                b.atomic(p0, AtomicFunction::InclusiveOr, v0, None);
-            },
-        );
+        let (stack_floor, stack_top, private_plain) =
+            (self.stack_floor, self.stack_top, self.private_plain);
+        let merge = |b: &mut IrBuilder, p: Handle<Expression>, m: Handle<Expression>, v: Handle<Expression>| {
+            let not_m = b.un(UnaryOperator::BitwiseNot, m);
+            let atomic = |b: &mut IrBuilder| {
+                b.atomic(p, AtomicFunction::And, not_m, None);
+                b.atomic(p, AtomicFunction::InclusiveOr, v, None);
+            };
+            // Private: the access's words lie inside this thread's stack slot.
+            let private = private_plain.then(|| {
+                let floor_p = b.expr(Expression::GlobalVariable(stack_floor));
+                let floor = b.load(floor_p);
+                let top_p = b.expr(Expression::GlobalVariable(stack_top));
+                let top = b.load(top_p);
+                let eight = b.u32(8);
+                let above = b.bin(B::GreaterEqual, ea, floor);
+                let end = b.bin(B::Add, ea, eight);
+                let below = b.bin(B::LessEqual, end, top);
+                b.bin(B::LogicalAnd, above, below)
+            });
+            match private {
+                Some(private) => b.if_else(
+                    private,
+                    |b| {
+                        let old = b.load(p);
+                        let kept = b.bin(B::And, old, not_m);
+                        let new = b.bin(B::InclusiveOr, kept, v);
+                        b.store(p, new);
+                    },
+                    atomic,
+                ),
+                None => atomic(b),
+            }
+        };
+        b.if_else(whole, |b| b.store(p0, v0), |b| merge(b, p0, m0, v0));
         let zero = b.u32(0);
         let unaligned = b.bin(B::NotEqual, s, zero);
         let one = b.u32(1);
@@ -323,9 +355,7 @@ impl Runtime {
                 let v1 = b.bin(B::ShiftRight, v, rs);
                 let w1 = b.bin(B::Add, w, one);
                 let p1 = self.mem_word(b, w1);
-                let not_m1 = b.un(UnaryOperator::BitwiseNot, m1);
-                b.atomic(p1, AtomicFunction::And, not_m1, None);
-                b.atomic(p1, AtomicFunction::InclusiveOr, v1, None);
+                merge(b, p1, m1, v1);
             });
         });
         let h = module.functions.append(b.finish(), Span::UNDEFINED);
