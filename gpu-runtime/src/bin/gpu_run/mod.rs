@@ -57,6 +57,10 @@ pub struct Cli {
     #[arg(long)]
     pub list_adapters: bool,
 
+    /// Also print the memory layout and a finer split of the times.
+    #[arg(short, long)]
+    pub verbose: bool,
+
     /// Arguments of the export, parsed by its parameter types (i32/i64: decimal or 0x hex;
     /// f32/f64: decimal, nan, inf, -inf).
     #[arg(last = true, allow_hyphen_values = true)]
@@ -159,6 +163,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let started = Instant::now();
     let program = Program::new(&gpu, translation).map_err(Failure::runtime)?;
     program.prepare(&entry).map_err(Failure::runtime)?;
+    let program_time = started.elapsed();
     let mut options = InstanceOptions::default();
     if let Some(size) = cli.stack_size {
         options.stack_size = size;
@@ -166,6 +171,9 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     options.stack_slots = cli.stack_slots;
     let mut instance = Instance::new(&program, &options).map_err(Failure::runtime)?;
     let pipeline_time = started.elapsed();
+    if cli.verbose {
+        println!("Memory: {}", report::memory_text(&instance));
+    }
 
     let output = instance
         .run(&entry, cli.threads, &values)
@@ -177,6 +185,16 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         ms(pipeline_time),
         ms(t.upload + t.gpu)
     );
+    if cli.verbose {
+        println!(
+            "Time detail: program {}, instance {}, upload {}, gpu {}, readback {}",
+            ms(program_time),
+            ms(pipeline_time.saturating_sub(program_time)),
+            ms(t.upload),
+            ms(t.gpu),
+            ms(t.readback)
+        );
+    }
     report::print(&output, cli.out.is_some());
     if let Some(path) = &cli.out {
         report::write_out(&output, path)

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
-use gpu_runtime::host::{RunOutput, Value};
+use gpu_runtime::host::{Instance, RunOutput, Value};
 use gpu_runtime::translate::abi::TrapKind;
 
 /// Most distinct results counted exactly.
@@ -105,6 +105,34 @@ pub fn trap_line(output: &RunOutput) -> Option<String> {
         output.trap_count(),
         output.threads()
     ))
+}
+
+/// `initial 1 MiB, 4032 stacks of 16384 bytes at 0x110000, size 64 MiB, capacity 128 MiB`.
+pub fn memory_text(instance: &Instance) -> String {
+    let plan = instance.memory_plan();
+    let stacks = match plan.stack_slots {
+        Some(n) => format!(
+            "{n} stacks of {} bytes at {:#x}",
+            plan.stack_size, plan.stack_base
+        ),
+        None => "no stacks".into(),
+    };
+    format!(
+        "initial {}, {stacks}, size {}, capacity {}",
+        bytes_text(plan.initial_bytes),
+        bytes_text(instance.memory_size_bytes()),
+        bytes_text(instance.memory_capacity_bytes())
+    )
+}
+
+fn bytes_text(n: u64) -> String {
+    if n >= 1 << 20 && n % (1 << 20) == 0 {
+        format!("{} MiB", n >> 20)
+    } else if n >= 1 << 10 && n % (1 << 10) == 0 {
+        format!("{} KiB", n >> 10)
+    } else {
+        format!("{n} bytes")
+    }
 }
 
 fn values_text(values: &[Value]) -> String {
