@@ -9,9 +9,10 @@
 //!   go on. The handler is only compiled for wasm32, so this crate also builds on the host.
 //! - feature `macros` (default): [`entry`], an attribute that checks an entry point's signature
 //!   against the ABI and exports it (`#[no_mangle] pub extern "C"`).
+//! - on wasm32, `thread_id()`: the id of the running GPU thread (the `gpu.thread_id` intrinsic).
 //!
-//! Not here yet (they land with the runtime features that back them): GPU intrinsics such as the
-//! thread id, a global allocator over linear memory, and debug output from guests.
+//! Not here yet (they land with the runtime features that back them): further intrinsics (thread
+//! count, time, math), a global allocator over linear memory, and debug output from guests.
 //!
 //! ```ignore
 //! #![no_std]
@@ -19,7 +20,12 @@
 //!
 //! #[gpu_std::entry]
 //! fn main(n: i32) -> i32 {
-//!     (1..=n).fold(0i32, |acc, i| acc.wrapping_add(i))
+//!     (1..=n).fold(0, i32::wrapping_add)
+//! }
+//!
+//! #[gpu_std::entry]
+//! fn twice_my_id() -> u32 {
+//!     2 * gpu_std::thread_id()
 //! }
 //! ```
 
@@ -28,5 +34,10 @@
 #[cfg(feature = "macros")]
 pub use gpu_macros::entry;
 
+#[cfg(target_arch = "wasm32")]
+mod intrinsics;
 #[cfg(all(target_arch = "wasm32", feature = "panic-handler", not(test)))]
 mod panic;
+
+#[cfg(target_arch = "wasm32")]
+pub use intrinsics::thread_id;
