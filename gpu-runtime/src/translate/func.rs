@@ -76,6 +76,20 @@ pub fn result_type(module: &mut Module, results: &[ValType]) -> Option<Handle<Ty
     }
 }
 
+/// An operand stack entry.
+///
+/// `local.get` is deferred: loading every local where `local.get` runs keeps all those values
+/// live until their use, and rustc output often pushes dozens of locals before an operator that
+/// consumes them all (lavapipe miscompiles a function with about 80 such values live across an
+/// `if`). The load happens when the value is used instead, which is the same value unless the
+/// local is written first: `local.set`/`local.tee` load the deferred copies of that local before
+/// storing, and opening a construct loads all of them in the enclosing block.
+#[derive(Debug, Clone, Copy)]
+pub enum Operand {
+    Expr(Handle<Expression>),
+    Local(u32),
+}
+
 /// No pending branch in the `brk` local.
 pub const NO_BRANCH: u32 = u32::MAX;
 
@@ -92,7 +106,9 @@ pub struct FuncTranslator<'a, 'w> {
     pub func_index: u32,
     pub result_ty: Option<Handle<Type>>,
     pub locals: Vec<(Handle<Expression>, ValType)>,
-    pub stack: Vec<(Handle<Expression>, ValType)>,
+    /// The operand stack; `local.get` is pushed as [`Operand::Local`] and loaded only when
+    /// used (see [`Operand`]).
+    pub stack: Vec<(Operand, ValType)>,
     pub control: Vec<ControlFrame>,
     pub reachable: bool,
     brk: Option<Handle<Expression>>,
@@ -272,7 +288,35 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
     // ---- operand stack --------------------------------------------------------------------
 
     pub fn push(&mut self, h: Handle<Expression>, t: ValType) {
-        self.stack.push((h, t));
+        self.stack.push((Operand::Expr(h), t));
+    }
+
+    /// Pushes a deferred `local.get`.
+    pub fn push_local(&mut self, index: u32, t: ValType) {
+        self.stack.push((Operand::Local(index), t));
+    }
+
+    /// The expression of an operand, loading a deferred local here.
+    fn materialize(&mut self, op: Operand) -> Handle<Expression> {
+        match op {
+            Operand::Expr(h) => h,
+            Operand::Local(i) => {
+                let ptr = self.locals[i as usize].0;
+                self.b.load(ptr)
+            }
+        }
+    }
+
+    /// Loads the deferred copies of local `index` (all locals when `None`) still on the stack.
+    pub fn materialize_locals(&mut self, index: Option<u32>) {
+        for k in 0..self.stack.len() {
+            if let (Operand::Local(i), t) = self.stack[k] {
+                if index.is_none_or(|x| x == i) {
+                    let h = self.materialize(Operand::Local(i));
+                    self.stack[k] = (Operand::Expr(h), t);
+                }
+            }
+        }
     }
 
     pub fn pop(&mut self) -> Handle<Expression> {
@@ -283,7 +327,7 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
         // The module was validated, so the stack never underflows in reachable code; a
         // zero value keeps this total anyway.
         match self.stack.pop() {
-            Some(v) => v,
+            Some((op, t)) => (self.materialize(op), t),
             None => {
                 let z = self.zero_literal(ValType::I32);
                 (z, ValType::I32)
@@ -292,9 +336,20 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
     }
 
     /// The top `n` values, bottom first, without popping.
-    pub fn peek_n(&self, n: usize) -> Vec<(Handle<Expression>, ValType)> {
+    pub fn peek_n(&mut self, n: usize) -> Vec<(Handle<Expression>, ValType)> {
         let start = self.stack.len().saturating_sub(n);
-        self.stack[start..].to_vec()
+        for k in start..self.stack.len() {
+            let (op, t) = self.stack[k];
+            let h = self.materialize(op);
+            self.stack[k] = (Operand::Expr(h), t);
+        }
+        self.stack[start..]
+            .iter()
+            .map(|(op, t)| match op {
+                Operand::Expr(h) => (*h, *t),
+                Operand::Local(_) => unreachable_operand(*t),
+            })
+            .collect()
     }
 
     pub fn pop_n(&mut self, n: usize) -> Vec<(Handle<Expression>, ValType)> {
@@ -482,6 +537,11 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             reject: naga::Block::new(),
         });
     }
+}
+
+/// Never reached: `peek_n` materialises the entries it returns.
+fn unreachable_operand(_t: ValType) -> (Handle<Expression>, ValType) {
+    unreachable!("operand was materialised")
 }
 
 /// A naga-safe identifier for a function (WGSL/MSL need plain identifiers).

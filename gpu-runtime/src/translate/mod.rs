@@ -365,6 +365,13 @@ impl Translation {
 
     /// The module as Metal Shading Language text.
     pub fn to_msl(&self) -> Result<String, TranslateError> {
+        if self.layout.needs_f64 {
+            // naga's MSL writer has no f64 (Metal has no double) and would panic.
+            return Err(TranslateError::Backend {
+                format: "MSL",
+                message: "the module uses f64, which Metal does not support".into(),
+            });
+        }
         let options = naga::back::msl::Options::default();
         let pipeline = naga::back::msl::PipelineOptions::default();
         naga::back::msl::write_string(&self.module, &self.info, &options, &pipeline)

@@ -19,6 +19,7 @@ var<private> trap_offset: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
+var<private> stack_top: u32;
 
 fn w_add_f0_(p0_: u32, p1_: u32) -> u32 {
     var l0_: u32 = 0u;
@@ -26,9 +27,9 @@ fn w_add_f0_(p0_: u32, p1_: u32) -> u32 {
 
     l0_ = p0_;
     l1_ = p1_;
-    let _e6 = l0_;
-    let _e7 = l1_;
-    return (_e6 + _e7);
+    let _e6 = l1_;
+    let _e7 = l0_;
+    return (_e7 + _e6);
 }
 
 fn w_sub_f1_(p0_1: u32, p1_1: u32) -> u32 {
@@ -37,9 +38,9 @@ fn w_sub_f1_(p0_1: u32, p1_1: u32) -> u32 {
 
     l0_1 = p0_1;
     l1_1 = p1_1;
-    let _e6 = l0_1;
-    let _e7 = l1_1;
-    return (_e6 - _e7);
+    let _e6 = l1_1;
+    let _e7 = l0_1;
+    return (_e7 - _e6);
 }
 
 fn w_swap_f3_(p0_2: u32, p1_2: u32) -> Results_i32_i32_ {

@@ -19,6 +19,7 @@ var<private> trap_offset: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
+var<private> stack_top: u32;
 
 fn w_classify_f0_(p0_: u32) -> u32 {
     var l0_: u32 = 0u;
@@ -77,9 +78,9 @@ fn w_nested_f1_(p0_1: u32) -> u32 {
     l0_1 = p0_1;
     loop {
         loop {
-            let _e5 = l0_1;
+            let _e6 = l0_1;
             loop {
-                if (u32((_e5 > 100u)) != 0u) {
+                if (u32((_e6 > 100u)) != 0u) {
                     blk1_ = 1u;
                     brk_1 = 1u;
                     break;
@@ -94,10 +95,10 @@ fn w_nested_f1_(p0_1: u32) -> u32 {
                 }
                 break;
             }
-            let _e20 = l0_1;
-            l0_1 = (_e20 + 7u);
-            let _e23 = l0_1;
-            if (u32((_e23 < 50u)) != 0u) {
+            let _e21 = l0_1;
+            l0_1 = (_e21 + 7u);
+            let _e24 = l0_1;
+            if (u32((_e24 < 50u)) != 0u) {
                 continue;
             }
             break;
@@ -125,8 +126,8 @@ fn w_pair_f2_(p0_2: u32) -> Results_i32_i32_ {
 
     l0_2 = p0_2;
     loop {
-        let _e7 = l0_2;
-        let _e9 = (_e7 + 1u);
+        let _e8 = l0_2;
+        let _e9 = (_e8 + 1u);
         let _e10 = l0_2;
         loop {
             if (_e10 != 0u) {

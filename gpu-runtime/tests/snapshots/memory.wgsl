@@ -14,6 +14,7 @@ var<private> trap_offset: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
+var<private> stack_top: u32;
 
 fn mem_oob(ea: u32, size: u32) -> bool {
     let _e2 = (ea + size);
@@ -188,29 +189,29 @@ fn w_rw_f0_(p0_: u32) -> u64 {
     var l0_: u32 = 0u;
 
     l0_ = p0_;
-    let _e3 = l0_;
-    let _e6 = mem_oob(_e3, 1u);
+    let _e4 = l0_;
+    let _e6 = mem_oob(_e4, 1u);
     if _e6 {
         trap_kind = 5u;
         trap_func = 0u;
         trap_offset = 47u;
         return u64();
     }
-    mem_store(_e3, 255u, 255u);
-    let _e15 = l0_;
-    let _e18 = (_e15 + 3u);
+    mem_store(_e4, 255u, 255u);
+    let _e16 = l0_;
+    let _e18 = (_e16 + 3u);
     let _e20 = mem_oob(_e18, 2u);
-    if ((_e18 < _e15) || _e20) {
+    if ((_e18 < _e16) || _e20) {
         trap_kind = 5u;
         trap_func = 0u;
         trap_offset = 55u;
         return u64();
     }
     mem_store(_e18, 4660u, 65535u);
-    let _e31 = l0_;
-    let _e34 = (_e31 + 8u);
+    let _e32 = l0_;
+    let _e34 = (_e32 + 8u);
     let _e36 = mem_oob(_e34, 8u);
-    if ((_e34 < _e31) || _e36) {
+    if ((_e34 < _e32) || _e36) {
         trap_kind = 5u;
         trap_func = 0u;
         trap_offset = 62u;
@@ -218,10 +219,10 @@ fn w_rw_f0_(p0_: u32) -> u64 {
     }
     mem_store(_e34, u32(18446744073709551614lu), 4294967295u);
     mem_store((_e34 + 4u), u32((18446744073709551614lu >> 32u)), 4294967295u);
-    let _e53 = l0_;
-    let _e56 = (_e53 + 16u);
+    let _e54 = l0_;
+    let _e56 = (_e54 + 16u);
     let _e58 = mem_oob(_e56, 4u);
-    if ((_e56 < _e53) || _e58) {
+    if ((_e56 < _e54) || _e58) {
         trap_kind = 5u;
         trap_func = 0u;
         trap_offset = 72u;

@@ -14,6 +14,7 @@ var<private> trap_offset: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
+var<private> stack_top: u32;
 
 fn w_func_0_f0_(p0_: u32, p1_: u32) -> u32 {
     var l0_: u32 = 0u;
@@ -21,33 +22,33 @@ fn w_func_0_f0_(p0_: u32, p1_: u32) -> u32 {
 
     l0_ = p0_;
     l1_ = p1_;
-    let _e6 = l0_;
-    let _e7 = l1_;
-    if (_e7 == 0u) {
+    let _e6 = l1_;
+    let _e7 = l0_;
+    if (_e6 == 0u) {
         trap_kind = 2u;
         trap_func = 0u;
         trap_offset = 81u;
         return u32();
     }
-    if ((_e6 == 2147483648u) && (_e7 == 4294967295u)) {
+    if ((_e7 == 2147483648u) && (_e6 == 4294967295u)) {
         trap_kind = 3u;
         trap_func = 0u;
         trap_offset = 81u;
         return u32();
     }
-    let _e33 = l0_;
-    let _e34 = l1_;
-    if (_e34 == 0u) {
+    let _e33 = l1_;
+    let _e34 = l0_;
+    if (_e33 == 0u) {
         trap_kind = 2u;
         trap_func = 0u;
         trap_offset = 86u;
         return u32();
     }
-    let _e46 = l0_;
-    let _e47 = l1_;
-    let _e49 = (_e47 & 31u);
+    let _e46 = l1_;
+    let _e47 = l0_;
+    let _e49 = (_e46 & 31u);
     let _e57 = l0_;
-    return ((bitcast<u32>((bitcast<i32>(_e6) / bitcast<i32>(_e7))) + (_e33 % _e34)) + (((_e46 << _e49) | (_e46 >> ((32u - _e49) & 31u))) + countLeadingZeros(_e57)));
+    return ((bitcast<u32>((bitcast<i32>(_e7) / bitcast<i32>(_e6))) + (_e34 % _e33)) + (((_e47 << _e49) | (_e47 >> ((32u - _e49) & 31u))) + countLeadingZeros(_e57)));
 }
 
 fn w_func_1_f1_(p0_1: u64, p1_1: u64) -> u64 {
@@ -56,18 +57,18 @@ fn w_func_1_f1_(p0_1: u64, p1_1: u64) -> u64 {
 
     l0_1 = p0_1;
     l1_1 = p1_1;
-    let _e6 = l0_1;
-    let _e7 = l1_1;
-    if (_e7 == 0lu) {
+    let _e6 = l1_1;
+    let _e7 = l0_1;
+    if (_e6 == 0lu) {
         trap_kind = 2u;
         trap_func = 1u;
         trap_offset = 105u;
         return u64();
     }
-    let _e25 = l0_1;
-    let _e26 = l1_1;
+    let _e25 = l1_1;
+    let _e26 = l0_1;
     let _e33 = l0_1;
-    return (bitcast<u64>((bitcast<i64>(_e6) % bitcast<i64>(select(_e7, 1lu, (_e7 == 18446744073709551615lu))))) + (bitcast<u64>((bitcast<i64>(_e25) >> u32((_e26 & 63lu)))) + u64((countOneBits(u32(_e33)) + countOneBits(u32((_e33 >> 32u)))))));
+    return (bitcast<u64>((bitcast<i64>(_e7) % bitcast<i64>(select(_e6, 1lu, (_e6 == 18446744073709551615lu))))) + (bitcast<u64>((bitcast<i64>(_e26) >> u32((_e25 & 63lu)))) + u64((countOneBits(u32(_e33)) + countOneBits(u32((_e33 >> 32u)))))));
 }
 
 fn w_func_2_f2_(p0_2: f32, p1_2: f64) -> f64 {
@@ -76,16 +77,16 @@ fn w_func_2_f2_(p0_2: f32, p1_2: f64) -> f64 {
 
     l0_2 = p0_2;
     l1_2 = p1_2;
-    let _e6 = l0_2;
-    let _e8 = bitcast<f32>(2143289344u);
-    let _e17 = bitcast<u32>(_e6);
-    let _e18 = bitcast<u32>(_e8);
-    let _e29 = l1_2;
-    let _e31 = l1_2;
-    let _e39 = bitcast<f64>(((bitcast<u64>(1.0lf) & 9223372036854775807lu) | (bitcast<u64>(_e31) & 9223372036854775808lu)));
-    let _e48 = bitcast<u64>(_e29);
-    let _e49 = bitcast<u64>(_e39);
-    return (f64(select(select(select(select(_e8, _e6, (_e6 < _e8)), bitcast<f32>((_e17 | _e18)), (_e6 == _e8)), bitcast<f32>((_e18 | 4194304u)), !((_e8 == _e8))), bitcast<f32>((_e17 | 4194304u)), !((_e6 == _e6)))) + select(select(select(select(_e39, _e29, (_e29 > _e39)), bitcast<f64>((_e48 & _e49)), (_e29 == _e39)), bitcast<f64>((_e49 | 2251799813685248lu)), !((_e39 == _e39))), bitcast<f64>((_e48 | 2251799813685248lu)), !((_e29 == _e29))));
+    let _e7 = bitcast<f32>(2143289344u);
+    let _e8 = l0_2;
+    let _e17 = bitcast<u32>(_e8);
+    let _e18 = bitcast<u32>(_e7);
+    let _e30 = l1_2;
+    let _e38 = bitcast<f64>(((bitcast<u64>(1.0lf) & 9223372036854775807lu) | (bitcast<u64>(_e30) & 9223372036854775808lu)));
+    let _e39 = l1_2;
+    let _e48 = bitcast<u64>(_e39);
+    let _e49 = bitcast<u64>(_e38);
+    return (f64(select(select(select(select(_e7, _e8, (_e8 < _e7)), bitcast<f32>((_e17 | _e18)), (_e8 == _e7)), bitcast<f32>((_e18 | 4194304u)), !((_e7 == _e7))), bitcast<f32>((_e17 | 4194304u)), !((_e8 == _e8)))) + select(select(select(select(_e38, _e39, (_e39 > _e38)), bitcast<f64>((_e48 & _e49)), (_e39 == _e38)), bitcast<f64>((_e49 | 2251799813685248lu)), !((_e38 == _e38))), bitcast<f64>((_e48 | 2251799813685248lu)), !((_e39 == _e39))));
 }
 
 fn w_func_3_f3_(p0_3: f64) -> u32 {

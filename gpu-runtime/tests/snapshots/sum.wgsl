@@ -14,6 +14,7 @@ var<private> trap_offset: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
+var<private> stack_top: u32;
 
 fn w_main_f0_(p0_: u32) -> u32 {
     var l0_: u32 = 0u;
@@ -25,17 +26,17 @@ fn w_main_f0_(p0_: u32) -> u32 {
     l1_ = 1u;
     loop {
         loop {
-            let _e8 = l1_;
-            let _e9 = l0_;
-            if (u32((bitcast<i32>(_e8) > bitcast<i32>(_e9))) != 0u) {
+            let _e8 = l0_;
+            let _e9 = l1_;
+            if (u32((bitcast<i32>(_e9) > bitcast<i32>(_e8))) != 0u) {
                 brk = 1u;
                 break;
             }
-            let _e19 = l2_;
-            let _e20 = l1_;
-            l2_ = (_e19 + _e20);
-            let _e22 = l1_;
-            l1_ = (_e22 + 1u);
+            let _e19 = l1_;
+            let _e20 = l2_;
+            l2_ = (_e20 + _e19);
+            let _e23 = l1_;
+            l1_ = (_e23 + 1u);
             continue;
         }
         let _e25 = brk;

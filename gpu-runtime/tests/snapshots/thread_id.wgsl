@@ -14,6 +14,7 @@ var<private> trap_offset: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
+var<private> stack_top: u32;
 
 fn mem_oob(ea: u32, size: u32) -> bool {
     let _e2 = (ea + size);
@@ -55,9 +56,9 @@ fn w_func_1_f1_(p0_: u32) -> u32 {
     var l0_: u32 = 0u;
 
     l0_ = p0_;
-    let _e3 = l0_;
-    let _e5 = thread_id;
-    let _e6 = (_e3 + _e5);
+    let _e4 = thread_id;
+    let _e5 = l0_;
+    let _e6 = (_e5 + _e4);
     let _e8 = thread_id;
     let _e10 = mem_oob(_e6, 1u);
     if _e10 {

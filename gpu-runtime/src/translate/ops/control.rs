@@ -44,6 +44,8 @@ impl FuncTranslator<'_, '_> {
             });
             return Ok(());
         }
+        // Values of the enclosing block must be loaded there, not inside the construct.
+        self.materialize_locals(None);
         let mut if_params = Vec::new();
         let (kind, branch_locals, result_locals) = match how {
             Opening::Block => {
@@ -140,7 +142,9 @@ impl FuncTranslator<'_, '_> {
         let height = frame.height;
         let params = frame.if_params.clone();
         self.stack.truncate(height);
-        self.stack.extend(params);
+        for (h, t) in params {
+            self.push(h, t);
+        }
         self.reachable = true;
         self.b.open_block();
     }

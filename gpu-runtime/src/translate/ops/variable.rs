@@ -12,18 +12,19 @@ impl FuncTranslator<'_, '_> {
     pub(super) fn variable_op(&mut self, op: &Operator<'_>) -> Result<bool, TranslateError> {
         match *op {
             Operator::LocalGet { local_index } => {
-                let (ptr, t) = self.local(local_index)?;
-                let v = self.b.load(ptr);
-                self.push(v, t);
+                let (_, t) = self.local(local_index)?;
+                self.push_local(local_index, t);
             }
             Operator::LocalSet { local_index } => {
                 let (ptr, _) = self.local(local_index)?;
                 let v = self.pop();
+                self.materialize_locals(Some(local_index));
                 self.b.store(ptr, v);
             }
             Operator::LocalTee { local_index } => {
                 let (ptr, t) = self.local(local_index)?;
                 let v = self.pop();
+                self.materialize_locals(Some(local_index));
                 self.b.store(ptr, v);
                 self.push(v, t);
             }
@@ -36,10 +37,15 @@ impl FuncTranslator<'_, '_> {
                 let (ptr, _) = self.global(global_index)?;
                 let v = self.pop();
                 if Some(global_index) == self.stack_pointer {
+                    // Outside [floor, top] (one unsigned compare: below the floor wraps).
                     let floor_p = self.b.expr(Expression::GlobalVariable(self.rt.stack_floor));
                     let floor = self.b.load(floor_p);
-                    let below = self.b.bin(B::Less, v, floor);
-                    self.trap_if(below, TrapKind::StackOverflow);
+                    let top_p = self.b.expr(Expression::GlobalVariable(self.rt.stack_top));
+                    let top = self.b.load(top_p);
+                    let depth = self.b.bin(B::Subtract, v, floor);
+                    let size = self.b.bin(B::Subtract, top, floor);
+                    let outside = self.b.bin(B::Greater, depth, size);
+                    self.trap_if(outside, TrapKind::StackOverflow);
                 }
                 self.b.store(ptr, v);
             }
