@@ -99,6 +99,14 @@ pub enum HostError {
     #[error("no usable GPU: {message}")]
     GpuUnavailable { message: String },
 
+    /// Threads that never finished: the driver stopped the kernel early.
+    #[error("{count} threads did not finish (first: thread {first}); the driver on {adapter} stopped the kernel early (lavapipe ends a thread's loops after 65,535 iterations in total: use fewer threads per stack slot or a hardware GPU)")]
+    Unfinished {
+        count: u64,
+        first: u64,
+        adapter: String,
+    },
+
     /// A thread wrote a status word that is no trap code (a translator bug).
     #[error("thread {thread} wrote unknown status word {code} (translator bug)")]
     BadStatus { thread: u64, code: u32 },

@@ -11,7 +11,7 @@ use super::transfer::{
     bytes_of_words, create_buffer, extend_words, map_read, read_words, staging_buffer,
 };
 use super::value::{signature, Value};
-use crate::translate::abi::{binding, control, params, EntryLayout, TrapKind};
+use crate::translate::abi::{binding, control, params, EntryLayout, TrapKind, STATUS_DONE};
 
 impl Instance {
     /// Runs export `export` on `threads` threads (ids `0..threads`), every thread with the same
@@ -158,6 +158,23 @@ impl Instance {
         let word = |i: u32| record.get(i as usize).copied().unwrap_or(0);
         self.memory_bytes = u64::from(word(control::MEMORY_BYTES));
 
+        // Every finished thread sets STATUS_DONE; strip it so 0 means "returned" below.
+        let mut unfinished = 0u64;
+        let mut first_unfinished = None;
+        for (i, w) in words.chunks_exact_mut(stride as usize).enumerate() {
+            if w[0] & STATUS_DONE == 0 {
+                unfinished += 1;
+                first_unfinished.get_or_insert(i as u64);
+            }
+            w[0] &= !STATUS_DONE;
+        }
+        if let Some(first) = first_unfinished {
+            return Err(HostError::Unfinished {
+                count: unfinished,
+                first,
+                adapter: gpu.adapter_info().to_string(),
+            });
+        }
         let mut trapped = 0u64;
         for (i, w) in words.chunks_exact(stride as usize).enumerate() {
             if w[0] != 0 {

@@ -68,6 +68,12 @@ pub mod binding {
     pub const DATA: u32 = 4;
 }
 
+/// Set in every status word a thread writes when it finishes; the low bits are the
+/// [`TrapKind`] code (0: returned). A status word without it means the thread never finished
+/// (the driver stopped the kernel early), which a zero-initialised results buffer would
+/// otherwise pass off as success.
+pub const STATUS_DONE: u32 = 1 << 31;
+
 /// Invocations per workgroup of every entry point.
 pub const WORKGROUP_SIZE: u32 = 64;
 
@@ -98,11 +104,14 @@ pub enum TrapKind {
     StackOverflow = 9,
     /// Bulk memory operation reading a data segment out of bounds (`memory.init`).
     DataSegmentOutOfBounds = 10,
+    /// The driver ended a loop early: lavapipe (Mesa's software Vulkan) stops a thread's loops
+    /// after 65,535 iterations in total. Reported instead of a silently wrong result.
+    LoopLimit = 11,
 }
 
 impl TrapKind {
     /// All kinds, for decoding.
-    pub const ALL: [TrapKind; 10] = [
+    pub const ALL: [TrapKind; 11] = [
         TrapKind::Unreachable,
         TrapKind::IntegerDivideByZero,
         TrapKind::IntegerOverflow,
@@ -113,6 +122,7 @@ impl TrapKind {
         TrapKind::IndirectCallTypeMismatch,
         TrapKind::StackOverflow,
         TrapKind::DataSegmentOutOfBounds,
+        TrapKind::LoopLimit,
     ];
 
     /// The status word written for this trap.
@@ -138,6 +148,7 @@ impl TrapKind {
             TrapKind::IndirectCallTypeMismatch => "indirect call type mismatch",
             TrapKind::StackOverflow => "stack overflow",
             TrapKind::DataSegmentOutOfBounds => "out of bounds memory access",
+            TrapKind::LoopLimit => "loop iteration limit of the GPU driver reached",
         }
     }
 }

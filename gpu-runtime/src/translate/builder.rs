@@ -119,9 +119,6 @@ impl IrBuilder {
     pub fn u64(&mut self, v: u64) -> Handle<Expression> {
         self.lit(Literal::U64(v))
     }
-    pub fn bool(&mut self, v: bool) -> Handle<Expression> {
-        self.lit(Literal::Bool(v))
-    }
     /// An f32 from raw bits; NaN and infinity go through a bitcast since naga rejects them as
     /// literals.
     pub fn f32_bits(&mut self, bits: u32) -> Handle<Expression> {

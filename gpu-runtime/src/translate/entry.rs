@@ -104,8 +104,8 @@ pub fn build(
     let slot = b.access_index(gid, 0);
     let p = word_at(&mut b, rt.params, params::SLOT_COUNT);
     let slot_count = b.load(p);
-    let idle = b.bin(B::GreaterEqual, slot, slot_count);
-    b.if_then(idle, |b| b.ret(None));
+    let active = b.bin(B::Less, slot, slot_count);
+    b.open_block();
     let p = word_at(&mut b, rt.params, params::THREAD_BASE);
     let base = b.load(p);
     let p = word_at(&mut b, rt.params, params::THREAD_END);
@@ -127,6 +127,13 @@ pub fn build(
         b.if_then(last, |b| b.stmt(Statement::Break));
         let next = b.bin(B::Add, t, slot_count);
         b.store(t_var, next);
+    });
+    // Slots past SLOT_COUNT (the last workgroup's tail) do nothing; no early return.
+    let body = b.close_block();
+    b.stmt(Statement::If {
+        condition: active,
+        accept: body,
+        reject: naga::Block::new(),
     });
     EntryPoint {
         name: entry.entry_point.clone(),
@@ -154,7 +161,7 @@ fn run_thread(
     stride: u32,
 ) {
     let zero = b.u32(0);
-    let trap_p = b.expr(Expression::GlobalVariable(rt.trap_kind));
+    let trap_p = b.expr(Expression::GlobalVariable(rt.trap_code));
     b.store(trap_p, zero);
     let tid_p = b.expr(Expression::GlobalVariable(rt.thread_id));
     b.store(tid_p, t);
@@ -211,9 +218,13 @@ fn run_thread(
     let rel = b.bin(B::Subtract, t, base);
     let stride_h = b.u32(stride);
     let at = b.bin(B::Multiply, rel, stride_h);
-    let kind = b.load(trap_p);
+    let code = b.load(trap_p);
+    let kind_shift = b.u32(super::runtime::TRAP_OFFSET_BITS);
+    let kind = b.bin(B::ShiftRight, code, kind_shift);
     let status_p = word(b, rt.results, at);
-    b.store(status_p, kind);
+    let done = b.u32(super::abi::STATUS_DONE);
+    let status = b.bin(B::InclusiveOr, kind, done);
+    b.store(status_p, status);
     let ok = b.bin(B::Equal, kind, zero);
     b.if_else(
         ok,
@@ -257,8 +268,8 @@ fn run_thread(
             b.if_then(first, |b| {
                 let func_p = b.expr(Expression::GlobalVariable(rt.trap_func));
                 let func = b.load(func_p);
-                let off_p = b.expr(Expression::GlobalVariable(rt.trap_offset));
-                let off = b.load(off_p);
+                let off_mask = b.u32((1 << super::runtime::TRAP_OFFSET_BITS) - 1);
+                let off = b.bin(B::And, code, off_mask);
                 for (wi, v) in [
                     (control::TRAP_THREAD, t),
                     (control::TRAP_KIND, kind),

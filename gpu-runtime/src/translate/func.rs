@@ -38,6 +38,7 @@ pub struct Shared<'a, 'w> {
     pub funcs: &'a BTreeMap<u32, FuncInfo>,
     pub passive: &'a BTreeMap<u32, PassiveData>,
     pub stack_pointer: Option<u32>,
+    pub detect_loop_limit: bool,
 }
 
 /// The naga type of a list of results: none, the scalar, or a struct with one member each.
@@ -93,6 +94,9 @@ pub enum Operand {
 /// No pending branch in the `brk` local.
 pub const NO_BRANCH: u32 = u32::MAX;
 
+/// In `brk`: a wasm loop's body reached its end (see `detect_loop_limit`).
+pub const LOOP_FINISHED: u32 = u32::MAX - 1;
+
 /// Translates one function.
 #[derive(Debug)]
 pub struct FuncTranslator<'a, 'w> {
@@ -102,6 +106,7 @@ pub struct FuncTranslator<'a, 'w> {
     pub funcs: &'a BTreeMap<u32, FuncInfo>,
     pub passive: &'a BTreeMap<u32, PassiveData>,
     pub stack_pointer: Option<u32>,
+    pub detect_loop_limit: bool,
     pub b: IrBuilder,
     pub func_index: u32,
     pub result_ty: Option<Handle<Type>>,
@@ -156,6 +161,7 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             funcs: shared.funcs,
             passive: shared.passive,
             stack_pointer: shared.stack_pointer,
+            detect_loop_limit: shared.detect_loop_limit,
             b: IrBuilder::new(func),
             func_index,
             result_ty,
@@ -191,18 +197,21 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
                 t.locals.push((ptr, vt));
             }
         }
+        let ret = t.new_locals("ret", &sig.results);
         t.control.push(ControlFrame {
             kind: FrameKind::Function,
             params: Vec::new(),
             results: sig.results.clone(),
             height: 0,
-            branch_locals: Vec::new(),
-            result_locals: Vec::new(),
+            branch_locals: ret.clone(),
+            result_locals: ret,
             if_params: Vec::new(),
             dead: false,
             branched_to: false,
             escapes: false,
         });
+        // The function frame's loop: branches to the function frame (return, traps) leave it.
+        t.b.open_block();
         let mut reader = body.get_operators_reader()?;
         while !reader.eof() {
             t.offset = reader.original_position() as usize;
@@ -234,55 +243,61 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
         }
     }
 
-    /// Returns from the function with zero results (after a trap).
-    fn return_zero(&mut self) {
-        let value = self
-            .result_ty
-            .map(|ty| self.b.expr(Expression::ZeroValue(ty)));
-        self.b.ret(value);
-    }
-
-    /// Records a trap of `kind` at the current operator and returns.
-    pub fn trap(&mut self, kind: TrapKind) {
-        let (k, f, o) = (self.rt.trap_kind, self.rt.trap_func, self.rt.trap_offset);
-        for (g, v) in [
-            (k, kind.code()),
-            (f, self.func_index),
-            (o, self.offset as u32),
-        ] {
-            let p = self.b.expr(Expression::GlobalVariable(g));
-            let v = self.b.u32(v);
-            self.b.store(p, v);
+    /// Leaves the function: breaks out to the function frame's loop, after which the function's
+    /// single `return` runs. Functions have one exit because early returns become nested
+    /// control flow in some drivers' compilers (lavapipe gives wrong results past ~80 levels).
+    pub fn exit_function(&mut self) {
+        if self.control.len() > 1 {
+            let brk = self.brk();
+            let zero = self.b.u32(0);
+            self.b.store(brk, zero);
+            self.mark_escapes(0);
         }
-        self.return_zero();
+        self.b.stmt(Statement::Break);
     }
 
-    /// Traps when the `bool` `condition` holds.
-    pub fn trap_if(&mut self, condition: Handle<Expression>, kind: TrapKind) {
-        self.b.open_block();
-        self.trap(kind);
-        let accept = self.b.close_block();
-        self.b.stmt(Statement::If {
-            condition,
-            accept,
-            reject: naga::Block::new(),
-        });
-    }
-
-    /// After a call: if the callee trapped, return at once.
-    pub fn propagate_trap(&mut self) {
-        let p = self.b.expr(Expression::GlobalVariable(self.rt.trap_kind));
-        let k = self.b.load(p);
+    /// Records a trap of `kind` at the current operator when `condition` holds (always when
+    /// `None`), unless the thread already trapped: the first trap wins. Nothing jumps: the
+    /// thread runs on with harmless values while its stores, memory growth and bulk memory
+    /// operations do nothing and every loop leaves at its next iteration, until the function
+    /// returns. A branch per check would nest in some drivers' compilers (lavapipe silently
+    /// drops code past about 80 conditional jumps in one block); a select does not.
+    pub fn record_trap(&mut self, condition: Option<Handle<Expression>>, kind: TrapKind) {
+        let code_p = self.b.expr(Expression::GlobalVariable(self.rt.trap_code));
+        let func_p = self.b.expr(Expression::GlobalVariable(self.rt.trap_func));
+        let code = self.b.load(code_p);
         let zero = self.b.u32(0);
-        let trapped = self.b.bin(B::NotEqual, k, zero);
-        self.b.open_block();
-        self.return_zero();
-        let accept = self.b.close_block();
-        self.b.stmt(Statement::If {
-            condition: trapped,
-            accept,
-            reject: naga::Block::new(),
-        });
+        let clean = self.b.bin(B::Equal, code, zero);
+        let first = match condition {
+            Some(c) => self.b.bin(B::LogicalAnd, c, clean),
+            None => clean,
+        };
+        let new_code = self.b.u32(super::runtime::trap_code(kind, self.offset));
+        let code_v = self.b.select(first, new_code, code);
+        let func = self.b.load(func_p);
+        let me = self.b.u32(self.func_index);
+        let func_v = self.b.select(first, me, func);
+        self.b.store(code_p, code_v);
+        self.b.store(func_p, func_v);
+    }
+
+    /// Traps unconditionally (`unreachable`, a constant divisor of zero) and leaves.
+    pub fn trap(&mut self, kind: TrapKind) {
+        self.record_trap(None, kind);
+        self.exit_function();
+    }
+
+    /// Traps when the `bool` `condition` holds (deferred, see [`Self::record_trap`]).
+    pub fn trap_if(&mut self, condition: Handle<Expression>, kind: TrapKind) {
+        self.record_trap(Some(condition), kind);
+    }
+
+    /// `trap_code != 0`, for loops' `break_if`.
+    pub fn trapped(&mut self) -> Handle<Expression> {
+        let p = self.b.expr(Expression::GlobalVariable(self.rt.trap_code));
+        let code = self.b.load(p);
+        let zero = self.b.u32(0);
+        self.b.bin(B::NotEqual, code, zero)
     }
 
     // ---- operand stack --------------------------------------------------------------------
@@ -439,30 +454,24 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
         b
     }
 
-    /// Returns `values` from the function.
-    pub fn return_values(&mut self, values: &[(Handle<Expression>, ValType)]) {
-        let value = match (values, self.result_ty) {
+    /// The function's single exit, after the function frame's loop: returns its result locals.
+    pub fn final_return(&mut self) {
+        let locals = self.control[0].result_locals.clone();
+        let values: Vec<Handle<Expression>> = locals.iter().map(|p| self.b.load(*p)).collect();
+        let value = match (values.as_slice(), self.result_ty) {
             ([], _) | (_, None) => None,
-            ([(v, _)], Some(_)) => Some(*v),
+            ([v], Some(_)) => Some(*v),
             (many, Some(ty)) => Some(self.b.expr(Expression::Compose {
                 ty,
-                components: many.iter().map(|(v, _)| *v).collect(),
+                components: many.to_vec(),
             })),
         };
         self.b.ret(value);
     }
 
-    /// Stores `values` into frame `target`'s branch locals and records the branch for a later
-    /// jump (a return for the function frame). Returns false when the branch was a return.
-    pub fn branch_store(
-        &mut self,
-        target: usize,
-        values: &[(Handle<Expression>, ValType)],
-    ) -> bool {
-        if target == 0 {
-            self.return_values(values);
-            return false;
-        }
+    /// Stores `values` into frame `target`'s branch locals (the result locals for the
+    /// function frame) and records the branch for a later jump.
+    pub fn branch_store(&mut self, target: usize, values: &[(Handle<Expression>, ValType)]) {
         let locals = self.control[target].branch_locals.clone();
         for (ptr, (v, _)) in locals.iter().zip(values) {
             self.b.store(*ptr, *v);
@@ -470,7 +479,6 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
         if !self.control[target].is_loop() {
             self.control[target].branched_to = true;
         }
-        true
     }
 
     /// Emits a complete branch to frame `target` from the innermost frame, with the top values
@@ -478,9 +486,7 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
     pub fn branch(&mut self, target: usize) {
         let n = self.control[target].branch_types().len();
         let values = self.peek_n(n);
-        if !self.branch_store(target, &values) {
-            return;
-        }
+        self.branch_store(target, &values);
         let current = self.control.len() - 1;
         if target == current {
             let s = if self.control[target].is_loop() {

@@ -89,7 +89,7 @@ mod stack;
 pub use error::{Location, TranslateError};
 
 /// Options for [`translate`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct TranslateOptions {
     /// Exports to make entry points of. `None` selects every exported function; functions not
     /// reachable from the selected exports are not translated (so an unsupported operator there
@@ -97,6 +97,12 @@ pub struct TranslateOptions {
     pub entries: Option<Vec<String>>,
     /// How sub-word and unaligned stores update the words they share with other bytes.
     pub stores: StoreMode,
+    /// Some drivers end loops silently after a fixed number of iterations (lavapipe, Mesa's
+    /// software Vulkan: 65,535 back-edges per invocation in total). With this on (the
+    /// default), a wasm `loop` that ends without reaching one of its real exits traps with
+    /// [`TrapKind::LoopLimit`](abi::TrapKind::LoopLimit) instead of going on with a wrong
+    /// state. Costs one compare per loop exit.
+    pub detect_loop_limit: bool,
 }
 
 /// How a store that covers only part of a 32-bit word is done.
@@ -117,6 +123,16 @@ impl TranslateOptions {
         TranslateOptions {
             entries: Some(vec![name.into()]),
             ..TranslateOptions::default()
+        }
+    }
+}
+
+impl Default for TranslateOptions {
+    fn default() -> Self {
+        TranslateOptions {
+            entries: None,
+            stores: StoreMode::default(),
+            detect_loop_limit: true,
         }
     }
 }
@@ -238,6 +254,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
                 funcs: &funcs,
                 passive: &passive,
                 stack_pointer,
+                detect_loop_limit: options.detect_loop_limit,
             },
             f,
         )?;

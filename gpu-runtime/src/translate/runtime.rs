@@ -19,10 +19,11 @@ pub struct Runtime {
     pub results: Handle<GlobalVariable>,
     pub control: Handle<GlobalVariable>,
     pub data: Handle<GlobalVariable>,
-    /// Private: the trapping thread's [`TrapKind`](super::abi::TrapKind) code, 0 while running.
-    pub trap_kind: Handle<GlobalVariable>,
+    /// Private: the thread's first trap, `kind << 28 | byte offset` (see [`trap_code`]); 0 while
+    /// it has not trapped.
+    pub trap_code: Handle<GlobalVariable>,
+    /// Private: the wasm function index of the first trap.
     pub trap_func: Handle<GlobalVariable>,
-    pub trap_offset: Handle<GlobalVariable>,
     /// Private: the memory size in bytes as this thread last saw it.
     pub mem_bytes: Handle<GlobalVariable>,
     /// Private: one past the highest address of this thread's stack slot.
@@ -50,6 +51,15 @@ struct Helpers {
     fill: Option<Handle<Function>>,
     copy: Option<Handle<Function>>,
     init: Option<Handle<Function>>,
+}
+
+/// Bits of a trap code below the kind: the byte offset of the trapping operator (saturated).
+pub const TRAP_OFFSET_BITS: u32 = 28;
+
+/// The private trap code of a trap at `offset`: `kind << 28 | offset`, never 0.
+pub fn trap_code(kind: super::abi::TrapKind, offset: usize) -> u32 {
+    let max = (1u32 << TRAP_OFFSET_BITS) - 1;
+    (kind.code() << TRAP_OFFSET_BITS) | (offset as u32).min(max)
 }
 
 /// The naga scalar for a wasm value type.
@@ -172,9 +182,8 @@ impl Runtime {
             results,
             control: control_g,
             data,
-            trap_kind: private(module, "trap_kind", u32t),
+            trap_code: private(module, "trap_code", u32t),
             trap_func: private(module, "trap_func", u32t),
-            trap_offset: private(module, "trap_offset", u32t),
             mem_bytes: private(module, "mem_bytes", u32t),
             stack_floor: private(module, "stack_floor", u32t),
             thread_id: private(module, "thread_id", u32t),
@@ -197,6 +206,14 @@ impl Runtime {
         let g = b.expr(Expression::GlobalVariable(self.control));
         let i = b.u32(word);
         b.access(g, i)
+    }
+
+    /// `trap_code == 0`: the thread has not trapped, so its side effects may happen.
+    pub fn running(&self, b: &mut IrBuilder) -> Handle<Expression> {
+        let p = b.expr(Expression::GlobalVariable(self.trap_code));
+        let code = b.load(p);
+        let zero = b.u32(0);
+        b.bin(B::Equal, code, zero)
     }
 
     /// `(word index, bit shift)` of a byte address.
@@ -224,18 +241,23 @@ impl Runtime {
         let p = self.mem_word(&mut b, w);
         let lo = b.load(p);
         let zero = b.u32(0);
-        let aligned = b.bin(B::Equal, s, zero);
-        b.if_then(aligned, |b| b.ret(Some(lo)));
-        let one = b.u32(1);
-        let w1 = b.bin(B::Add, w, one);
-        let p1 = self.mem_word(&mut b, w1);
-        let hi = b.load(p1);
-        let a = b.bin(B::ShiftRight, lo, s);
-        let thirty_two = b.u32(32);
-        let rs = b.bin(B::Subtract, thirty_two, s);
-        let c = b.bin(B::ShiftLeft, hi, rs);
-        let r = b.bin(B::InclusiveOr, a, c);
-        b.ret(Some(r));
+        let r = b.local("r", u, Some(zero));
+        b.store(r, lo);
+        let unaligned = b.bin(B::NotEqual, s, zero);
+        b.if_then(unaligned, |b| {
+            let one = b.u32(1);
+            let w1 = b.bin(B::Add, w, one);
+            let p1 = self.mem_word(b, w1);
+            let hi = b.load(p1);
+            let a = b.bin(B::ShiftRight, lo, s);
+            let thirty_two = b.u32(32);
+            let rs = b.bin(B::Subtract, thirty_two, s);
+            let c = b.bin(B::ShiftLeft, hi, rs);
+            let v = b.bin(B::InclusiveOr, a, c);
+            b.store(r, v);
+        });
+        let v = b.load(r);
+        b.ret(Some(v));
         let h = module.functions.append(b.finish(), Span::UNDEFINED);
         self.helpers.load32 = Some(h);
         h
@@ -261,25 +283,36 @@ impl Runtime {
         let mut b = helper_fn(name, &[("ea", u)], Some(u));
         let ea = b.expr(Expression::FunctionArgument(0));
         let mask = b.u32(if bytes == 1 { 0xff } else { 0xffff });
+        let zero = b.u32(0);
+        let r = b.local("r", u, Some(zero));
+        let in_one_word = |b: &mut IrBuilder| {
+            let (w, s) = Self::split(b, ea);
+            let p = self.mem_word(b, w);
+            let word = b.load(p);
+            let shifted = b.bin(B::ShiftRight, word, s);
+            let v = b.bin(B::And, shifted, mask);
+            b.store(r, v);
+        };
         if bytes == 2 {
             // Only a half-word starting at the last byte of a word spans two words.
             let three = b.u32(3);
             let low = b.bin(B::And, ea, three);
             let spans = b.bin(B::Equal, low, three);
-            b.if_then(spans, |b| {
-                let v = b.call(load32, vec![ea], true);
-                if let Some(v) = v {
-                    let r = b.bin(B::And, v, mask);
-                    b.ret(Some(r));
-                }
-            });
+            b.if_else(
+                spans,
+                |b| {
+                    if let Some(v) = b.call(load32, vec![ea], true) {
+                        let v = b.bin(B::And, v, mask);
+                        b.store(r, v);
+                    }
+                },
+                in_one_word,
+            );
+        } else {
+            in_one_word(&mut b);
         }
-        let (w, s) = Self::split(&mut b, ea);
-        let p = self.mem_word(&mut b, w);
-        let word = b.load(p);
-        let shifted = b.bin(B::ShiftRight, word, s);
-        let r = b.bin(B::And, shifted, mask);
-        b.ret(Some(r));
+        let v = b.load(r);
+        b.ret(Some(v));
         let h = module.functions.append(b.finish(), Span::UNDEFINED);
         if bytes == 1 {
             self.helpers.load8 = Some(h);
@@ -301,6 +334,9 @@ impl Runtime {
         let ea = b.expr(Expression::FunctionArgument(0));
         let value = b.expr(Expression::FunctionArgument(1));
         let mask = b.expr(Expression::FunctionArgument(2));
+        // Nothing happens once the thread has trapped (traps are recorded, not jumped to).
+        let running = self.running(&mut b);
+        b.open_block();
         let (w, s) = Self::split(&mut b, ea);
         let v = b.bin(B::And, value, mask);
         let m0 = b.bin(B::ShiftLeft, mask, s);
@@ -310,7 +346,10 @@ impl Runtime {
         let whole = b.bin(B::Equal, m0, full);
         let (stack_floor, stack_top, private_plain) =
             (self.stack_floor, self.stack_top, self.private_plain);
-        let merge = |b: &mut IrBuilder, p: Handle<Expression>, m: Handle<Expression>, v: Handle<Expression>| {
+        let merge = |b: &mut IrBuilder,
+                     p: Handle<Expression>,
+                     m: Handle<Expression>,
+                     v: Handle<Expression>| {
             let not_m = b.un(UnaryOperator::BitwiseNot, m);
             let atomic = |b: &mut IrBuilder| {
                 b.atomic(p, AtomicFunction::And, not_m, None);
@@ -358,6 +397,12 @@ impl Runtime {
                 merge(b, p1, m1, v1);
             });
         });
+        let guarded = b.close_block();
+        b.stmt(naga::Statement::If {
+            condition: running,
+            accept: guarded,
+            reject: naga::Block::new(),
+        });
         let h = module.functions.append(b.finish(), Span::UNDEFINED);
         self.helpers.store = Some(h);
         h
@@ -376,18 +421,22 @@ impl Runtime {
         let size = b.expr(Expression::FunctionArgument(1));
         let end = b.bin(B::Add, ea, size);
         let wrapped = b.bin(B::Less, end, ea);
-        let yes = b.bool(true);
-        let no = b.bool(false);
-        b.if_then(wrapped, |b| b.ret(Some(yes)));
+        let r = b.local("r", boolt, None);
+        b.store(r, wrapped);
         let cached_p = b.expr(Expression::GlobalVariable(self.mem_bytes));
         let cached = b.load(cached_p);
-        let fits = b.bin(B::LessEqual, end, cached);
-        b.if_then(fits, |b| b.ret(Some(no)));
-        let shared_p = self.control_word(&mut b, control::MEMORY_BYTES);
-        let shared = b.load(shared_p);
-        b.store(cached_p, shared);
-        let out = b.bin(B::Greater, end, shared);
-        b.ret(Some(out));
+        let past_cached = b.bin(B::Greater, end, cached);
+        let not_wrapped = b.un(UnaryOperator::LogicalNot, wrapped);
+        let recheck = b.bin(B::LogicalAnd, past_cached, not_wrapped);
+        b.if_then(recheck, |b| {
+            let shared_p = self.control_word(b, control::MEMORY_BYTES);
+            let shared = b.load(shared_p);
+            b.store(cached_p, shared);
+            let out = b.bin(B::Greater, end, shared);
+            b.store(r, out);
+        });
+        let v = b.load(r);
+        b.ret(Some(v));
         let h = module.functions.append(b.finish(), Span::UNDEFINED);
         self.helpers.oob = Some(h);
         h
@@ -410,22 +459,26 @@ impl Runtime {
         let one = b.u32(1);
         let sixteen = b.u32(16);
         let tries = b.local("tries", u, Some(zero));
+        let r = b.local("r", u, Some(fail));
         let cap_p = self.control_word(&mut b, control::MEMORY_CAPACITY);
         let size_p = self.control_word(&mut b, control::MEMORY_BYTES);
         let cached_p = b.expr(Expression::GlobalVariable(self.mem_bytes));
+        // Nothing happens once the thread has trapped (traps are recorded, not jumped to).
+        let running = self.running(&mut b);
+        b.open_block();
         let cap = b.load(cap_p);
         let limit = b.u32(1024);
         b.loop_(|b| {
             let t = b.load(tries);
             let done = b.bin(B::GreaterEqual, t, limit);
-            b.if_then(done, |b| b.ret(Some(fail)));
+            b.if_then(done, |b| b.stmt(naga::Statement::Break));
             let t1 = b.bin(B::Add, t, one);
             b.store(tries, t1);
             let old = b.load(size_p);
             let room = b.bin(B::Subtract, cap, old);
             let room_pages = b.bin(B::ShiftRight, room, sixteen);
             let too_big = b.bin(B::Greater, delta, room_pages);
-            b.if_then(too_big, |b| b.ret(Some(fail)));
+            b.if_then(too_big, |b| b.stmt(naga::Statement::Break));
             let added = b.bin(B::ShiftLeft, delta, sixteen);
             let new = b.bin(B::Add, old, added);
             let res = b.expr(Expression::AtomicResult {
@@ -442,10 +495,18 @@ impl Runtime {
             b.if_then(exchanged, |b| {
                 b.store(cached_p, new);
                 let pages = b.bin(B::ShiftRight, old, sixteen);
-                b.ret(Some(pages));
+                b.store(r, pages);
+                b.stmt(naga::Statement::Break);
             });
         });
-        b.ret(Some(fail));
+        let guarded = b.close_block();
+        b.stmt(naga::Statement::If {
+            condition: running,
+            accept: guarded,
+            reject: naga::Block::new(),
+        });
+        let v = b.load(r);
+        b.ret(Some(v));
         let h = module.functions.append(b.finish(), Span::UNDEFINED);
         self.helpers.grow = Some(h);
         h
@@ -458,7 +519,12 @@ impl Runtime {
         }
         let store = self.store(module);
         let u = u32_ty(module);
-        let mut b = helper_fn("mem_fill", &[("dst", u), ("value", u), ("n", u)], None);
+        let boolt = scalar_type(&mut module.types, Scalar::BOOL);
+        let mut b = helper_fn(
+            "mem_fill",
+            &[("dst", u), ("value", u), ("n", u)],
+            Some(boolt),
+        );
         let dst = b.expr(Expression::FunctionArgument(0));
         let value = b.expr(Expression::FunctionArgument(1));
         let n = b.expr(Expression::FunctionArgument(2));
@@ -469,6 +535,11 @@ impl Runtime {
         let four = b.u32(4);
         let byte_mask = b.u32(0xff);
         let i = b.local("i", u, Some(zero));
+        let complete_at = b.local("complete_at", u, Some(zero));
+        b.store(complete_at, n);
+        // Nothing happens once the thread has trapped (traps are recorded, not jumped to).
+        let running = self.running(&mut b);
+        b.open_block();
         let byte = b.bin(B::And, value, byte_mask);
         let splat = b.u32(0x0101_0101);
         let word = b.bin(B::Multiply, byte, splat);
@@ -510,6 +581,17 @@ impl Runtime {
             let next = b.bin(B::Add, iv, one);
             b.store(i, next);
         });
+        let guarded = b.close_block();
+        b.stmt(naga::Statement::If {
+            condition: running,
+            accept: guarded,
+            reject: naga::Block::new(),
+        });
+        // Whether every byte was done (a driver's loop cap may cut the loops short).
+        let iv = b.load(i);
+        let end = b.load(complete_at);
+        let complete = b.bin(B::Equal, iv, end);
+        b.ret(Some(complete));
         let h = module.functions.append(b.finish(), Span::UNDEFINED);
         self.helpers.fill = Some(h);
         h
@@ -524,7 +606,8 @@ impl Runtime {
         let store = self.store(module);
         let load8 = self.load_narrow(module, 1);
         let u = u32_ty(module);
-        let mut b = helper_fn("mem_copy", &[("dst", u), ("src", u), ("n", u)], None);
+        let boolt = scalar_type(&mut module.types, Scalar::BOOL);
+        let mut b = helper_fn("mem_copy", &[("dst", u), ("src", u), ("n", u)], Some(boolt));
         let dst = b.expr(Expression::FunctionArgument(0));
         let src = b.expr(Expression::FunctionArgument(1));
         let n = b.expr(Expression::FunctionArgument(2));
@@ -535,6 +618,8 @@ impl Runtime {
         let four = b.u32(4);
         let byte_mask = b.u32(0xff);
         let i = b.local("i", u, Some(zero));
+        let complete_at = b.local("complete_at", u, Some(zero));
+        b.store(complete_at, n);
         let copy_byte = |b: &mut IrBuilder, iv: Handle<Expression>| {
             let s = b.bin(B::Add, src, iv);
             let d = b.bin(B::Add, dst, iv);
@@ -542,62 +627,83 @@ impl Runtime {
                 b.call(store, vec![d, v, byte_mask], false);
             }
         };
+        // Nothing happens once the thread has trapped (traps are recorded, not jumped to).
+        let running = self.running(&mut b);
+        b.open_block();
         let backward = b.bin(B::Greater, dst, src);
-        b.if_then(backward, |b| {
-            b.store(i, n);
-            b.loop_(|b| {
-                let iv = b.load(i);
-                let done = b.bin(B::Equal, iv, zero);
-                b.if_then(done, |b| b.ret(None));
-                let prev = b.bin(B::Subtract, iv, one);
-                b.store(i, prev);
-                copy_byte(b, prev);
+        let forward = |b: &mut IrBuilder| {
+            let x = b.bin(B::ExclusiveOr, dst, src);
+            let xl = b.bin(B::And, x, three);
+            let same_align = b.bin(B::Equal, xl, zero);
+            b.if_then(same_align, |b| {
+                // Head bytes until aligned.
+                b.loop_(|b| {
+                    let iv = b.load(i);
+                    let at_end = b.bin(B::GreaterEqual, iv, n);
+                    let a = b.bin(B::Add, dst, iv);
+                    let low = b.bin(B::And, a, three);
+                    let aligned = b.bin(B::Equal, low, zero);
+                    let stop = b.bin(B::LogicalOr, at_end, aligned);
+                    b.if_then(stop, |b| b.stmt(naga::Statement::Break));
+                    copy_byte(b, iv);
+                    let next = b.bin(B::Add, iv, one);
+                    b.store(i, next);
+                });
+                b.loop_(|b| {
+                    let iv = b.load(i);
+                    let rest = b.bin(B::Subtract, n, iv);
+                    let short = b.bin(B::Less, rest, four);
+                    let past = b.bin(B::Greater, iv, n);
+                    let stop = b.bin(B::LogicalOr, short, past);
+                    b.if_then(stop, |b| b.stmt(naga::Statement::Break));
+                    let s = b.bin(B::Add, src, iv);
+                    let sw = b.bin(B::ShiftRight, s, two);
+                    let sp = self.mem_word(b, sw);
+                    let v = b.load(sp);
+                    let d = b.bin(B::Add, dst, iv);
+                    let dw = b.bin(B::ShiftRight, d, two);
+                    let dp = self.mem_word(b, dw);
+                    b.store(dp, v);
+                    let next = b.bin(B::Add, iv, four);
+                    b.store(i, next);
+                });
             });
-        });
-        let x = b.bin(B::ExclusiveOr, dst, src);
-        let xl = b.bin(B::And, x, three);
-        let same_align = b.bin(B::Equal, xl, zero);
-        b.if_then(same_align, |b| {
-            // Head bytes until aligned.
             b.loop_(|b| {
                 let iv = b.load(i);
                 let at_end = b.bin(B::GreaterEqual, iv, n);
-                let a = b.bin(B::Add, dst, iv);
-                let low = b.bin(B::And, a, three);
-                let aligned = b.bin(B::Equal, low, zero);
-                let stop = b.bin(B::LogicalOr, at_end, aligned);
-                b.if_then(stop, |b| b.stmt(naga::Statement::Break));
+                b.if_then(at_end, |b| b.stmt(naga::Statement::Break));
                 copy_byte(b, iv);
                 let next = b.bin(B::Add, iv, one);
                 b.store(i, next);
             });
-            b.loop_(|b| {
-                let iv = b.load(i);
-                let rest = b.bin(B::Subtract, n, iv);
-                let short = b.bin(B::Less, rest, four);
-                let past = b.bin(B::Greater, iv, n);
-                let stop = b.bin(B::LogicalOr, short, past);
-                b.if_then(stop, |b| b.stmt(naga::Statement::Break));
-                let s = b.bin(B::Add, src, iv);
-                let sw = b.bin(B::ShiftRight, s, two);
-                let sp = self.mem_word(b, sw);
-                let v = b.load(sp);
-                let d = b.bin(B::Add, dst, iv);
-                let dw = b.bin(B::ShiftRight, d, two);
-                let dp = self.mem_word(b, dw);
-                b.store(dp, v);
-                let next = b.bin(B::Add, iv, four);
-                b.store(i, next);
-            });
+        };
+        b.if_else(
+            backward,
+            |b| {
+                b.store(i, n);
+                b.store(complete_at, zero);
+                b.loop_(|b| {
+                    let iv = b.load(i);
+                    let done = b.bin(B::Equal, iv, zero);
+                    b.if_then(done, |b| b.stmt(naga::Statement::Break));
+                    let prev = b.bin(B::Subtract, iv, one);
+                    b.store(i, prev);
+                    copy_byte(b, prev);
+                });
+            },
+            forward,
+        );
+        let guarded = b.close_block();
+        b.stmt(naga::Statement::If {
+            condition: running,
+            accept: guarded,
+            reject: naga::Block::new(),
         });
-        b.loop_(|b| {
-            let iv = b.load(i);
-            let at_end = b.bin(B::GreaterEqual, iv, n);
-            b.if_then(at_end, |b| b.stmt(naga::Statement::Break));
-            copy_byte(b, iv);
-            let next = b.bin(B::Add, iv, one);
-            b.store(i, next);
-        });
+        // Whether every byte was done (a driver's loop cap may cut the loops short).
+        let iv = b.load(i);
+        let end = b.load(complete_at);
+        let complete = b.bin(B::Equal, iv, end);
+        b.ret(Some(complete));
         let h = module.functions.append(b.finish(), Span::UNDEFINED);
         self.helpers.copy = Some(h);
         h
@@ -610,7 +716,8 @@ impl Runtime {
         }
         let store = self.store(module);
         let u = u32_ty(module);
-        let mut b = helper_fn("mem_init", &[("dst", u), ("src", u), ("n", u)], None);
+        let boolt = scalar_type(&mut module.types, Scalar::BOOL);
+        let mut b = helper_fn("mem_init", &[("dst", u), ("src", u), ("n", u)], Some(boolt));
         let dst = b.expr(Expression::FunctionArgument(0));
         let src = b.expr(Expression::FunctionArgument(1));
         let n = b.expr(Expression::FunctionArgument(2));
@@ -618,7 +725,12 @@ impl Runtime {
         let one = b.u32(1);
         let byte_mask = b.u32(0xff);
         let i = b.local("i", u, Some(zero));
+        let complete_at = b.local("complete_at", u, Some(zero));
+        b.store(complete_at, n);
         let data = b.expr(Expression::GlobalVariable(self.data));
+        // Nothing happens once the thread has trapped (traps are recorded, not jumped to).
+        let running = self.running(&mut b);
+        b.open_block();
         b.loop_(|b| {
             let iv = b.load(i);
             let at_end = b.bin(B::GreaterEqual, iv, n);
@@ -633,6 +745,17 @@ impl Runtime {
             let next = b.bin(B::Add, iv, one);
             b.store(i, next);
         });
+        let guarded = b.close_block();
+        b.stmt(naga::Statement::If {
+            condition: running,
+            accept: guarded,
+            reject: naga::Block::new(),
+        });
+        // Whether every byte was done (a driver's loop cap may cut the loops short).
+        let iv = b.load(i);
+        let end = b.load(complete_at);
+        let complete = b.bin(B::Equal, iv, end);
+        b.ret(Some(complete));
         let h = module.functions.append(b.finish(), Span::UNDEFINED);
         self.helpers.init = Some(h);
         h

@@ -8,288 +8,343 @@ var<storage, read_write> results: array<u32>;
 var<storage, read_write> control: array<atomic<u32>>;
 @group(0) @binding(4) 
 var<storage> data: array<u32>;
-var<private> trap_kind: u32;
+var<private> trap_code: u32;
 var<private> trap_func: u32;
-var<private> trap_offset: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
 var<private> stack_top: u32;
 
 fn mem_oob(ea: u32, size: u32) -> bool {
+    var r: bool;
+
     let _e2 = (ea + size);
-    if (_e2 < ea) {
-        return true;
+    let _e3 = (_e2 < ea);
+    r = _e3;
+    let _e6 = mem_bytes;
+    if ((_e2 > _e6) && !(_e3)) {
+        let _e13 = atomicLoad((&control[0u]));
+        mem_bytes = _e13;
+        r = (_e2 > _e13);
     }
-    let _e7 = mem_bytes;
-    if (_e2 <= _e7) {
-        return false;
-    }
-    let _e12 = atomicLoad((&control[0u]));
-    mem_bytes = _e12;
-    return (_e2 > _e12);
+    let _e15 = r;
+    return _e15;
 }
 
 fn mem_store(ea_1: u32, value: u32, mask: u32) {
-    let _e4 = (ea_1 >> 2u);
-    let _e7 = ((ea_1 & 3u) << 3u);
-    let _e8 = (value & mask);
-    let _e9 = (mask << _e7);
-    let _e10 = (_e8 << _e7);
-    if (_e9 == 4294967295u) {
-        atomicStore((&memory[_e4]), _e10);
-    } else {
-        atomicAnd((&memory[_e4]), ~(_e9));
-        atomicOr((&memory[_e4]), _e10);
-    }
-    if (_e7 != 0u) {
-        let _e20 = (32u - _e7);
-        let _e21 = (mask >> _e20);
-        if (_e21 != 0u) {
-            atomicAnd((&memory[(_e4 + 1u)]), ~(_e21));
-            atomicOr((&memory[(_e4 + 1u)]), (_e8 >> _e20));
+    let _e4 = trap_code;
+    if (_e4 == 0u) {
+        let _e8 = (ea_1 >> 2u);
+        let _e11 = ((ea_1 & 3u) << 3u);
+        let _e12 = (value & mask);
+        let _e13 = (mask << _e11);
+        let _e14 = (_e12 << _e11);
+        if (_e13 == 4294967295u) {
+            atomicStore((&memory[_e8]), _e14);
+        } else {
+            atomicAnd((&memory[_e8]), ~(_e13));
+            atomicOr((&memory[_e8]), _e14);
+        }
+        if (_e11 != 0u) {
+            let _e24 = (32u - _e11);
+            let _e25 = (mask >> _e24);
+            if (_e25 != 0u) {
+                atomicAnd((&memory[(_e8 + 1u)]), ~(_e25));
+                atomicOr((&memory[(_e8 + 1u)]), (_e12 >> _e24));
+            }
         }
     }
 }
 
 fn mem_load32_(ea_2: u32) -> u32 {
+    var r_1: u32 = 0u;
+
     let _e2 = (ea_2 >> 2u);
     let _e5 = ((ea_2 & 3u) << 3u);
     let _e8 = atomicLoad((&memory[_e2]));
-    if (_e5 == 0u) {
-        return _e8;
+    r_1 = _e8;
+    if (_e5 != 0u) {
+        let _e16 = atomicLoad((&memory[(_e2 + 1u)]));
+        r_1 = ((_e8 >> _e5) | (_e16 << (32u - _e5)));
     }
-    let _e15 = atomicLoad((&memory[(_e2 + 1u)]));
-    return ((_e8 >> _e5) | (_e15 << (32u - _e5)));
+    let _e22 = r_1;
+    return _e22;
 }
 
 fn mem_load8_(ea_3: u32) -> u32 {
-    let _e9 = atomicLoad((&memory[(ea_3 >> 2u)]));
-    return ((_e9 >> ((ea_3 & 3u) << 3u)) & 255u);
+    var r_2: u32 = 0u;
+
+    let _e11 = atomicLoad((&memory[(ea_3 >> 2u)]));
+    r_2 = ((_e11 >> ((ea_3 & 3u) << 3u)) & 255u);
+    let _e14 = r_2;
+    return _e14;
 }
 
-fn mem_fill(dst: u32, value_1: u32, n: u32) {
+fn mem_fill(dst: u32, value_1: u32, n: u32) -> bool {
     var i: u32 = 0u;
+    var complete_at: u32 = 0u;
 
-    let _e10 = (value_1 & 255u);
-    loop {
-        let _e13 = i;
-        let _e15 = (dst + _e13);
-        if ((_e13 >= n) || ((_e15 & 3u) == 0u)) {
-            break;
+    complete_at = n;
+    let _e12 = trap_code;
+    if (_e12 == 0u) {
+        let _e15 = (value_1 & 255u);
+        loop {
+            let _e18 = i;
+            let _e20 = (dst + _e18);
+            if ((_e18 >= n) || ((_e20 & 3u) == 0u)) {
+                break;
+            }
+            mem_store(_e20, _e15, 255u);
+            i = (_e18 + 1u);
         }
-        mem_store(_e15, _e10, 255u);
-        i = (_e13 + 1u);
-    }
-    loop {
-        let _e20 = i;
-        if (((n - _e20) < 4u) || (_e20 > n)) {
-            break;
+        loop {
+            let _e25 = i;
+            if (((n - _e25) < 4u) || (_e25 > n)) {
+                break;
+            }
+            atomicStore((&memory[((dst + _e25) >> 2u)]), (_e15 * 16843009u));
+            i = (_e25 + 4u);
         }
-        atomicStore((&memory[((dst + _e20) >> 2u)]), (_e10 * 16843009u));
-        i = (_e20 + 4u);
-    }
-    loop {
-        let _e30 = i;
-        if (_e30 >= n) {
-            break;
+        loop {
+            let _e35 = i;
+            if (_e35 >= n) {
+                break;
+            }
+            mem_store((dst + _e35), _e15, 255u);
+            i = (_e35 + 1u);
         }
-        mem_store((dst + _e30), _e10, 255u);
-        i = (_e30 + 1u);
     }
+    let _e39 = i;
+    let _e40 = complete_at;
+    return (_e39 == _e40);
 }
 
-fn mem_copy(dst_1: u32, src: u32, n_1: u32) {
+fn mem_copy(dst_1: u32, src: u32, n_1: u32) -> bool {
     var i_1: u32 = 0u;
+    var complete_at_1: u32 = 0u;
 
-    if (dst_1 > src) {
-        i_1 = n_1;
-        loop {
-            let _e11 = i_1;
-            if (_e11 == 0u) {
-                return;
+    complete_at_1 = n_1;
+    let _e12 = trap_code;
+    if (_e12 == 0u) {
+        if (dst_1 > src) {
+            i_1 = n_1;
+            complete_at_1 = 0u;
+            loop {
+                let _e16 = i_1;
+                if (_e16 == 0u) {
+                    break;
+                }
+                let _e18 = (_e16 - 1u);
+                i_1 = _e18;
+                let _e21 = mem_load8_((src + _e18));
+                mem_store((dst_1 + _e18), _e21, 255u);
             }
-            let _e13 = (_e11 - 1u);
-            i_1 = _e13;
-            let _e16 = mem_load8_((src + _e13));
-            mem_store((dst_1 + _e13), _e16, 255u);
+        } else {
+            if (((dst_1 ^ src) & 3u) == 0u) {
+                loop {
+                    let _e25 = i_1;
+                    if ((_e25 >= n_1) || (((dst_1 + _e25) & 3u) == 0u)) {
+                        break;
+                    }
+                    let _e33 = mem_load8_((src + _e25));
+                    mem_store((dst_1 + _e25), _e33, 255u);
+                    i_1 = (_e25 + 1u);
+                }
+                loop {
+                    let _e35 = i_1;
+                    if (((n_1 - _e35) < 4u) || (_e35 > n_1)) {
+                        break;
+                    }
+                    let _e44 = atomicLoad((&memory[((src + _e35) >> 2u)]));
+                    atomicStore((&memory[((dst_1 + _e35) >> 2u)]), _e44);
+                    i_1 = (_e35 + 4u);
+                }
+            }
+            loop {
+                let _e50 = i_1;
+                if (_e50 >= n_1) {
+                    break;
+                }
+                let _e54 = mem_load8_((src + _e50));
+                mem_store((dst_1 + _e50), _e54, 255u);
+                i_1 = (_e50 + 1u);
+            }
         }
     }
-    if (((dst_1 ^ src) & 3u) == 0u) {
-        loop {
-            let _e20 = i_1;
-            if ((_e20 >= n_1) || (((dst_1 + _e20) & 3u) == 0u)) {
-                break;
-            }
-            let _e28 = mem_load8_((src + _e20));
-            mem_store((dst_1 + _e20), _e28, 255u);
-            i_1 = (_e20 + 1u);
-        }
-        loop {
-            let _e30 = i_1;
-            if (((n_1 - _e30) < 4u) || (_e30 > n_1)) {
-                break;
-            }
-            let _e39 = atomicLoad((&memory[((src + _e30) >> 2u)]));
-            atomicStore((&memory[((dst_1 + _e30) >> 2u)]), _e39);
-            i_1 = (_e30 + 4u);
-        }
-    }
-    loop {
-        let _e45 = i_1;
-        if (_e45 >= n_1) {
-            break;
-        }
-        let _e49 = mem_load8_((src + _e45));
-        mem_store((dst_1 + _e45), _e49, 255u);
-        i_1 = (_e45 + 1u);
-    }
+    let _e56 = i_1;
+    let _e57 = complete_at_1;
+    return (_e56 == _e57);
 }
 
-fn mem_init(dst_2: u32, src_1: u32, n_2: u32) {
+fn mem_init(dst_2: u32, src_1: u32, n_2: u32) -> bool {
     var i_2: u32 = 0u;
+    var complete_at_2: u32 = 0u;
 
-    loop {
-        let _e8 = i_2;
-        if (_e8 >= n_2) {
-            break;
+    complete_at_2 = n_2;
+    let _e10 = trap_code;
+    if (_e10 == 0u) {
+        loop {
+            let _e13 = i_2;
+            if (_e13 >= n_2) {
+                break;
+            }
+            let _e15 = (src_1 + _e13);
+            let _e22 = data[(_e15 >> 2u)];
+            mem_store((dst_2 + _e13), (_e22 >> ((_e15 & 3u) << 3u)), 255u);
+            i_2 = (_e13 + 1u);
         }
-        let _e10 = (src_1 + _e8);
-        let _e17 = data[(_e10 >> 2u)];
-        mem_store((dst_2 + _e8), (_e17 >> ((_e10 & 3u) << 3u)), 255u);
-        i_2 = (_e8 + 1u);
     }
+    let _e26 = i_2;
+    let _e27 = complete_at_2;
+    return (_e26 == _e27);
 }
 
 fn mem_grow(delta: u32) -> u32 {
     var tries: u32 = 0u;
+    var r_3: u32 = 4294967295u;
 
-    let _e13 = atomicLoad((&control[1u]));
-    loop {
-        let _e15 = tries;
-        if (_e15 >= 1024u) {
-            return 4294967295u;
-        }
-        tries = (_e15 + 1u);
-        let _e18 = atomicLoad((&control[0u]));
-        if (delta > ((_e13 - _e18) >> 16u)) {
-            return 4294967295u;
-        }
-        let _e23 = (_e18 + (delta << 16u));
-        let _e24 = atomicCompareExchangeWeak((&control[0u]), _e18, _e23);
-        if _e24.exchanged {
-            mem_bytes = _e23;
-            return (_e18 >> 16u);
+    let _e15 = trap_code;
+    if (_e15 == 0u) {
+        let _e18 = atomicLoad((&control[1u]));
+        loop {
+            let _e20 = tries;
+            if (_e20 >= 1024u) {
+                break;
+            }
+            tries = (_e20 + 1u);
+            let _e23 = atomicLoad((&control[0u]));
+            if (delta > ((_e18 - _e23) >> 16u)) {
+                break;
+            }
+            let _e28 = (_e23 + (delta << 16u));
+            let _e29 = atomicCompareExchangeWeak((&control[0u]), _e23, _e28);
+            if _e29.exchanged {
+                mem_bytes = _e28;
+                r_3 = (_e23 >> 16u);
+                break;
+            }
         }
     }
-    return 4294967295u;
+    let _e32 = r_3;
+    return _e32;
 }
 
 fn w_rw_f0_(p0_: u32) -> u64 {
     var l0_: u32 = 0u;
+    var ret1_: u64 = 0lu;
 
     l0_ = p0_;
-    let _e4 = l0_;
-    let _e6 = mem_oob(_e4, 1u);
-    if _e6 {
-        trap_kind = 5u;
-        trap_func = 0u;
-        trap_offset = 47u;
-        return u64();
+    loop {
+        let _e6 = l0_;
+        let _e8 = mem_oob(_e6, 1u);
+        let _e11 = trap_code;
+        let _e14 = (_e8 && (_e11 == 0u));
+        let _e17 = trap_func;
+        trap_code = select(_e11, 1342177327u, _e14);
+        trap_func = select(_e17, 0u, _e14);
+        mem_store(_e6, 255u, 255u);
+        let _e22 = l0_;
+        let _e24 = (_e22 + 3u);
+        let _e26 = mem_oob(_e24, 2u);
+        let _e31 = trap_code;
+        let _e34 = (((_e24 < _e22) || _e26) && (_e31 == 0u));
+        let _e37 = trap_func;
+        trap_code = select(_e31, 1342177335u, _e34);
+        trap_func = select(_e37, 0u, _e34);
+        mem_store(_e24, 4660u, 65535u);
+        let _e42 = l0_;
+        let _e44 = (_e42 + 8u);
+        let _e46 = mem_oob(_e44, 8u);
+        let _e51 = trap_code;
+        let _e54 = (((_e44 < _e42) || _e46) && (_e51 == 0u));
+        let _e57 = trap_func;
+        trap_code = select(_e51, 1342177342u, _e54);
+        trap_func = select(_e57, 0u, _e54);
+        mem_store(_e44, u32(18446744073709551614lu), 4294967295u);
+        mem_store((_e44 + 4u), u32((18446744073709551614lu >> 32u)), 4294967295u);
+        let _e68 = l0_;
+        let _e70 = (_e68 + 16u);
+        let _e72 = mem_oob(_e70, 4u);
+        let _e77 = trap_code;
+        let _e80 = (((_e70 < _e68) || _e72) && (_e77 == 0u));
+        let _e83 = trap_func;
+        trap_code = select(_e77, 1342177352u, _e80);
+        trap_func = select(_e83, 0u, _e80);
+        mem_store(_e70, bitcast<u32>(1.5f), 4294967295u);
+        let _e88 = l0_;
+        let _e90 = mem_oob(_e88, 1u);
+        let _e93 = trap_code;
+        let _e96 = (_e90 && (_e93 == 0u));
+        let _e99 = trap_func;
+        trap_code = select(_e93, 1342177357u, _e96);
+        trap_func = select(_e99, 0u, _e96);
+        let _e102 = mem_load8_(_e88);
+        let _e108 = l0_;
+        let _e110 = (_e108 + 1u);
+        let _e112 = mem_oob(_e110, 4u);
+        let _e117 = trap_code;
+        let _e120 = (((_e110 < _e108) || _e112) && (_e117 == 0u));
+        let _e123 = trap_func;
+        trap_code = select(_e117, 1342177363u, _e120);
+        trap_func = select(_e123, 0u, _e120);
+        let _e126 = mem_load32_(_e110);
+        let _e131 = mem_oob(100u, 10u);
+        let _e134 = trap_code;
+        let _e137 = (_e131 && (_e134 == 0u));
+        let _e140 = trap_func;
+        trap_code = select(_e134, 1342177374u, _e137);
+        trap_func = select(_e140, 0u, _e137);
+        let _e143 = mem_fill(100u, 7u, 10u);
+        let _e147 = trap_code;
+        let _e150 = (!(_e143) && (_e147 == 0u));
+        let _e153 = trap_func;
+        trap_code = select(_e147, 2952790110u, _e150);
+        trap_func = select(_e153, 0u, _e150);
+        let _e159 = mem_oob(200u, 10u);
+        let _e160 = mem_oob(100u, 10u);
+        let _e164 = trap_code;
+        let _e167 = ((_e159 || _e160) && (_e164 == 0u));
+        let _e170 = trap_func;
+        trap_code = select(_e164, 1342177385u, _e167);
+        trap_func = select(_e170, 0u, _e167);
+        let _e173 = mem_copy(200u, 100u, 10u);
+        let _e177 = trap_code;
+        let _e180 = (!(_e173) && (_e177 == 0u));
+        let _e183 = trap_func;
+        trap_code = select(_e177, 2952790121u, _e180);
+        trap_func = select(_e183, 0u, _e180);
+        let _e192 = atomicLoad((&control[9u]));
+        let _e193 = (0u + 5u);
+        let _e197 = mem_oob(300u, 5u);
+        let _e201 = trap_code;
+        let _e204 = ((((_e193 < 0u) || (_e193 > _e192)) || _e197) && (_e201 == 0u));
+        let _e207 = trap_func;
+        trap_code = select(_e201, 1342177396u, _e204);
+        trap_func = select(_e207, 0u, _e204);
+        let _e212 = mem_init(300u, (4u + 0u), 5u);
+        let _e216 = trap_code;
+        let _e219 = (!(_e212) && (_e216 == 0u));
+        let _e222 = trap_func;
+        trap_code = select(_e216, 2952790132u, _e219);
+        trap_func = select(_e222, 0u, _e219);
+        atomicStore((&control[9u]), 0u);
+        let _e230 = mem_grow(1u);
+        let _e231 = l0_;
+        let _e233 = (_e231 + 8u);
+        let _e235 = mem_oob(_e233, 8u);
+        let _e240 = trap_code;
+        let _e243 = (((_e233 < _e231) || _e235) && (_e240 == 0u));
+        let _e246 = trap_func;
+        trap_code = select(_e240, 1342177410u, _e243);
+        trap_func = select(_e246, 0u, _e243);
+        let _e249 = mem_load32_(_e233);
+        let _e252 = mem_load32_((_e233 + 4u));
+        let _e261 = atomicLoad((&control[0u]));
+        ret1_ = ((u64(_e249) | (u64(_e252) << 32u)) + u64((_e261 >> 16u)));
+        break;
     }
-    mem_store(_e4, 255u, 255u);
-    let _e16 = l0_;
-    let _e18 = (_e16 + 3u);
-    let _e20 = mem_oob(_e18, 2u);
-    if ((_e18 < _e16) || _e20) {
-        trap_kind = 5u;
-        trap_func = 0u;
-        trap_offset = 55u;
-        return u64();
-    }
-    mem_store(_e18, 4660u, 65535u);
-    let _e32 = l0_;
-    let _e34 = (_e32 + 8u);
-    let _e36 = mem_oob(_e34, 8u);
-    if ((_e34 < _e32) || _e36) {
-        trap_kind = 5u;
-        trap_func = 0u;
-        trap_offset = 62u;
-        return u64();
-    }
-    mem_store(_e34, u32(18446744073709551614lu), 4294967295u);
-    mem_store((_e34 + 4u), u32((18446744073709551614lu >> 32u)), 4294967295u);
-    let _e54 = l0_;
-    let _e56 = (_e54 + 16u);
-    let _e58 = mem_oob(_e56, 4u);
-    if ((_e56 < _e54) || _e58) {
-        trap_kind = 5u;
-        trap_func = 0u;
-        trap_offset = 72u;
-        return u64();
-    }
-    mem_store(_e56, bitcast<u32>(1.5f), 4294967295u);
-    let _e70 = l0_;
-    let _e72 = mem_oob(_e70, 1u);
-    if _e72 {
-        trap_kind = 5u;
-        trap_func = 0u;
-        trap_offset = 77u;
-        return u64();
-    }
-    let _e80 = mem_load8_(_e70);
-    let _e86 = l0_;
-    let _e88 = (_e86 + 1u);
-    let _e90 = mem_oob(_e88, 4u);
-    if ((_e88 < _e86) || _e90) {
-        trap_kind = 5u;
-        trap_func = 0u;
-        trap_offset = 83u;
-        return u64();
-    }
-    let _e100 = mem_load32_(_e88);
-    let _e105 = mem_oob(100u, 10u);
-    if _e105 {
-        trap_kind = 5u;
-        trap_func = 0u;
-        trap_offset = 94u;
-        return u64();
-    }
-    mem_fill(100u, 7u, 10u);
-    let _e116 = mem_oob(200u, 10u);
-    let _e117 = mem_oob(100u, 10u);
-    if (_e116 || _e117) {
-        trap_kind = 5u;
-        trap_func = 0u;
-        trap_offset = 105u;
-        return u64();
-    }
-    mem_copy(200u, 100u, 10u);
-    let _e132 = atomicLoad((&control[9u]));
-    let _e133 = (0u + 5u);
-    let _e137 = mem_oob(300u, 5u);
-    if (((_e133 < 0u) || (_e133 > _e132)) || _e137) {
-        trap_kind = 5u;
-        trap_func = 0u;
-        trap_offset = 116u;
-        return u64();
-    }
-    mem_init(300u, (4u + 0u), 5u);
-    atomicStore((&control[9u]), 0u);
-    let _e153 = mem_grow(1u);
-    let _e154 = l0_;
-    let _e156 = (_e154 + 8u);
-    let _e158 = mem_oob(_e156, 8u);
-    if ((_e156 < _e154) || _e158) {
-        trap_kind = 5u;
-        trap_func = 0u;
-        trap_offset = 130u;
-        return u64();
-    }
-    let _e168 = mem_load32_(_e156);
-    let _e171 = mem_load32_((_e156 + 4u));
-    let _e180 = atomicLoad((&control[0u]));
-    return ((u64(_e168) | (u64(_e171) << 32u)) + u64((_e180 >> 16u)));
+    let _e266 = ret1_;
+    return _e266;
 }
 
 @compute @workgroup_size(64, 1, 1) 
@@ -297,46 +352,45 @@ fn e0_rw(@builtin(global_invocation_id) gid: vec3<u32>) {
     var thread: u32 = 0u;
 
     let _e5 = params[2u];
-    if (gid.x >= _e5) {
-        return;
-    }
-    let _e10 = params[0u];
-    let _e14 = params[1u];
-    thread = (_e10 + gid.x);
-    loop {
-        let _e18 = thread;
-        if (_e18 >= _e14) {
-            break;
-        }
-        trap_kind = 0u;
-        thread_id = _e18;
-        let _e27 = atomicLoad((&control[0u]));
-        mem_bytes = _e27;
-        let _e31 = params[5u];
-        let _e32 = w_rw_f0_(_e31);
-        let _e35 = ((_e18 - _e10) * 3u);
-        let _e36 = trap_kind;
-        results[_e35] = _e36;
-        let _e39 = (_e36 == 0u);
-        if _e39 {
-            results[(_e35 + 1u)] = u32(_e32);
-            results[(_e35 + 2u)] = u32((_e32 >> 32u));
-        } else {
-            let _e56 = atomicAdd((&control[2u]), 1u);
-            if (_e56 == 0u) {
-                let _e59 = trap_func;
-                let _e61 = trap_offset;
-                atomicStore((&control[3u]), _e18);
-                atomicStore((&control[4u]), _e36);
-                atomicStore((&control[5u]), _e59);
-                atomicStore((&control[6u]), _e61);
+    if (gid.x < _e5) {
+        let _e10 = params[0u];
+        let _e14 = params[1u];
+        thread = (_e10 + gid.x);
+        loop {
+            let _e18 = thread;
+            if (_e18 >= _e14) {
+                break;
             }
+            trap_code = 0u;
+            thread_id = _e18;
+            let _e27 = atomicLoad((&control[0u]));
+            mem_bytes = _e27;
+            let _e31 = params[5u];
+            let _e32 = w_rw_f0_(_e31);
+            let _e35 = ((_e18 - _e10) * 3u);
+            let _e36 = trap_code;
+            let _e38 = (_e36 >> 28u);
+            results[_e35] = (_e38 | 2147483648u);
+            let _e43 = (_e38 == 0u);
+            if _e43 {
+                results[(_e35 + 1u)] = u32(_e32);
+                results[(_e35 + 2u)] = u32((_e32 >> 32u));
+            } else {
+                let _e60 = atomicAdd((&control[2u]), 1u);
+                if (_e60 == 0u) {
+                    let _e63 = trap_func;
+                    atomicStore((&control[3u]), _e18);
+                    atomicStore((&control[4u]), _e38);
+                    atomicStore((&control[5u]), _e63);
+                    atomicStore((&control[6u]), (_e36 & 268435455u));
+                }
+            }
+            if ((_e18 == 0u) && _e43) {
+            }
+            if ((_e14 - _e18) <= _e5) {
+                break;
+            }
+            thread = (_e18 + _e5);
         }
-        if ((_e18 == 0u) && _e39) {
-        }
-        if ((_e14 - _e18) <= _e5) {
-            break;
-        }
-        thread = (_e18 + _e5);
     }
 }

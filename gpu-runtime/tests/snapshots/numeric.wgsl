@@ -8,9 +8,8 @@ var<storage, read_write> results: array<u32>;
 var<storage, read_write> control: array<atomic<u32>>;
 @group(0) @binding(4) 
 var<storage> data: array<u32>;
-var<private> trap_kind: u32;
+var<private> trap_code: u32;
 var<private> trap_func: u32;
-var<private> trap_offset: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
@@ -19,98 +18,116 @@ var<private> stack_top: u32;
 fn w_func_0_f0_(p0_: u32, p1_: u32) -> u32 {
     var l0_: u32 = 0u;
     var l1_: u32 = 0u;
+    var ret2_: u32 = 0u;
 
     l0_ = p0_;
     l1_ = p1_;
-    let _e6 = l1_;
-    let _e7 = l0_;
-    if (_e6 == 0u) {
-        trap_kind = 2u;
-        trap_func = 0u;
-        trap_offset = 81u;
-        return u32();
+    loop {
+        let _e8 = l1_;
+        let _e9 = l0_;
+        let _e14 = trap_code;
+        let _e17 = ((_e8 == 0u) && (_e14 == 0u));
+        let _e20 = trap_func;
+        trap_code = select(_e14, 536870993u, _e17);
+        trap_func = select(_e20, 0u, _e17);
+        let _e30 = trap_code;
+        let _e33 = (((_e9 == 2147483648u) && (_e8 == 4294967295u)) && (_e30 == 0u));
+        let _e36 = trap_func;
+        trap_code = select(_e30, 805306449u, _e33);
+        trap_func = select(_e36, 0u, _e33);
+        let _e43 = l1_;
+        let _e44 = l0_;
+        let _e49 = trap_code;
+        let _e52 = ((_e43 == 0u) && (_e49 == 0u));
+        let _e55 = trap_func;
+        trap_code = select(_e49, 536870998u, _e52);
+        trap_func = select(_e55, 0u, _e52);
+        let _e60 = l1_;
+        let _e61 = l0_;
+        let _e63 = (_e60 & 31u);
+        let _e71 = l0_;
+        ret2_ = ((bitcast<u32>((bitcast<i32>(_e9) / bitcast<i32>(_e8))) + (_e44 % _e43)) + (((_e61 << _e63) | (_e61 >> ((32u - _e63) & 31u))) + countLeadingZeros(_e71)));
+        break;
     }
-    if ((_e7 == 2147483648u) && (_e6 == 4294967295u)) {
-        trap_kind = 3u;
-        trap_func = 0u;
-        trap_offset = 81u;
-        return u32();
-    }
-    let _e33 = l1_;
-    let _e34 = l0_;
-    if (_e33 == 0u) {
-        trap_kind = 2u;
-        trap_func = 0u;
-        trap_offset = 86u;
-        return u32();
-    }
-    let _e46 = l1_;
-    let _e47 = l0_;
-    let _e49 = (_e46 & 31u);
-    let _e57 = l0_;
-    return ((bitcast<u32>((bitcast<i32>(_e7) / bitcast<i32>(_e6))) + (_e34 % _e33)) + (((_e47 << _e49) | (_e47 >> ((32u - _e49) & 31u))) + countLeadingZeros(_e57)));
+    let _e75 = ret2_;
+    return _e75;
 }
 
 fn w_func_1_f1_(p0_1: u64, p1_1: u64) -> u64 {
     var l0_1: u64 = 0lu;
     var l1_1: u64 = 0lu;
+    var ret2_1: u64 = 0lu;
 
     l0_1 = p0_1;
     l1_1 = p1_1;
-    let _e6 = l1_1;
-    let _e7 = l0_1;
-    if (_e6 == 0lu) {
-        trap_kind = 2u;
-        trap_func = 1u;
-        trap_offset = 105u;
-        return u64();
+    loop {
+        let _e8 = l1_1;
+        let _e9 = l0_1;
+        let _e14 = trap_code;
+        let _e17 = ((_e8 == 0lu) && (_e14 == 0u));
+        let _e20 = trap_func;
+        trap_code = select(_e14, 536871017u, _e17);
+        trap_func = select(_e20, 1u, _e17);
+        let _e31 = l1_1;
+        let _e32 = l0_1;
+        let _e39 = l0_1;
+        ret2_1 = (bitcast<u64>((bitcast<i64>(_e9) % bitcast<i64>(select(_e8, 1lu, (_e8 == 18446744073709551615lu))))) + (bitcast<u64>((bitcast<i64>(_e32) >> u32((_e31 & 63lu)))) + u64((countOneBits(u32(_e39)) + countOneBits(u32((_e39 >> 32u)))))));
+        break;
     }
-    let _e25 = l1_1;
-    let _e26 = l0_1;
-    let _e33 = l0_1;
-    return (bitcast<u64>((bitcast<i64>(_e7) % bitcast<i64>(select(_e6, 1lu, (_e6 == 18446744073709551615lu))))) + (bitcast<u64>((bitcast<i64>(_e26) >> u32((_e25 & 63lu)))) + u64((countOneBits(u32(_e33)) + countOneBits(u32((_e33 >> 32u)))))));
+    let _e50 = ret2_1;
+    return _e50;
 }
 
 fn w_func_2_f2_(p0_2: f32, p1_2: f64) -> f64 {
     var l0_2: f32 = 0f;
     var l1_2: f64 = 0.0lf;
+    var ret2_2: f64 = 0.0lf;
 
     l0_2 = p0_2;
     l1_2 = p1_2;
-    let _e7 = bitcast<f32>(2143289344u);
-    let _e8 = l0_2;
-    let _e17 = bitcast<u32>(_e8);
-    let _e18 = bitcast<u32>(_e7);
-    let _e30 = l1_2;
-    let _e38 = bitcast<f64>(((bitcast<u64>(1.0lf) & 9223372036854775807lu) | (bitcast<u64>(_e30) & 9223372036854775808lu)));
-    let _e39 = l1_2;
-    let _e48 = bitcast<u64>(_e39);
-    let _e49 = bitcast<u64>(_e38);
-    return (f64(select(select(select(select(_e7, _e8, (_e8 < _e7)), bitcast<f32>((_e17 | _e18)), (_e8 == _e7)), bitcast<f32>((_e18 | 4194304u)), !((_e7 == _e7))), bitcast<f32>((_e17 | 4194304u)), !((_e8 == _e8)))) + select(select(select(select(_e38, _e39, (_e39 > _e38)), bitcast<f64>((_e48 & _e49)), (_e39 == _e38)), bitcast<f64>((_e49 | 2251799813685248lu)), !((_e38 == _e38))), bitcast<f64>((_e48 | 2251799813685248lu)), !((_e39 == _e39))));
+    loop {
+        let _e9 = bitcast<f32>(2143289344u);
+        let _e10 = l0_2;
+        let _e19 = bitcast<u32>(_e10);
+        let _e20 = bitcast<u32>(_e9);
+        let _e32 = l1_2;
+        let _e40 = bitcast<f64>(((bitcast<u64>(1.0lf) & 9223372036854775807lu) | (bitcast<u64>(_e32) & 9223372036854775808lu)));
+        let _e41 = l1_2;
+        let _e50 = bitcast<u64>(_e41);
+        let _e51 = bitcast<u64>(_e40);
+        ret2_2 = (f64(select(select(select(select(_e9, _e10, (_e10 < _e9)), bitcast<f32>((_e19 | _e20)), (_e10 == _e9)), bitcast<f32>((_e20 | 4194304u)), !((_e9 == _e9))), bitcast<f32>((_e19 | 4194304u)), !((_e10 == _e10)))) + select(select(select(select(_e40, _e41, (_e41 > _e40)), bitcast<f64>((_e50 & _e51)), (_e41 == _e40)), bitcast<f64>((_e51 | 2251799813685248lu)), !((_e40 == _e40))), bitcast<f64>((_e50 | 2251799813685248lu)), !((_e41 == _e41))));
+        break;
+    }
+    let _e62 = ret2_2;
+    return _e62;
 }
 
 fn w_func_3_f3_(p0_3: f64) -> u32 {
     var l0_3: f64 = 0.0lf;
+    var ret1_: u32 = 0u;
 
     l0_3 = p0_3;
-    let _e3 = l0_3;
-    let _e8 = ((_e3 > -2147483649.0lf) && (_e3 < 2147483648.0lf));
-    if !((_e3 == _e3)) {
-        trap_kind = 4u;
-        trap_func = 3u;
-        trap_offset = 149u;
-        return u32();
+    loop {
+        let _e5 = l0_3;
+        let _e10 = ((_e5 > -2147483649.0lf) && (_e5 < 2147483648.0lf));
+        let _e15 = trap_code;
+        let _e18 = (!((_e5 == _e5)) && (_e15 == 0u));
+        let _e21 = trap_func;
+        trap_code = select(_e15, 1073741973u, _e18);
+        trap_func = select(_e21, 3u, _e18);
+        let _e27 = trap_code;
+        let _e30 = (!(_e10) && (_e27 == 0u));
+        let _e33 = trap_func;
+        trap_code = select(_e27, 805306517u, _e30);
+        trap_func = select(_e33, 3u, _e30);
+        let _e40 = l0_3;
+        let _e45 = ((_e40 > -1.0lf) && (_e40 < 4294967296.0lf));
+        let _e49 = !(_e45);
+        ret1_ = (bitcast<u32>(i32(select(0.0lf, _e5, _e10))) + select(select(u32(select(0.0lf, _e40, _e45)), 4294967295u, (_e49 && (_e40 > 0.0lf))), 0u, (_e49 && (_e40 < 0.0lf))));
+        break;
     }
-    if !(_e8) {
-        trap_kind = 3u;
-        trap_func = 3u;
-        trap_offset = 149u;
-        return u32();
-    }
-    let _e30 = l0_3;
-    let _e35 = ((_e30 > -1.0lf) && (_e30 < 4294967296.0lf));
-    let _e39 = !(_e35);
-    return (bitcast<u32>(i32(select(0.0lf, _e3, _e8))) + select(select(u32(select(0.0lf, _e30, _e35)), 4294967295u, (_e39 && (_e30 > 0.0lf))), 0u, (_e39 && (_e30 < 0.0lf))));
+    let _e59 = ret1_;
+    return _e59;
 }
 
 @compute @workgroup_size(64, 1, 1) 
@@ -118,47 +135,46 @@ fn e0_int(@builtin(global_invocation_id) gid: vec3<u32>) {
     var thread: u32 = 0u;
 
     let _e5 = params[2u];
-    if (gid.x >= _e5) {
-        return;
-    }
-    let _e10 = params[0u];
-    let _e14 = params[1u];
-    thread = (_e10 + gid.x);
-    loop {
-        let _e18 = thread;
-        if (_e18 >= _e14) {
-            break;
-        }
-        trap_kind = 0u;
-        thread_id = _e18;
-        let _e27 = atomicLoad((&control[0u]));
-        mem_bytes = _e27;
-        let _e31 = params[5u];
-        let _e35 = params[6u];
-        let _e36 = w_func_0_f0_(_e31, _e35);
-        let _e39 = ((_e18 - _e10) * 2u);
-        let _e40 = trap_kind;
-        results[_e39] = _e40;
-        let _e43 = (_e40 == 0u);
-        if _e43 {
-            results[(_e39 + 1u)] = _e36;
-        } else {
-            let _e52 = atomicAdd((&control[2u]), 1u);
-            if (_e52 == 0u) {
-                let _e55 = trap_func;
-                let _e57 = trap_offset;
-                atomicStore((&control[3u]), _e18);
-                atomicStore((&control[4u]), _e40);
-                atomicStore((&control[5u]), _e55);
-                atomicStore((&control[6u]), _e57);
+    if (gid.x < _e5) {
+        let _e10 = params[0u];
+        let _e14 = params[1u];
+        thread = (_e10 + gid.x);
+        loop {
+            let _e18 = thread;
+            if (_e18 >= _e14) {
+                break;
             }
+            trap_code = 0u;
+            thread_id = _e18;
+            let _e27 = atomicLoad((&control[0u]));
+            mem_bytes = _e27;
+            let _e31 = params[5u];
+            let _e35 = params[6u];
+            let _e36 = w_func_0_f0_(_e31, _e35);
+            let _e39 = ((_e18 - _e10) * 2u);
+            let _e40 = trap_code;
+            let _e42 = (_e40 >> 28u);
+            results[_e39] = (_e42 | 2147483648u);
+            let _e47 = (_e42 == 0u);
+            if _e47 {
+                results[(_e39 + 1u)] = _e36;
+            } else {
+                let _e56 = atomicAdd((&control[2u]), 1u);
+                if (_e56 == 0u) {
+                    let _e59 = trap_func;
+                    atomicStore((&control[3u]), _e18);
+                    atomicStore((&control[4u]), _e42);
+                    atomicStore((&control[5u]), _e59);
+                    atomicStore((&control[6u]), (_e40 & 268435455u));
+                }
+            }
+            if ((_e18 == 0u) && _e47) {
+            }
+            if ((_e14 - _e18) <= _e5) {
+                break;
+            }
+            thread = (_e18 + _e5);
         }
-        if ((_e18 == 0u) && _e43) {
-        }
-        if ((_e14 - _e18) <= _e5) {
-            break;
-        }
-        thread = (_e18 + _e5);
     }
 }
 
@@ -167,50 +183,49 @@ fn e1_long(@builtin(global_invocation_id) gid_1: vec3<u32>) {
     var thread_1: u32 = 0u;
 
     let _e5 = params[2u];
-    if (gid_1.x >= _e5) {
-        return;
-    }
-    let _e10 = params[0u];
-    let _e14 = params[1u];
-    thread_1 = (_e10 + gid_1.x);
-    loop {
-        let _e18 = thread_1;
-        if (_e18 >= _e14) {
-            break;
-        }
-        trap_kind = 0u;
-        thread_id = _e18;
-        let _e27 = atomicLoad((&control[0u]));
-        mem_bytes = _e27;
-        let _e31 = params[5u];
-        let _e35 = params[6u];
-        let _e44 = params[7u];
-        let _e48 = params[8u];
-        let _e54 = w_func_1_f1_((u64(_e31) | (u64(_e35) << 32u)), (u64(_e44) | (u64(_e48) << 32u)));
-        let _e57 = ((_e18 - _e10) * 3u);
-        let _e58 = trap_kind;
-        results[_e57] = _e58;
-        let _e61 = (_e58 == 0u);
-        if _e61 {
-            results[(_e57 + 1u)] = u32(_e54);
-            results[(_e57 + 2u)] = u32((_e54 >> 32u));
-        } else {
-            let _e78 = atomicAdd((&control[2u]), 1u);
-            if (_e78 == 0u) {
-                let _e81 = trap_func;
-                let _e83 = trap_offset;
-                atomicStore((&control[3u]), _e18);
-                atomicStore((&control[4u]), _e58);
-                atomicStore((&control[5u]), _e81);
-                atomicStore((&control[6u]), _e83);
+    if (gid_1.x < _e5) {
+        let _e10 = params[0u];
+        let _e14 = params[1u];
+        thread_1 = (_e10 + gid_1.x);
+        loop {
+            let _e18 = thread_1;
+            if (_e18 >= _e14) {
+                break;
             }
+            trap_code = 0u;
+            thread_id = _e18;
+            let _e27 = atomicLoad((&control[0u]));
+            mem_bytes = _e27;
+            let _e31 = params[5u];
+            let _e35 = params[6u];
+            let _e44 = params[7u];
+            let _e48 = params[8u];
+            let _e54 = w_func_1_f1_((u64(_e31) | (u64(_e35) << 32u)), (u64(_e44) | (u64(_e48) << 32u)));
+            let _e57 = ((_e18 - _e10) * 3u);
+            let _e58 = trap_code;
+            let _e60 = (_e58 >> 28u);
+            results[_e57] = (_e60 | 2147483648u);
+            let _e65 = (_e60 == 0u);
+            if _e65 {
+                results[(_e57 + 1u)] = u32(_e54);
+                results[(_e57 + 2u)] = u32((_e54 >> 32u));
+            } else {
+                let _e82 = atomicAdd((&control[2u]), 1u);
+                if (_e82 == 0u) {
+                    let _e85 = trap_func;
+                    atomicStore((&control[3u]), _e18);
+                    atomicStore((&control[4u]), _e60);
+                    atomicStore((&control[5u]), _e85);
+                    atomicStore((&control[6u]), (_e58 & 268435455u));
+                }
+            }
+            if ((_e18 == 0u) && _e65) {
+            }
+            if ((_e14 - _e18) <= _e5) {
+                break;
+            }
+            thread_1 = (_e18 + _e5);
         }
-        if ((_e18 == 0u) && _e61) {
-        }
-        if ((_e14 - _e18) <= _e5) {
-            break;
-        }
-        thread_1 = (_e18 + _e5);
     }
 }
 
@@ -219,50 +234,49 @@ fn e2_float(@builtin(global_invocation_id) gid_2: vec3<u32>) {
     var thread_2: u32 = 0u;
 
     let _e5 = params[2u];
-    if (gid_2.x >= _e5) {
-        return;
-    }
-    let _e10 = params[0u];
-    let _e14 = params[1u];
-    thread_2 = (_e10 + gid_2.x);
-    loop {
-        let _e18 = thread_2;
-        if (_e18 >= _e14) {
-            break;
-        }
-        trap_kind = 0u;
-        thread_id = _e18;
-        let _e27 = atomicLoad((&control[0u]));
-        mem_bytes = _e27;
-        let _e31 = params[5u];
-        let _e36 = params[6u];
-        let _e40 = params[7u];
-        let _e47 = w_func_2_f2_(bitcast<f32>(_e31), bitcast<f64>((u64(_e36) | (u64(_e40) << 32u))));
-        let _e50 = ((_e18 - _e10) * 3u);
-        let _e51 = trap_kind;
-        results[_e50] = _e51;
-        let _e54 = (_e51 == 0u);
-        if _e54 {
-            let _e55 = bitcast<u64>(_e47);
-            results[(_e50 + 1u)] = u32(_e55);
-            results[(_e50 + 2u)] = u32((_e55 >> 32u));
-        } else {
-            let _e72 = atomicAdd((&control[2u]), 1u);
-            if (_e72 == 0u) {
-                let _e75 = trap_func;
-                let _e77 = trap_offset;
-                atomicStore((&control[3u]), _e18);
-                atomicStore((&control[4u]), _e51);
-                atomicStore((&control[5u]), _e75);
-                atomicStore((&control[6u]), _e77);
+    if (gid_2.x < _e5) {
+        let _e10 = params[0u];
+        let _e14 = params[1u];
+        thread_2 = (_e10 + gid_2.x);
+        loop {
+            let _e18 = thread_2;
+            if (_e18 >= _e14) {
+                break;
             }
+            trap_code = 0u;
+            thread_id = _e18;
+            let _e27 = atomicLoad((&control[0u]));
+            mem_bytes = _e27;
+            let _e31 = params[5u];
+            let _e36 = params[6u];
+            let _e40 = params[7u];
+            let _e47 = w_func_2_f2_(bitcast<f32>(_e31), bitcast<f64>((u64(_e36) | (u64(_e40) << 32u))));
+            let _e50 = ((_e18 - _e10) * 3u);
+            let _e51 = trap_code;
+            let _e53 = (_e51 >> 28u);
+            results[_e50] = (_e53 | 2147483648u);
+            let _e58 = (_e53 == 0u);
+            if _e58 {
+                let _e59 = bitcast<u64>(_e47);
+                results[(_e50 + 1u)] = u32(_e59);
+                results[(_e50 + 2u)] = u32((_e59 >> 32u));
+            } else {
+                let _e76 = atomicAdd((&control[2u]), 1u);
+                if (_e76 == 0u) {
+                    let _e79 = trap_func;
+                    atomicStore((&control[3u]), _e18);
+                    atomicStore((&control[4u]), _e53);
+                    atomicStore((&control[5u]), _e79);
+                    atomicStore((&control[6u]), (_e51 & 268435455u));
+                }
+            }
+            if ((_e18 == 0u) && _e58) {
+            }
+            if ((_e14 - _e18) <= _e5) {
+                break;
+            }
+            thread_2 = (_e18 + _e5);
         }
-        if ((_e18 == 0u) && _e54) {
-        }
-        if ((_e14 - _e18) <= _e5) {
-            break;
-        }
-        thread_2 = (_e18 + _e5);
     }
 }
 
@@ -271,46 +285,45 @@ fn e3_conv(@builtin(global_invocation_id) gid_3: vec3<u32>) {
     var thread_3: u32 = 0u;
 
     let _e5 = params[2u];
-    if (gid_3.x >= _e5) {
-        return;
-    }
-    let _e10 = params[0u];
-    let _e14 = params[1u];
-    thread_3 = (_e10 + gid_3.x);
-    loop {
-        let _e18 = thread_3;
-        if (_e18 >= _e14) {
-            break;
-        }
-        trap_kind = 0u;
-        thread_id = _e18;
-        let _e27 = atomicLoad((&control[0u]));
-        mem_bytes = _e27;
-        let _e31 = params[5u];
-        let _e35 = params[6u];
-        let _e42 = w_func_3_f3_(bitcast<f64>((u64(_e31) | (u64(_e35) << 32u))));
-        let _e45 = ((_e18 - _e10) * 2u);
-        let _e46 = trap_kind;
-        results[_e45] = _e46;
-        let _e49 = (_e46 == 0u);
-        if _e49 {
-            results[(_e45 + 1u)] = _e42;
-        } else {
-            let _e58 = atomicAdd((&control[2u]), 1u);
-            if (_e58 == 0u) {
-                let _e61 = trap_func;
-                let _e63 = trap_offset;
-                atomicStore((&control[3u]), _e18);
-                atomicStore((&control[4u]), _e46);
-                atomicStore((&control[5u]), _e61);
-                atomicStore((&control[6u]), _e63);
+    if (gid_3.x < _e5) {
+        let _e10 = params[0u];
+        let _e14 = params[1u];
+        thread_3 = (_e10 + gid_3.x);
+        loop {
+            let _e18 = thread_3;
+            if (_e18 >= _e14) {
+                break;
             }
+            trap_code = 0u;
+            thread_id = _e18;
+            let _e27 = atomicLoad((&control[0u]));
+            mem_bytes = _e27;
+            let _e31 = params[5u];
+            let _e35 = params[6u];
+            let _e42 = w_func_3_f3_(bitcast<f64>((u64(_e31) | (u64(_e35) << 32u))));
+            let _e45 = ((_e18 - _e10) * 2u);
+            let _e46 = trap_code;
+            let _e48 = (_e46 >> 28u);
+            results[_e45] = (_e48 | 2147483648u);
+            let _e53 = (_e48 == 0u);
+            if _e53 {
+                results[(_e45 + 1u)] = _e42;
+            } else {
+                let _e62 = atomicAdd((&control[2u]), 1u);
+                if (_e62 == 0u) {
+                    let _e65 = trap_func;
+                    atomicStore((&control[3u]), _e18);
+                    atomicStore((&control[4u]), _e48);
+                    atomicStore((&control[5u]), _e65);
+                    atomicStore((&control[6u]), (_e46 & 268435455u));
+                }
+            }
+            if ((_e18 == 0u) && _e53) {
+            }
+            if ((_e14 - _e18) <= _e5) {
+                break;
+            }
+            thread_3 = (_e18 + _e5);
         }
-        if ((_e18 == 0u) && _e49) {
-        }
-        if ((_e14 - _e18) <= _e5) {
-            break;
-        }
-        thread_3 = (_e18 + _e5);
     }
 }

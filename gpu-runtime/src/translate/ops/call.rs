@@ -23,7 +23,6 @@ impl FuncTranslator<'_, '_> {
                 let args = self.pop_n(info.sig.params.len());
                 let args: Vec<H> = args.into_iter().map(|(h, _)| h).collect();
                 let result = self.b.call(info.handle, args, info.result_ty.is_some());
-                self.propagate_trap();
                 self.push_results(&info, result);
             }
             Operator::CallIndirect {
@@ -138,7 +137,7 @@ impl FuncTranslator<'_, '_> {
             for (k, slot) in slots.iter().enumerate() {
                 let body = if k == last {
                     self.b.open_block();
-                    self.trap(kind);
+                    self.record_trap(None, kind);
                     self.b.close_block()
                 } else {
                     Block::new()
@@ -151,7 +150,7 @@ impl FuncTranslator<'_, '_> {
             }
         }
         self.b.open_block();
-        self.trap(TrapKind::UndefinedElement);
+        self.record_trap(None, TrapKind::UndefinedElement);
         let default = self.b.close_block();
         cases.push(SwitchCase {
             value: SwitchValue::Default,
@@ -162,7 +161,6 @@ impl FuncTranslator<'_, '_> {
             selector: index,
             cases,
         });
-        self.propagate_trap();
         for (ptr, t) in result_locals.iter().zip(&want.results) {
             let v = self.b.load(*ptr);
             self.push(v, *t);

@@ -1,11 +1,11 @@
 //! Structured control flow: block, loop, if/else, end, br, br_if, br_table, return,
 //! unreachable, nop, drop, select. See the lowering in the `translate` module docs.
 
-use naga::{Statement, SwitchCase, SwitchValue};
+use naga::{BinaryOperator as B, Statement, SwitchCase, SwitchValue};
 use wasmparser::Operator;
 
 use super::super::abi::TrapKind;
-use super::super::func::FuncTranslator;
+use super::super::func::{FuncTranslator, LOOP_FINISHED, NO_BRANCH};
 use super::super::stack::{ControlFrame, FrameKind};
 use super::super::TranslateError;
 
@@ -159,10 +159,16 @@ impl FuncTranslator<'_, '_> {
         }
         if top == 0 {
             if self.reachable {
-                let n = self.control[0].results.len();
-                let values = self.pop_n(n);
-                self.return_values(&values);
+                self.store_results(0);
+                self.b.stmt(Statement::Break);
             }
+            let body = self.b.close_block();
+            self.b.stmt(Statement::Loop {
+                body,
+                continuing: naga::Block::new(),
+                break_if: None,
+            });
+            self.final_return();
             self.reachable = false;
             return;
         }
@@ -214,6 +220,11 @@ impl FuncTranslator<'_, '_> {
             }
             FrameKind::Block | FrameKind::Loop => {
                 if body_reachable {
+                    if self.control[top].is_loop() && self.detect_loop_limit {
+                        let brk = self.brk();
+                        let done = self.b.u32(LOOP_FINISHED);
+                        self.b.store(brk, done);
+                    }
                     self.b.stmt(Statement::Break);
                 }
                 end_reachable = body_reachable;
@@ -223,11 +234,15 @@ impl FuncTranslator<'_, '_> {
             }
         }
         let body = self.b.close_block();
-        self.b.stmt(Statement::Loop {
-            body,
-            continuing: naga::Block::new(),
-            break_if: None,
-        });
+        if self.control[top].is_loop() {
+            self.close_wasm_loop(body);
+        } else {
+            self.b.stmt(Statement::Loop {
+                body,
+                continuing: naga::Block::new(),
+                break_if: None,
+            });
+        }
         let Some(frame) = self.control.pop() else {
             return;
         };
@@ -240,6 +255,32 @@ impl FuncTranslator<'_, '_> {
             self.push(v, *t);
         }
         self.reachable = end_reachable || frame.branched_to;
+    }
+
+    /// A wasm `loop`'s naga loop: it also leaves once the thread has trapped (`break_if` in its
+    /// continuing block, so no conditional jump is added to the body). With
+    /// `detect_loop_limit`, every real exit leaves a mark in `brk`; an exit without one was
+    /// the driver's iteration cap and becomes a [`TrapKind::LoopLimit`] trap.
+    fn close_wasm_loop(&mut self, body: naga::Block) {
+        self.b.open_block();
+        let trapped = self.trapped();
+        let continuing = self.b.close_block();
+        self.b.stmt(Statement::Loop {
+            body,
+            continuing,
+            break_if: Some(trapped),
+        });
+        if !self.detect_loop_limit {
+            return;
+        }
+        let brk = self.brk();
+        let v = self.b.load(brk);
+        let none = self.b.u32(NO_BRANCH);
+        let unmarked = self.b.bin(B::Equal, v, none);
+        self.trap_if(unmarked, TrapKind::LoopLimit);
+        let done = self.b.u32(LOOP_FINISHED);
+        let finished = self.b.bin(B::Equal, v, done);
+        self.b.if_then(finished, |b| b.store(brk, none));
     }
 
     /// Branches, returns, traps, drop, select, nop.
@@ -358,13 +399,12 @@ impl FuncTranslator<'_, '_> {
         needs_jump: &mut bool,
     ) -> naga::Block {
         self.b.open_block();
-        if self.branch_store(target, values) {
-            let brk = self.brk();
-            let t = self.b.u32(target as u32);
-            self.b.store(brk, t);
-            self.mark_escapes(target);
-            *needs_jump = true;
-        }
+        self.branch_store(target, values);
+        let brk = self.brk();
+        let t = self.b.u32(target as u32);
+        self.b.store(brk, t);
+        self.mark_escapes(target);
+        *needs_jump = true;
         self.b.close_block()
     }
 }

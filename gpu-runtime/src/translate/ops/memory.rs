@@ -62,7 +62,8 @@ impl FuncTranslator<'_, '_> {
                 let dst = self.pop();
                 self.check_range(dst, n)?;
                 let fill = self.rt.fill(self.module);
-                self.b.call(fill, vec![dst, value, n], false);
+                let done = self.b.call(fill, vec![dst, value, n], true);
+                self.trap_unless_done(done);
             }
             Operator::MemoryCopy { .. } => {
                 let n = self.pop();
@@ -76,7 +77,8 @@ impl FuncTranslator<'_, '_> {
                     self.trap_if(bad, TrapKind::MemoryOutOfBounds);
                 }
                 let copy = self.rt.copy(self.module);
-                self.b.call(copy, vec![dst, src, n], false);
+                let done = self.b.call(copy, vec![dst, src, n], true);
+                self.trap_unless_done(done);
             }
             Operator::MemoryInit { data_index, .. } => {
                 let n = self.pop();
@@ -102,7 +104,8 @@ impl FuncTranslator<'_, '_> {
                 let base = self.b.u32(seg.offset);
                 let from = self.b.bin(B::Add, base, src);
                 let init = self.rt.init(self.module);
-                self.b.call(init, vec![dst, from, n], false);
+                let done = self.b.call(init, vec![dst, from, n], true);
+                self.trap_unless_done(done);
             }
             Operator::DataDrop { data_index } => {
                 if let Some(seg) = self.passive.get(&data_index).cloned() {
@@ -115,6 +118,14 @@ impl FuncTranslator<'_, '_> {
             _ => return Ok(false),
         }
         Ok(true)
+    }
+
+    /// After a bulk memory helper: a driver's loop cap cut it short (see `LoopLimit`).
+    fn trap_unless_done(&mut self, done: Option<H>) {
+        if let Some(done) = done {
+            let cut = self.b.un(naga::UnaryOperator::LogicalNot, done);
+            self.trap_if(cut, TrapKind::LoopLimit);
+        }
     }
 
     /// Traps unless `[start, start + n)` is inside memory.
