@@ -134,6 +134,12 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         return Err(Failure::input(anyhow!("no module given")));
     };
     let wasm = input::load(file).map_err(Failure::input)?;
+    if let (Some(format), None) = (cli.emit, &cli.entry) {
+        // Without --entry, --emit writes every export's entry point.
+        let translation =
+            translate(&wasm, &TranslateOptions::default()).map_err(Failure::input)?;
+        return emit(&translation, format, cli.out.as_deref()).map_err(Failure::runtime);
+    }
     let entry = match &cli.entry {
         Some(e) => e.clone(),
         None => input::default_entry(&wasm).map_err(Failure::input)?,
