@@ -1,6 +1,6 @@
 //! Real rustc output, differentially: the guest crate `tests/guests/kitchen` (stack arrays,
 //! memcpy/memset, `dyn` calls, i64/u128/f64, big matches, panics) is built for wasm32, every
-//! export runs on the GPU for `THREADS` threads, and each thread's result (or trap) is compared
+//! export runs on the GPU for 100 threads (`KITCHEN_THREADS`), and each thread's result (or trap) is compared
 //! with wasmi running the same call with the same `gpu.thread_id`.
 
 use std::path::Path;
@@ -10,7 +10,13 @@ use gpu_runtime::host::{shared_gpu, Instance, InstanceOptions, Program, Value};
 use gpu_runtime::translate::abi::TrapKind;
 use gpu_runtime::translate::{translate, TranslateOptions};
 
-const THREADS: u64 = 100;
+/// Threads per export (KITCHEN_THREADS overrides: the H200 run uses 10,000).
+fn threads() -> u64 {
+    std::env::var("KITCHEN_THREADS")
+        .ok()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(100)
+}
 
 fn to_wasmi(v: Value) -> wasmi::Val {
     match v {
@@ -58,10 +64,16 @@ fn oracle(wasm: &[u8], export: &str, args: &[Value], tid: i32, results: usize) -
 
 #[test]
 fn kitchen_exports_match_wasmi() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/guests/kitchen");
-    let wasm_path = GuestBuilder::new(dir)
-        .build()
-        .expect("build the kitchen guest");
+    // KITCHEN_WASM: a prebuilt kitchen.wasm, for machines without a Rust toolchain (the GPU box).
+    let wasm_path = match std::env::var_os("KITCHEN_WASM") {
+        Some(p) => p.into(),
+        None => {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/guests/kitchen");
+            GuestBuilder::new(dir)
+                .build()
+                .expect("build the kitchen guest")
+        }
+    };
     let wasm = std::fs::read(wasm_path).expect("read wasm");
     let gpu = shared_gpu().expect("a GPU adapter (lavapipe in CI)");
     let cases: &[(&str, &[Value])] = &[
@@ -81,9 +93,10 @@ fn kitchen_exports_match_wasmi() {
         let t = translate(&wasm, &TranslateOptions::entry(*export)).expect("translate");
         let program = Program::new(&gpu, t).expect("program");
         let mut instance = Instance::new(&program, &InstanceOptions::default()).expect("instance");
-        let out = instance.run(export, THREADS, args).expect("run");
+        let threads = threads();
+        let out = instance.run(export, threads, args).expect("run");
         let n = out.result_types().len();
-        for tid in 0..THREADS {
+        for tid in 0..threads {
             let want = oracle(&wasm, export, args, tid as i32, n);
             let got = match out.result(tid) {
                 Some(Ok(values)) => Ok(values.iter().map(|v| v.to_bits()).collect::<Vec<_>>()),
