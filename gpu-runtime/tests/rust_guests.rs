@@ -39,12 +39,18 @@ fn bits(v: &wasmi::Val) -> u64 {
     }
 }
 
-/// Runs `export(args)` in wasmi as thread `tid`; `None` when it traps.
-fn oracle(wasm: &[u8], export: &str, args: &[Value], tid: i32, results: usize) -> Option<Vec<u64>> {
-    let engine = wasmi::Engine::default();
-    let module = wasmi::Module::new(&engine, wasm).expect("wasmi module");
-    let mut store = wasmi::Store::new(&engine, tid);
-    let mut linker = wasmi::Linker::<i32>::new(&engine);
+/// Runs `export(args)` in wasmi as thread `tid` (a fresh instance each time, as every GPU thread
+/// starts from the module's initial state); `None` when it traps.
+fn oracle(
+    module: &wasmi::Module,
+    export: &str,
+    args: &[Value],
+    tid: i32,
+    results: usize,
+) -> Option<Vec<u64>> {
+    let engine = module.engine();
+    let mut store = wasmi::Store::new(engine, tid);
+    let mut linker = wasmi::Linker::<i32>::new(engine);
     linker
         .func_wrap(
             "gpu",
@@ -53,7 +59,7 @@ fn oracle(wasm: &[u8], export: &str, args: &[Value], tid: i32, results: usize) -
         )
         .expect("define thread_id");
     let instance = linker
-        .instantiate_and_start(&mut store, &module)
+        .instantiate_and_start(&mut store, module)
         .expect("instantiate");
     let func = instance.get_func(&store, export).expect("export");
     let inputs: Vec<wasmi::Val> = args.iter().map(|v| to_wasmi(*v)).collect();
@@ -76,6 +82,8 @@ fn kitchen_exports_match_wasmi() {
     };
     let wasm = std::fs::read(wasm_path).expect("read wasm");
     let gpu = shared_gpu().expect("a GPU adapter (lavapipe in CI)");
+    let engine = wasmi::Engine::default();
+    let module = wasmi::Module::new(&engine, &wasm[..]).expect("wasmi module");
     let cases: &[(&str, &[Value])] = &[
         ("insertion_sort", &[Value::I32(40)]),
         ("fnv_bytes", &[Value::I32(150)]),
@@ -97,7 +105,7 @@ fn kitchen_exports_match_wasmi() {
         let out = instance.run(export, threads, args).expect("run");
         let n = out.result_types().len();
         for tid in 0..threads {
-            let want = oracle(&wasm, export, args, tid as i32, n);
+            let want = oracle(&module, export, args, tid as i32, n);
             let got = match out.result(tid) {
                 Some(Ok(values)) => Ok(values.iter().map(|v| v.to_bits()).collect::<Vec<_>>()),
                 Some(Err(kind)) => Err(kind),
