@@ -21,7 +21,7 @@ fn ids(@builtin(global_invocation_id) gid: vec3<u32>) {
     loop {
         if t >= end { break; }
         let i = (t - base) * 2u;
-        results[i] = 0u;
+        results[i] = 0u | 0x80000000u;
         results[i + 1u] = t;
         if end - t <= count { break; }
         t = t + count;
@@ -95,7 +95,7 @@ fn stacks(@builtin(global_invocation_id) gid: vec3<u32>) {
         if t >= end { break; }
         let i = (t - base) * 3u;
         atomicStore(&memory[sp / 4u - 1u], t);
-        results[i] = 0u;
+        results[i] = 0u | 0x80000000u;
         results[i + 1u] = slot;
         results[i + 2u] = sp;
         if end - t <= count { break; }

@@ -25,7 +25,7 @@ fn bump(@builtin(global_invocation_id) gid: vec3<u32>) {
     loop {
         if t >= end { break; }
         let i = (t - base) * 3u;
-        results[i] = 0u;
+        results[i] = 0u | 0x80000000u;
         results[i + 1u] = atomicAdd(&memory[1024u + t], 1u) + 1u;
         results[i + 2u] = 0u;
         if t == 0u {
@@ -43,7 +43,7 @@ fn bump(@builtin(global_invocation_id) gid: vec3<u32>) {
 fn peek(@builtin(global_invocation_id) gid: vec3<u32>) {
     if gid.x >= params[SLOT_COUNT] { return; }
     let addr = params[ARGS];
-    results[0] = 0u;
+    results[0] = 0x80000000u;
     results[1] = atomicLoad(&memory[addr / 4u]);
     results[2] = data[addr / 4u];
     results[3] = atomicLoad(&control[addr / 4u]);
@@ -210,7 +210,7 @@ fn echo(@builtin(global_invocation_id) gid: vec3<u32>) {
     loop {
         if t >= end { break; }
         let i = (t - base) * 7u;
-        results[i] = 0u;
+        results[i] = 0u | 0x80000000u;
         for (var k = 0u; k < 6u; k++) {
             results[i + 1u + k] = params[ARGS + k];
         }

@@ -36,10 +36,10 @@ fn div(@builtin(global_invocation_id) gid: vec3<u32>) {
         let d = i32(t % 1000u) - 7;
         if d == 0 {
             record_trap(t, 2u, 3u, 0x4au);
-            results[i] = 2u;
+            results[i] = 2u | 0x80000000u;
             results[i + 1u] = 0u;
         } else {
-            results[i] = 0u;
+            results[i] = 0u | 0x80000000u;
             results[i + 1u] = bitcast<u32>(a / d);
         }
         if end - t <= count { break; }
@@ -125,13 +125,32 @@ fn unknown_status_is_an_error() {
 @compute @workgroup_size(64)
 fn bad(@builtin(global_invocation_id) gid: vec3<u32>) {
     if gid.x >= params[SLOT_COUNT] { return; }
-    results[gid.x] = 77u;
+    results[gid.x] = 77u | 0x80000000u;
 }
 "#;
     let mut inst = instance(src, layout(vec![entry("bad", &[], &[])]));
     let err = inst.run("bad", 1, &[]).expect_err("bad status");
     assert!(
         matches!(err, HostError::BadStatus { code: 77, .. }),
+        "{err}"
+    );
+}
+
+/// A thread that never writes its status (the driver stopped the kernel) is an error, not a
+/// zero result.
+#[test]
+fn unfinished_threads_are_an_error() {
+    let src = r#"
+@compute @workgroup_size(64)
+fn idle(@builtin(global_invocation_id) gid: vec3<u32>) {
+    if gid.x >= params[SLOT_COUNT] { return; }
+    if gid.x == 1u { results[gid.x * 2u] = 0x80000000u; }
+}
+"#;
+    let mut inst = instance(src, layout(vec![entry("idle", &[], &[ValType::I32])]));
+    let err = inst.run("idle", 3, &[]).expect_err("unfinished threads");
+    assert!(
+        matches!(err, HostError::Unfinished { count: 2, first: 0, .. }),
         "{err}"
     );
 }
