@@ -67,6 +67,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 &TranslateOptions {
                     entries: Some(vec![kernel.into()]),
                     stores: mode,
+                    ..TranslateOptions::default()
                 },
             )?;
             let program = Program::new(&gpu, t)?;
@@ -91,7 +92,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     // Both modes must compute the same thing.
     for kernel in ["stack_bytes", "stack_words"] {
-        let mut sums = checksums.iter().filter(|(k, _)| *k == kernel).map(|(_, s)| s);
+        let mut sums = checksums
+            .iter()
+            .filter(|(k, _)| *k == kernel)
+            .map(|(_, s)| s);
         let first = sums.next();
         if sums.any(|s| Some(s) != first) || first.is_none_or(|s| s.is_none()) {
             return Err(format!("{kernel}: results differ between runs or threads").into());

@@ -22,6 +22,10 @@ pub struct InstanceOptions {
     /// half of what the binding limit leaves after the initial memory, at most 65536 (lavapipe:
     /// about 4096; a 2 GiB binding: 65536). Only used when the module has a stack.
     pub stack_slots: Option<u32>,
+    /// Bytes of call stack per slot for recursive functions (frames of their locals). Default
+    /// 256 KiB; the number of slots shrinks so all of them fit the adapter's binding limit.
+    /// Only used when the module has recursion.
+    pub call_stack_bytes: u32,
     /// Upper bound on the results bytes of one dispatch; larger runs are split into several
     /// dispatches. Default 256 MiB, always within the adapter's binding limit.
     pub max_results_bytes: Option<u64>,
@@ -33,6 +37,7 @@ impl Default for InstanceOptions {
             max_memory_bytes: plan::DEFAULT_MAX_MEMORY_BYTES,
             stack_size: plan::DEFAULT_STACK_SIZE,
             stack_slots: None,
+            call_stack_bytes: plan::DEFAULT_CALL_STACK_BYTES,
             max_results_bytes: None,
         }
     }
@@ -51,6 +56,12 @@ pub struct Instance {
     pub(crate) max_results_bytes: u64,
     /// The memory size word as of the last run (or instantiation, or `refresh`).
     pub(crate) memory_bytes: u64,
+    /// Per-slot call stacks for recursive functions (4 bytes when there is no recursion).
+    pub(crate) call_stack: wgpu::Buffer,
+    /// Words of call stack per slot (0 without recursion).
+    pub(crate) call_stack_words: u32,
+    /// Most slots the call stacks allow (`u32::MAX` without recursion).
+    pub(crate) call_stack_slots: u32,
 }
 
 impl Instance {
@@ -79,6 +90,34 @@ impl Instance {
         let memory = create_buffer(&gpu, "memory", plan.capacity, storage)?;
         let control = create_buffer(&gpu, "control", u64::from(control_words) * 4, storage)?;
         let data = create_buffer(&gpu, "data", layout.data.len() as u64, storage)?;
+        let (call_stack_words, call_stack_slots) = if layout.needs_call_stack {
+            let words = (options.call_stack_bytes / 4).max(16);
+            let fit = binding_limit / (u64::from(words) * 4);
+            let slots = plan
+                .stack_slots
+                .map_or(fit, |s| u64::from(s).min(fit))
+                .min(u64::from(max_invocations(&gpu)));
+            if slots == 0 {
+                return Err(HostError::InvalidOption {
+                    message: format!(
+                        "a call stack of {} bytes per slot does not fit the adapter's {binding_limit}-byte binding",
+                        options.call_stack_bytes
+                    ),
+                });
+            }
+            (words, slots as u32)
+        } else {
+            (0, u32::MAX)
+        };
+        let call_stack = create_buffer(
+            &gpu,
+            "call stack",
+            u64::from(call_stack_words)
+                * u64::from(call_stack_slots.min(1 << 30))
+                * 4
+                * u64::from(layout.needs_call_stack),
+            wgpu::BufferUsages::STORAGE,
+        )?;
 
         let queue = gpu.queue();
         queue.write_buffer(&control, 0, &bytes_of_words(&control_init));
@@ -109,6 +148,9 @@ impl Instance {
             data,
             control_words,
             max_results_bytes,
+            call_stack,
+            call_stack_words,
+            call_stack_slots,
         })
     }
 

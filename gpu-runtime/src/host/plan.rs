@@ -14,6 +14,9 @@ pub const DEFAULT_MAX_MEMORY_BYTES: u64 = 256 << 20;
 /// Default bytes of shadow stack per stack slot.
 pub const DEFAULT_STACK_SIZE: u32 = 16 << 10;
 
+/// Default bytes of call stack (frames of recursive calls) per slot.
+pub const DEFAULT_CALL_STACK_BYTES: u32 = 256 << 10;
+
 /// Most stack slots chosen automatically (enough invocations to fill a large GPU).
 pub const DEFAULT_MAX_STACK_SLOTS: u32 = 65536;
 

@@ -85,13 +85,17 @@ impl Instance {
         for chunk in plan::chunks(threads, stride, results_size) {
             let t = Instant::now();
             let count = chunk.end - chunk.start;
-            let slots = self.plan.slots_for(count, max_inv);
+            let slots = self
+                .plan
+                .slots_for(count, max_inv)
+                .min(self.call_stack_slots);
             let mut p = vec![
                 chunk.start as u32,
                 chunk.end as u32,
                 slots,
                 self.plan.stack_base,
                 self.plan.stack_size,
+                self.call_stack_words,
             ];
             p.extend_from_slice(&arg_words);
             queue.write_buffer(&params_buffer, 0, &bytes_of_words(&p));
@@ -113,6 +117,7 @@ impl Instance {
                         },
                         whole(binding::CONTROL, &self.control),
                         whole(binding::DATA, &self.data),
+                        whole(binding::CALL_STACK, &self.call_stack),
                     ],
                 });
                 let mut encoder =

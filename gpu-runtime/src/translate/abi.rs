@@ -12,8 +12,9 @@
 //! | 2       | `results` | `array<u32>`                     | read_write | per thread: status word, then result words |
 //! | 3       | `control` | `array<atomic<u32>>`             | read_write | [`control`] words: memory size, trap record, globals |
 //! | 4       | `data`    | `array<u32>`                     | read       | passive data segments, word aligned |
+//! | 5       | `call_stack` | `array<u32>`                  | read_write | per slot: frames of recursive calls |
 //!
-//! Every entry point uses all five bindings, so one explicit bind group layout fits them all.
+//! Every entry point uses all six bindings, so one explicit bind group layout fits them all.
 //! A module without memory still gets a `memory` binding (the host binds at least 4 bytes).
 //!
 //! # Values
@@ -35,8 +36,10 @@ pub mod params {
     pub const STACK_BASE: u32 = 3;
     /// Bytes per stack slot.
     pub const STACK_SIZE: u32 = 4;
+    /// Words of the `call_stack` binding per slot (0 when the module has no recursion).
+    pub const CALL_STACK_WORDS: u32 = 5;
     /// The wasm arguments start here, as raw bits (see the module docs).
-    pub const ARGS: u32 = 5;
+    pub const ARGS: u32 = 6;
 }
 
 /// Word offsets inside the `control` buffer (binding 3). The buffer is the instance's state: it
@@ -66,6 +69,7 @@ pub mod binding {
     pub const RESULTS: u32 = 2;
     pub const CONTROL: u32 = 3;
     pub const DATA: u32 = 4;
+    pub const CALL_STACK: u32 = 5;
 }
 
 /// Set in every status word a thread writes when it finishes; the low bits are the
@@ -107,11 +111,13 @@ pub enum TrapKind {
     /// The driver ended a loop early: lavapipe (Mesa's software Vulkan) stops a thread's loops
     /// after 65,535 iterations in total. Reported instead of a silently wrong result.
     LoopLimit = 11,
+    /// A recursive call found no room on the thread's call stack (`call_stack` binding).
+    CallStackExhausted = 12,
 }
 
 impl TrapKind {
     /// All kinds, for decoding.
-    pub const ALL: [TrapKind; 11] = [
+    pub const ALL: [TrapKind; 12] = [
         TrapKind::Unreachable,
         TrapKind::IntegerDivideByZero,
         TrapKind::IntegerOverflow,
@@ -123,6 +129,7 @@ impl TrapKind {
         TrapKind::StackOverflow,
         TrapKind::DataSegmentOutOfBounds,
         TrapKind::LoopLimit,
+        TrapKind::CallStackExhausted,
     ];
 
     /// The status word written for this trap.
@@ -149,6 +156,7 @@ impl TrapKind {
             TrapKind::StackOverflow => "stack overflow",
             TrapKind::DataSegmentOutOfBounds => "out of bounds memory access",
             TrapKind::LoopLimit => "loop iteration limit of the GPU driver reached",
+            TrapKind::CallStackExhausted => "call stack exhausted",
         }
     }
 }
@@ -160,7 +168,7 @@ impl std::fmt::Display for TrapKind {
 }
 
 /// A wasm value type as it crosses the ABI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ValType {
     I32,
     I64,
@@ -283,6 +291,8 @@ pub struct ModuleLayout {
     pub needs_int64: bool,
     /// The module uses 64-bit floats (the adapter needs `SHADER_F64`).
     pub needs_f64: bool,
+    /// Recursive functions are reachable: the host gives each slot `call_stack` words.
+    pub needs_call_stack: bool,
     /// Function names from the name section, by function index, for trap reports.
     pub function_names: std::collections::BTreeMap<u32, String>,
 }

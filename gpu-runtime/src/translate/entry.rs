@@ -33,7 +33,7 @@ fn word_at(b: &mut IrBuilder, array: Handle<naga::GlobalVariable>, index: u32) -
 }
 
 /// A value of type `t` from its words (low word first).
-fn decode(b: &mut IrBuilder, t: ValType, lo: H, hi: Option<H>) -> H {
+pub(super) fn decode(b: &mut IrBuilder, t: ValType, lo: H, hi: Option<H>) -> H {
     match (t, hi) {
         (ValType::F32, _) => b.bitcast(lo, ScalarKind::Float),
         (ValType::I32, _) | (_, None) => lo,
@@ -53,7 +53,7 @@ fn decode(b: &mut IrBuilder, t: ValType, lo: H, hi: Option<H>) -> H {
 }
 
 /// The words of a value (low first).
-fn encode(b: &mut IrBuilder, t: ValType, v: H) -> Vec<H> {
+pub(super) fn encode(b: &mut IrBuilder, t: ValType, v: H) -> Vec<H> {
     match t {
         ValType::I32 => vec![v],
         ValType::F32 => vec![b.bitcast(v, ScalarKind::Uint)],
@@ -165,6 +165,15 @@ fn run_thread(
     b.store(trap_p, zero);
     let tid_p = b.expr(Expression::GlobalVariable(rt.thread_id));
     b.store(tid_p, t);
+    // This slot's call stack (for recursive functions).
+    let p = word_at(b, rt.params, params::CALL_STACK_WORDS);
+    let cs_words = b.load(p);
+    let cs_base = b.bin(B::Multiply, slot, cs_words);
+    let csp_p = b.expr(Expression::GlobalVariable(rt.csp));
+    b.store(csp_p, cs_base);
+    let cs_end = b.bin(B::Add, cs_base, cs_words);
+    let limit_p = b.expr(Expression::GlobalVariable(rt.cs_limit));
+    b.store(limit_p, cs_end);
     let mem_p = b.expr(Expression::GlobalVariable(rt.mem_bytes));
     let shared = word_at(b, rt.control, control::MEMORY_BYTES);
     let size = b.load(shared);

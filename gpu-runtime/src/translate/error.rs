@@ -52,8 +52,8 @@ pub enum TranslateError {
     #[error("no exported function named `{name}` (exported functions: {available})")]
     MissingExport { name: String, available: String },
 
-    /// A call cycle is reachable from an entry point; GPUs have no native call stack.
-    #[error("recursion is not supported yet: call cycle {}", cycle.join(" -> "))]
+    /// A call cycle is reachable from an entry point and recursion was turned off.
+    #[error("recursion is turned off and the call graph has a cycle: {}", cycle.join(" -> "))]
     Recursion { cycle: Vec<String> },
 
     /// naga rejected the generated module: a translator bug, reported with the function.

@@ -16,6 +16,7 @@ use super::abi::{PassiveData, TrapKind, ValType};
 use super::builder::IrBuilder;
 use super::env::{val_type, ModuleEnv, Signature};
 use super::ops::OpVisitor;
+use super::recursion::SccCtx;
 use super::runtime::{val_ty, Runtime};
 use super::stack::{ControlFrame, FrameKind};
 use super::{Location, TranslateError};
@@ -39,6 +40,21 @@ pub struct Shared<'a, 'w> {
     pub passive: &'a BTreeMap<u32, PassiveData>,
     pub stack_pointer: Option<u32>,
     pub detect_loop_limit: bool,
+}
+
+impl<'w> Shared<'_, 'w> {
+    /// The same references, borrowed for a shorter time.
+    pub fn reborrow(&mut self) -> Shared<'_, 'w> {
+        Shared {
+            env: self.env,
+            module: self.module,
+            rt: self.rt,
+            funcs: self.funcs,
+            passive: self.passive,
+            stack_pointer: self.stack_pointer,
+            detect_loop_limit: self.detect_loop_limit,
+        }
+    }
 }
 
 /// The naga type of a list of results: none, the scalar, or a struct with one member each.
@@ -118,25 +134,27 @@ pub struct FuncTranslator<'a, 'w> {
     pub reachable: bool,
     brk: Option<Handle<Expression>>,
     pub offset: usize,
+    /// Set while translating a member of a call cycle (see `recursion.rs`).
+    pub scc: Option<SccCtx>,
+    /// Locals this translator created (saved with the wasm locals at recursive call sites).
+    pub owned: Vec<(Handle<Expression>, ValType)>,
+    /// In a cycle member: the condition of the open run of guarded operators, if any.
+    pub run_open: Option<Handle<Expression>>,
+    /// In a cycle member: the local of each operand stack slot, by depth and type.
+    pub slots: BTreeMap<(usize, ValType), u32>,
+    /// Per block/loop/if of the body, in program order: whether some branch targets it.
+    pub targeted: Vec<bool>,
+    /// Ordinal of the next block/loop/if opened.
+    pub next_frame: usize,
+    /// The `If` statement of a plain (loop-less) `if` frame being closed.
+    pub plain_if: Option<Statement>,
 }
 
 impl<'a, 'w> FuncTranslator<'a, 'w> {
-    /// Translates function `func_index` (a defined function).
+    /// Translates function `func_index` (a defined function, not part of a call cycle).
     pub fn translate(shared: Shared<'a, 'w>, func_index: u32) -> Result<FuncInfo, TranslateError> {
-        let env = shared.env;
-        let sig = env.func_sig(func_index).cloned().ok_or_else(|| {
-            TranslateError::UnsupportedFeature {
-                what: format!("function {func_index} without a function type"),
-            }
-        })?;
-        let body = env
-            .body(func_index)
-            .ok_or_else(|| TranslateError::UnsupportedImport {
-                module: String::new(),
-                name: env.func_name(func_index),
-                func_index,
-            })?;
-        let module = shared.module;
+        let sig = signature(shared.env, func_index)?;
+        let module = &mut *shared.module;
         let result_ty = result_type(module, &sig.results);
         let arguments = sig
             .params
@@ -149,29 +167,13 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             })
             .collect();
         let func = Function {
-            name: Some(naga_name(&env.func_name(func_index), func_index)),
+            name: Some(naga_name(&shared.env.func_name(func_index), func_index)),
             arguments,
             result: result_ty.map(|ty| FunctionResult { ty, binding: None }),
             ..Function::default()
         };
-        let mut t = FuncTranslator {
-            env,
-            module,
-            rt: shared.rt,
-            funcs: shared.funcs,
-            passive: shared.passive,
-            stack_pointer: shared.stack_pointer,
-            detect_loop_limit: shared.detect_loop_limit,
-            b: IrBuilder::new(func),
-            func_index,
-            result_ty,
-            locals: Vec::new(),
-            stack: Vec::new(),
-            control: Vec::new(),
-            reachable: true,
-            brk: None,
-            offset: body.range().start as usize,
-        };
+        let mut t = Self::with_builder(shared, func_index, IrBuilder::new(func), None)?;
+        t.result_ty = result_ty;
         for (i, p) in sig.params.iter().enumerate() {
             let ty = val_ty(t.module, *p);
             let zero = t.zero_literal(*p);
@@ -180,43 +182,16 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             t.b.store(ptr, arg);
             t.locals.push((ptr, *p));
         }
-        let mut locals_reader = body.get_locals_reader()?;
-        for _ in 0..locals_reader.get_count() {
-            let (count, wt) = locals_reader.read()?;
-            let vt = val_type(wt)?;
-            if count > 50_000 {
-                return Err(TranslateError::UnsupportedFeature {
-                    what: format!("{count} locals in one function"),
-                });
-            }
-            for _ in 0..count {
-                let ty = val_ty(t.module, vt);
-                let zero = t.zero_literal(vt);
-                let n = t.locals.len();
-                let ptr = t.b.local(format!("l{n}"), ty, Some(zero));
-                t.locals.push((ptr, vt));
-            }
+        let declared = declared_locals(t.env, func_index)?;
+        for vt in declared {
+            let ty = val_ty(t.module, vt);
+            let zero = t.zero_literal(vt);
+            let n = t.locals.len();
+            let ptr = t.b.local(format!("l{n}"), ty, Some(zero));
+            t.locals.push((ptr, vt));
         }
         let ret = t.new_locals("ret", &sig.results);
-        t.control.push(ControlFrame {
-            kind: FrameKind::Function,
-            params: Vec::new(),
-            results: sig.results.clone(),
-            height: 0,
-            branch_locals: ret.clone(),
-            result_locals: ret,
-            if_params: Vec::new(),
-            dead: false,
-            branched_to: false,
-            escapes: false,
-        });
-        // The function frame's loop: branches to the function frame (return, traps) leave it.
-        t.b.open_block();
-        let mut reader = body.get_operators_reader()?;
-        while !reader.eof() {
-            t.offset = reader.original_position() as usize;
-            reader.visit_operator(&mut OpVisitor { tr: &mut t })??;
-        }
+        t.run_body(ret)?;
         let function = t.b.finish();
         let handle = t.module.functions.append(function, Span::UNDEFINED);
         Ok(FuncInfo {
@@ -224,6 +199,85 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             result_ty,
             sig,
         })
+    }
+
+    /// A translator writing into `b` (for the members of a call cycle, which share one naga
+    /// function: see `recursion.rs`).
+    pub fn with_builder(
+        shared: Shared<'a, 'w>,
+        func_index: u32,
+        b: IrBuilder,
+        scc: Option<SccCtx>,
+    ) -> Result<Self, TranslateError> {
+        let offset = shared
+            .env
+            .body(func_index)
+            .map(|body| body.range().start as usize)
+            .unwrap_or(0);
+        Ok(FuncTranslator {
+            env: shared.env,
+            module: shared.module,
+            rt: shared.rt,
+            funcs: shared.funcs,
+            passive: shared.passive,
+            stack_pointer: shared.stack_pointer,
+            detect_loop_limit: shared.detect_loop_limit,
+            b,
+            func_index,
+            result_ty: None,
+            locals: Vec::new(),
+            stack: Vec::new(),
+            control: Vec::new(),
+            reachable: true,
+            brk: scc.as_ref().map(|c| c.brk),
+            offset,
+            scc,
+            owned: Vec::new(),
+            run_open: None,
+            slots: BTreeMap::new(),
+            targeted: Vec::new(),
+            next_frame: 0,
+            plain_if: None,
+        })
+    }
+
+    /// Translates the body: the function frame (with result locals `ret`) and every operator.
+    pub fn run_body(&mut self, ret: Vec<Handle<Expression>>) -> Result<(), TranslateError> {
+        let body =
+            self.env
+                .body(self.func_index)
+                .ok_or_else(|| TranslateError::UnsupportedImport {
+                    module: String::new(),
+                    name: self.env.func_name(self.func_index),
+                    func_index: self.func_index,
+                })?;
+        let results = signature(self.env, self.func_index)?.results;
+        self.control.push(ControlFrame {
+            kind: FrameKind::Function,
+            params: Vec::new(),
+            results,
+            height: 0,
+            branch_locals: ret.clone(),
+            result_locals: ret,
+            if_params: Vec::new(),
+            dead: false,
+            branched_to: false,
+            escapes: false,
+            has_loop: true,
+            first_site: 1,
+        });
+        self.targeted = targeted_frames(body)?;
+        // The function frame's loop: branches to the function frame (return, traps) leave it.
+        // (In a call-cycle member, the dispatcher's switch case plays that part.)
+        if self.scc.is_none() {
+            self.b.open_block();
+        }
+        let mut reader = body.get_operators_reader()?;
+        while !reader.eof() {
+            self.offset = reader.original_position() as usize;
+            reader.visit_operator(&mut OpVisitor { tr: self })??;
+        }
+        Ok(())
     }
 
     // ---- errors and traps -----------------------------------------------------------------
@@ -247,7 +301,7 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
     /// single `return` runs. Functions have one exit because early returns become nested
     /// control flow in some drivers' compilers (lavapipe gives wrong results past ~80 levels).
     pub fn exit_function(&mut self) {
-        if self.control.len() > 1 {
+        if self.loop_frame(self.control.len() - 1) > 0 {
             let brk = self.brk();
             let zero = self.b.u32(0);
             self.b.store(brk, zero);
@@ -303,11 +357,25 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
     // ---- operand stack --------------------------------------------------------------------
 
     pub fn push(&mut self, h: Handle<Expression>, t: ValType) {
+        if self.scc.is_some() {
+            // Cycle members keep the operand stack in locals, saved at call sites.
+            let slot = self.slot_local(self.stack.len(), t);
+            let ptr = self.locals[slot as usize].0;
+            self.b.store(ptr, h);
+            self.stack.push((Operand::Local(slot), t));
+            return;
+        }
         self.stack.push((Operand::Expr(h), t));
     }
 
     /// Pushes a deferred `local.get`.
     pub fn push_local(&mut self, index: u32, t: ValType) {
+        if self.scc.is_some() {
+            let ptr = self.locals[index as usize].0;
+            let v = self.b.load(ptr);
+            self.push(v, t);
+            return;
+        }
         self.stack.push((Operand::Local(index), t));
     }
 
@@ -324,6 +392,10 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
 
     /// Loads the deferred copies of local `index` (all locals when `None`) still on the stack.
     pub fn materialize_locals(&mut self, index: Option<u32>) {
+        if self.scc.is_some() {
+            // Slot locals are only written by pushes at their own depth.
+            return;
+        }
         for k in 0..self.stack.len() {
             if let (Operand::Local(i), t) = self.stack[k] {
                 if index.is_none_or(|x| x == i) {
@@ -353,6 +425,14 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
     /// The top `n` values, bottom first, without popping.
     pub fn peek_n(&mut self, n: usize) -> Vec<(Handle<Expression>, ValType)> {
         let start = self.stack.len().saturating_sub(n);
+        if self.scc.is_some() {
+            // Keep the slots: the loads may sit in a guarded run, invisible after it.
+            let entries = self.stack[start..].to_vec();
+            return entries
+                .into_iter()
+                .map(|(op, t)| (self.materialize(op), t))
+                .collect();
+        }
         for k in start..self.stack.len() {
             let (op, t) = self.stack[k];
             let h = self.materialize(op);
@@ -437,7 +517,9 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
                 let ty = self.ty(*t);
                 let zero = self.zero_literal(*t);
                 let n = self.b.func.local_variables.len();
-                self.b.local(format!("{what}{n}"), ty, Some(zero))
+                let ptr = self.b.local(format!("{what}{n}"), ty, Some(zero));
+                self.owned.push((ptr, *t));
+                ptr
             })
             .collect()
     }
@@ -487,7 +569,7 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
         let n = self.control[target].branch_types().len();
         let values = self.peek_n(n);
         self.branch_store(target, &values);
-        let current = self.control.len() - 1;
+        let current = self.loop_frame(self.control.len() - 1);
         if target == current {
             let s = if self.control[target].is_loop() {
                 Statement::Continue
@@ -504,6 +586,14 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
         }
     }
 
+    /// The innermost frame at or below `frame` that is a naga loop (what `Break` leaves).
+    pub fn loop_frame(&self, mut frame: usize) -> usize {
+        while frame > 0 && !self.control[frame].has_loop {
+            frame -= 1;
+        }
+        frame
+    }
+
     /// Frames above `target` are left by a pending branch.
     pub fn mark_escapes(&mut self, target: usize) {
         for f in &mut self.control[target + 1..] {
@@ -514,6 +604,7 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
     /// In frame `frame`'s body, right after a construct a pending branch may have left: stop the
     /// branch here when it targets this frame, otherwise pass it on.
     pub fn resolve_pending(&mut self, frame: usize) {
+        let frame = self.loop_frame(frame);
         let brk = self.brk();
         let v = self.b.load(brk);
         let none = self.b.u32(NO_BRANCH);
@@ -548,6 +639,78 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
 /// Never reached: `peek_n` materialises the entries it returns.
 fn unreachable_operand(_t: ValType) -> (Handle<Expression>, ValType) {
     unreachable!("operand was materialised")
+}
+
+/// Which blocks, loops and ifs of a body (in program order) some branch targets.
+fn targeted_frames(body: &wasmparser::FunctionBody<'_>) -> Result<Vec<bool>, TranslateError> {
+    use wasmparser::Operator as O;
+    let mut targeted = Vec::new();
+    // `None`: the function frame.
+    let mut stack: Vec<Option<usize>> = vec![None];
+    let mut reader = body.get_operators_reader()?;
+    let mark = |stack: &Vec<Option<usize>>, targeted: &mut Vec<bool>, depth: u32| {
+        if let Some(Some(i)) = stack
+            .len()
+            .checked_sub(1 + depth as usize)
+            .map(|k| stack[k])
+        {
+            targeted[i] = true;
+        }
+    };
+    while !reader.eof() {
+        match reader.read()? {
+            O::Block { .. } | O::Loop { .. } | O::If { .. } => {
+                stack.push(Some(targeted.len()));
+                targeted.push(false);
+            }
+            O::End => {
+                stack.pop();
+            }
+            O::Br { relative_depth } | O::BrIf { relative_depth } => {
+                mark(&stack, &mut targeted, relative_depth)
+            }
+            O::BrTable { targets } => {
+                for t in targets.targets() {
+                    mark(&stack, &mut targeted, t?);
+                }
+                mark(&stack, &mut targeted, targets.default());
+            }
+            _ => {}
+        }
+    }
+    Ok(targeted)
+}
+
+/// The signature of a function.
+pub fn signature(env: &ModuleEnv<'_>, func_index: u32) -> Result<Signature, TranslateError> {
+    env.func_sig(func_index)
+        .cloned()
+        .ok_or_else(|| TranslateError::UnsupportedFeature {
+            what: format!("function {func_index} without a function type"),
+        })
+}
+
+/// The types of a defined function's declared locals (after its parameters).
+pub fn declared_locals(
+    env: &ModuleEnv<'_>,
+    func_index: u32,
+) -> Result<Vec<ValType>, TranslateError> {
+    let Some(body) = env.body(func_index) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    let mut reader = body.get_locals_reader()?;
+    for _ in 0..reader.get_count() {
+        let (count, wt) = reader.read()?;
+        let vt = val_type(wt)?;
+        if count as usize + out.len() > 50_000 {
+            return Err(TranslateError::UnsupportedFeature {
+                what: format!("more than 50000 locals in function {func_index}"),
+            });
+        }
+        out.extend(std::iter::repeat_n(vt, count as usize));
+    }
+    Ok(out)
 }
 
 /// A naga-safe identifier for a function (WGSL/MSL need plain identifiers).

@@ -83,6 +83,7 @@ mod func;
 pub mod intrinsics;
 mod ops;
 mod reach;
+mod recursion;
 mod runtime;
 mod stack;
 
@@ -97,6 +98,10 @@ pub struct TranslateOptions {
     pub entries: Option<Vec<String>>,
     /// How sub-word and unaligned stores update the words they share with other bytes.
     pub stores: StoreMode,
+    /// Accept recursive call graphs (the default): cycles run on a per-thread call stack. With
+    /// `false`, a reachable cycle is rejected with [`TranslateError::Recursion`] naming it, for
+    /// kernels that must not need a call stack (as rust-gpu and CubeCL require).
+    pub allow_recursion: bool,
     /// Some drivers end loops silently after a fixed number of iterations (lavapipe, Mesa's
     /// software Vulkan: 65,535 back-edges per invocation in total). With this on (the
     /// default), a wasm `loop` that ends without reaching one of its real exits traps with
@@ -132,6 +137,7 @@ impl Default for TranslateOptions {
         TranslateOptions {
             entries: None,
             stores: StoreMode::default(),
+            allow_recursion: true,
             detect_loop_limit: true,
         }
     }
@@ -190,11 +196,14 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
             func_index: f,
         });
     }
-    let order = graph
-        .post_order(&roots)
-        .map_err(|cycle| TranslateError::Recursion {
-            cycle: cycle.iter().map(|f| env.func_name(*f)).collect(),
-        })?;
+    if !options.allow_recursion {
+        graph
+            .post_order(&roots)
+            .map_err(|cycle| TranslateError::Recursion {
+                cycle: cycle.iter().map(|f| env.func_name(*f)).collect(),
+            })?;
+    }
+    let components = graph.components(&roots);
 
     let mut module = naga::Module::default();
     let global_types: Vec<abi::ValType> = env.globals.iter().map(|g| g.ty).collect();
@@ -245,20 +254,43 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
     }
 
     let mut funcs = std::collections::BTreeMap::new();
-    for f in order.into_iter().filter(|f| *f >= env.num_imported_funcs()) {
-        let info = func::FuncTranslator::translate(
-            func::Shared {
-                env: &env,
-                module: &mut module,
-                rt: &mut rt,
-                funcs: &funcs,
-                passive: &passive,
-                stack_pointer,
-                detect_loop_limit: options.detect_loop_limit,
-            },
-            f,
-        )?;
-        funcs.insert(f, info);
+    let mut needs_call_stack = false;
+    for component in components {
+        let component: Vec<u32> = component
+            .into_iter()
+            .filter(|f| *f >= env.num_imported_funcs())
+            .collect();
+        let mut shared = func::Shared {
+            env: &env,
+            module: &mut module,
+            rt: &mut rt,
+            funcs: &funcs,
+            passive: &passive,
+            stack_pointer,
+            detect_loop_limit: options.detect_loop_limit,
+        };
+        if !graph.is_cycle(&component) {
+            let mut translated = Vec::new();
+            for f in &component {
+                translated.push((*f, func::FuncTranslator::translate(shared.reborrow(), *f)?));
+            }
+            funcs.extend(translated);
+            continue;
+        }
+        // A call cycle: one dispatcher per member that code outside the cycle calls.
+        needs_call_stack = true;
+        let mut dispatchers = Vec::new();
+        for (m, f) in component.iter().enumerate() {
+            let called_from_outside = roots.contains(f)
+                || graph
+                    .callees
+                    .iter()
+                    .any(|(caller, callees)| !component.contains(caller) && callees.contains(f));
+            if called_from_outside {
+                dispatchers.push((*f, recursion::build_dispatcher(&mut shared, &component, m)?));
+            }
+        }
+        funcs.extend(dispatchers);
     }
 
     let mut entries = Vec::new();
@@ -302,6 +334,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         passive_data: passive.into_values().collect(),
         needs_int64,
         needs_f64,
+        needs_call_stack,
         function_names: env.names.clone(),
     };
     Ok(Translation {

@@ -106,6 +106,83 @@ impl CallGraph {
         Ok(order)
     }
 
+    /// The strongly connected components reachable from `roots`, every component after the
+    /// components it calls (Tarjan's algorithm). A component is a call cycle when it has more
+    /// than one function or a function that calls itself.
+    pub fn components(&self, roots: &[u32]) -> Vec<Vec<u32>> {
+        struct Tarjan<'g> {
+            graph: &'g CallGraph,
+            index: BTreeMap<u32, usize>,
+            low: BTreeMap<u32, usize>,
+            on_stack: BTreeSet<u32>,
+            stack: Vec<u32>,
+            out: Vec<Vec<u32>>,
+        }
+        impl Tarjan<'_> {
+            fn visit(&mut self, v: u32) {
+                let i = self.index.len();
+                self.index.insert(v, i);
+                self.low.insert(v, i);
+                self.stack.push(v);
+                self.on_stack.insert(v);
+                let callees: Vec<u32> = self
+                    .graph
+                    .callees
+                    .get(&v)
+                    .map(|s| s.iter().copied().collect())
+                    .unwrap_or_default();
+                for w in callees {
+                    if !self.index.contains_key(&w) {
+                        self.visit(w);
+                        let lw = self.low[&w];
+                        if let Some(lv) = self.low.get_mut(&v) {
+                            *lv = (*lv).min(lw);
+                        }
+                    } else if self.on_stack.contains(&w) {
+                        let iw = self.index[&w];
+                        if let Some(lv) = self.low.get_mut(&v) {
+                            *lv = (*lv).min(iw);
+                        }
+                    }
+                }
+                if self.low[&v] == self.index[&v] {
+                    let mut comp = Vec::new();
+                    while let Some(w) = self.stack.pop() {
+                        self.on_stack.remove(&w);
+                        comp.push(w);
+                        if w == v {
+                            break;
+                        }
+                    }
+                    comp.sort_unstable();
+                    self.out.push(comp);
+                }
+            }
+        }
+        let mut t = Tarjan {
+            graph: self,
+            index: BTreeMap::new(),
+            low: BTreeMap::new(),
+            on_stack: BTreeSet::new(),
+            stack: Vec::new(),
+            out: Vec::new(),
+        };
+        for &r in roots {
+            if !t.index.contains_key(&r) {
+                t.visit(r);
+            }
+        }
+        t.out
+    }
+
+    /// Whether a component is a call cycle.
+    pub fn is_cycle(&self, component: &[u32]) -> bool {
+        component.len() > 1
+            || component
+                .first()
+                .is_some_and(|f| self.callees.get(f).is_some_and(|c| c.contains(f)))
+    }
+
     fn children(&self, f: u32) -> Vec<u32> {
         let mut v: Vec<u32> = self
             .callees

@@ -19,6 +19,11 @@ pub struct Runtime {
     pub results: Handle<GlobalVariable>,
     pub control: Handle<GlobalVariable>,
     pub data: Handle<GlobalVariable>,
+    /// Frames of recursive calls, `CALL_STACK_WORDS` per slot; private to its slot's thread.
+    pub call_stack: Handle<GlobalVariable>,
+    /// Private: word index of the top of this thread's call stack, and one past its end.
+    pub csp: Handle<GlobalVariable>,
+    pub cs_limit: Handle<GlobalVariable>,
     /// Private: the thread's first trap, `kind << 28 | byte offset` (see [`trap_code`]); 0 while
     /// it has not trapped.
     pub trap_code: Handle<GlobalVariable>,
@@ -168,6 +173,7 @@ impl Runtime {
         let results = storage(module, "results", binding::RESULTS, false, true);
         let control_g = storage(module, "control", binding::CONTROL, true, true);
         let data = storage(module, "data", binding::DATA, false, false);
+        let call_stack = storage(module, "call_stack", binding::CALL_STACK, false, true);
         let globals = globals
             .iter()
             .enumerate()
@@ -182,6 +188,9 @@ impl Runtime {
             results,
             control: control_g,
             data,
+            call_stack,
+            csp: private(module, "csp", u32t),
+            cs_limit: private(module, "cs_limit", u32t),
             trap_code: private(module, "trap_code", u32t),
             trap_func: private(module, "trap_func", u32t),
             mem_bytes: private(module, "mem_bytes", u32t),

@@ -19,6 +19,8 @@ pub enum FrameKind {
         then_block: Option<Block>,
         /// Whether the end of the `then` arm was reachable.
         then_reachable: bool,
+        /// The first recursive call site id of the `else` arm (see `first_site`).
+        else_site: u32,
     },
 }
 
@@ -44,6 +46,13 @@ pub struct ControlFrame {
     /// Some branch inside leaves this frame for an outer one: after this frame's construct,
     /// the parent must check the pending branch target.
     pub escapes: bool,
+    /// The frame is a naga `loop` (breakable). Blocks and ifs that no branch targets are plain
+    /// naga blocks and ifs instead: fewer loops for drivers to structure (lavapipe counts every
+    /// loop pass against its per-invocation iteration cap).
+    pub has_loop: bool,
+    /// In a call-cycle member: the id the first recursive call site inside this frame gets
+    /// (sites are numbered in program order, so a frame's sites are a contiguous range).
+    pub first_site: u32,
 }
 
 impl ControlFrame {

@@ -48,6 +48,7 @@ pub fn layout(entries: Vec<EntryLayout>) -> ModuleLayout {
         passive_data: vec![],
         needs_int64: false,
         needs_f64: false,
+        needs_call_stack: false,
         function_names: BTreeMap::new(),
     }
 }

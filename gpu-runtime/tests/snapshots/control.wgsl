@@ -13,6 +13,10 @@ var<storage, read_write> results: array<u32>;
 var<storage, read_write> control: array<atomic<u32>>;
 @group(0) @binding(4) 
 var<storage> data: array<u32>;
+@group(0) @binding(5) 
+var<storage, read_write> call_stack: array<u32>;
+var<private> csp: u32;
+var<private> cs_limit: u32;
 var<private> trap_code: u32;
 var<private> trap_func: u32;
 var<private> mem_bytes: u32;
@@ -97,47 +101,36 @@ fn w_nested_f1_(p0_1: u32) -> u32 {
         loop {
             loop {
                 let _e8 = l0_1;
-                loop {
-                    if (u32((_e8 > 100u)) != 0u) {
-                        blk2_ = 1u;
-                        brk_1 = 1u;
-                        break;
-                    }
+                if (u32((_e8 > 100u)) != 0u) {
+                    blk2_ = 1u;
+                    brk_1 = 1u;
                     break;
                 }
-                let _e17 = brk_1;
-                if (_e17 != 4294967295u) {
-                    if (_e17 == 2u) {
-                        brk_1 = 4294967295u;
-                        continue;
-                    }
-                    break;
-                }
-                let _e23 = l0_1;
-                l0_1 = (_e23 + 7u);
-                let _e26 = l0_1;
-                if (u32((_e26 < 50u)) != 0u) {
+                let _e18 = l0_1;
+                l0_1 = (_e18 + 7u);
+                let _e21 = l0_1;
+                if (u32((_e21 < 50u)) != 0u) {
                     continue;
                 }
                 brk_1 = 4294967294u;
                 break;
                 continuing {
-                    let _e33 = trap_code;
-                    break if (_e33 != 0u);
+                    let _e28 = trap_code;
+                    break if (_e28 != 0u);
                 }
             }
-            let _e36 = brk_1;
-            let _e41 = trap_code;
-            let _e44 = ((_e36 == 4294967295u) && (_e41 == 0u));
-            let _e47 = trap_func;
-            trap_code = select(_e41, 2952790142u, _e44);
-            trap_func = select(_e47, 1u, _e44);
-            if (_e36 == 4294967294u) {
+            let _e31 = brk_1;
+            let _e36 = trap_code;
+            let _e39 = ((_e31 == 4294967295u) && (_e36 == 0u));
+            let _e42 = trap_func;
+            trap_code = select(_e36, 2952790142u, _e39);
+            trap_func = select(_e42, 1u, _e39);
+            if (_e31 == 4294967294u) {
                 brk_1 = 4294967295u;
             }
-            let _e52 = brk_1;
-            if (_e52 != 4294967295u) {
-                if (_e52 == 1u) {
+            let _e47 = brk_1;
+            if (_e47 != 4294967295u) {
+                if (_e47 == 1u) {
                     brk_1 = 4294967295u;
                 }
                 break;
@@ -145,12 +138,12 @@ fn w_nested_f1_(p0_1: u32) -> u32 {
             blk2_ = 2u;
             break;
         }
-        let _e58 = blk2_;
-        ret1_1 = _e58;
+        let _e53 = blk2_;
+        ret1_1 = _e53;
         break;
     }
-    let _e59 = ret1_1;
-    return _e59;
+    let _e54 = ret1_1;
+    return _e54;
 }
 
 fn w_pair_f2_(p0_2: u32) -> Results_i32_i32_ {
@@ -164,25 +157,21 @@ fn w_pair_f2_(p0_2: u32) -> Results_i32_i32_ {
 
     l0_2 = p0_2;
     loop {
-        loop {
+        {
             let _e12 = l0_2;
             let _e13 = (_e12 + 1u);
             let _e14 = l0_2;
-            loop {
-                if (_e14 != 0u) {
-                    if5_ = _e13;
-                    if6_ = 5u;
-                } else {
-                    if5_ = _e13;
-                    if6_ = 6u;
-                }
-                break;
+            if (_e14 != 0u) {
+                if5_ = _e13;
+                if6_ = 5u;
+            } else {
+                if5_ = _e13;
+                if6_ = 6u;
             }
             let _e23 = if5_;
             let _e24 = if6_;
             blk3_ = _e23;
             blk4_ = _e24;
-            break;
         }
         let _e25 = blk3_;
         let _e26 = blk4_;
@@ -211,28 +200,32 @@ fn e0_classify(@builtin(global_invocation_id) gid: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e27 = atomicLoad((&control[0u]));
-            mem_bytes = _e27;
-            let _e31 = params[5u];
-            let _e32 = w_classify_f0_(_e31);
-            let _e35 = ((_e18 - _e10) * 2u);
-            let _e36 = trap_code;
-            let _e38 = (_e36 >> 28u);
-            results[_e35] = (_e38 | 2147483648u);
-            let _e43 = (_e38 == 0u);
-            if _e43 {
-                results[(_e35 + 1u)] = _e32;
+            let _e26 = params[5u];
+            let _e27 = (gid.x * _e26);
+            csp = _e27;
+            cs_limit = (_e27 + _e26);
+            let _e35 = atomicLoad((&control[0u]));
+            mem_bytes = _e35;
+            let _e39 = params[6u];
+            let _e40 = w_classify_f0_(_e39);
+            let _e43 = ((_e18 - _e10) * 2u);
+            let _e44 = trap_code;
+            let _e46 = (_e44 >> 28u);
+            results[_e43] = (_e46 | 2147483648u);
+            let _e51 = (_e46 == 0u);
+            if _e51 {
+                results[(_e43 + 1u)] = _e40;
             } else {
-                let _e52 = atomicAdd((&control[2u]), 1u);
-                if (_e52 == 0u) {
-                    let _e55 = trap_func;
+                let _e60 = atomicAdd((&control[2u]), 1u);
+                if (_e60 == 0u) {
+                    let _e63 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e38);
-                    atomicStore((&control[5u]), _e55);
-                    atomicStore((&control[6u]), (_e36 & 268435455u));
+                    atomicStore((&control[4u]), _e46);
+                    atomicStore((&control[5u]), _e63);
+                    atomicStore((&control[6u]), (_e44 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e43) {
+            if ((_e18 == 0u) && _e51) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -258,28 +251,32 @@ fn e1_nested(@builtin(global_invocation_id) gid_1: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e27 = atomicLoad((&control[0u]));
-            mem_bytes = _e27;
-            let _e31 = params[5u];
-            let _e32 = w_nested_f1_(_e31);
-            let _e35 = ((_e18 - _e10) * 2u);
-            let _e36 = trap_code;
-            let _e38 = (_e36 >> 28u);
-            results[_e35] = (_e38 | 2147483648u);
-            let _e43 = (_e38 == 0u);
-            if _e43 {
-                results[(_e35 + 1u)] = _e32;
+            let _e26 = params[5u];
+            let _e27 = (gid_1.x * _e26);
+            csp = _e27;
+            cs_limit = (_e27 + _e26);
+            let _e35 = atomicLoad((&control[0u]));
+            mem_bytes = _e35;
+            let _e39 = params[6u];
+            let _e40 = w_nested_f1_(_e39);
+            let _e43 = ((_e18 - _e10) * 2u);
+            let _e44 = trap_code;
+            let _e46 = (_e44 >> 28u);
+            results[_e43] = (_e46 | 2147483648u);
+            let _e51 = (_e46 == 0u);
+            if _e51 {
+                results[(_e43 + 1u)] = _e40;
             } else {
-                let _e52 = atomicAdd((&control[2u]), 1u);
-                if (_e52 == 0u) {
-                    let _e55 = trap_func;
+                let _e60 = atomicAdd((&control[2u]), 1u);
+                if (_e60 == 0u) {
+                    let _e63 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e38);
-                    atomicStore((&control[5u]), _e55);
-                    atomicStore((&control[6u]), (_e36 & 268435455u));
+                    atomicStore((&control[4u]), _e46);
+                    atomicStore((&control[5u]), _e63);
+                    atomicStore((&control[6u]), (_e44 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e43) {
+            if ((_e18 == 0u) && _e51) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -305,29 +302,33 @@ fn e2_pair(@builtin(global_invocation_id) gid_2: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e27 = atomicLoad((&control[0u]));
-            mem_bytes = _e27;
-            let _e31 = params[5u];
-            let _e32 = w_pair_f2_(_e31);
-            let _e35 = ((_e18 - _e10) * 3u);
-            let _e36 = trap_code;
-            let _e38 = (_e36 >> 28u);
-            results[_e35] = (_e38 | 2147483648u);
-            let _e43 = (_e38 == 0u);
-            if _e43 {
-                results[(_e35 + 1u)] = _e32.r0_;
-                results[(_e35 + 2u)] = _e32.r1_;
+            let _e26 = params[5u];
+            let _e27 = (gid_2.x * _e26);
+            csp = _e27;
+            cs_limit = (_e27 + _e26);
+            let _e35 = atomicLoad((&control[0u]));
+            mem_bytes = _e35;
+            let _e39 = params[6u];
+            let _e40 = w_pair_f2_(_e39);
+            let _e43 = ((_e18 - _e10) * 3u);
+            let _e44 = trap_code;
+            let _e46 = (_e44 >> 28u);
+            results[_e43] = (_e46 | 2147483648u);
+            let _e51 = (_e46 == 0u);
+            if _e51 {
+                results[(_e43 + 1u)] = _e40.r0_;
+                results[(_e43 + 2u)] = _e40.r1_;
             } else {
-                let _e58 = atomicAdd((&control[2u]), 1u);
-                if (_e58 == 0u) {
-                    let _e61 = trap_func;
+                let _e66 = atomicAdd((&control[2u]), 1u);
+                if (_e66 == 0u) {
+                    let _e69 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e38);
-                    atomicStore((&control[5u]), _e61);
-                    atomicStore((&control[6u]), (_e36 & 268435455u));
+                    atomicStore((&control[4u]), _e46);
+                    atomicStore((&control[5u]), _e69);
+                    atomicStore((&control[6u]), (_e44 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e43) {
+            if ((_e18 == 0u) && _e51) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;

@@ -8,6 +8,10 @@ var<storage, read_write> results: array<u32>;
 var<storage, read_write> control: array<atomic<u32>>;
 @group(0) @binding(4) 
 var<storage> data: array<u32>;
+@group(0) @binding(5) 
+var<storage, read_write> call_stack: array<u32>;
+var<private> csp: u32;
+var<private> cs_limit: u32;
 var<private> trap_code: u32;
 var<private> trap_func: u32;
 var<private> mem_bytes: u32;
@@ -146,29 +150,33 @@ fn e0_int(@builtin(global_invocation_id) gid: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e27 = atomicLoad((&control[0u]));
-            mem_bytes = _e27;
-            let _e31 = params[5u];
-            let _e35 = params[6u];
-            let _e36 = w_func_0_f0_(_e31, _e35);
-            let _e39 = ((_e18 - _e10) * 2u);
-            let _e40 = trap_code;
-            let _e42 = (_e40 >> 28u);
-            results[_e39] = (_e42 | 2147483648u);
-            let _e47 = (_e42 == 0u);
-            if _e47 {
-                results[(_e39 + 1u)] = _e36;
+            let _e26 = params[5u];
+            let _e27 = (gid.x * _e26);
+            csp = _e27;
+            cs_limit = (_e27 + _e26);
+            let _e35 = atomicLoad((&control[0u]));
+            mem_bytes = _e35;
+            let _e39 = params[6u];
+            let _e43 = params[7u];
+            let _e44 = w_func_0_f0_(_e39, _e43);
+            let _e47 = ((_e18 - _e10) * 2u);
+            let _e48 = trap_code;
+            let _e50 = (_e48 >> 28u);
+            results[_e47] = (_e50 | 2147483648u);
+            let _e55 = (_e50 == 0u);
+            if _e55 {
+                results[(_e47 + 1u)] = _e44;
             } else {
-                let _e56 = atomicAdd((&control[2u]), 1u);
-                if (_e56 == 0u) {
-                    let _e59 = trap_func;
+                let _e64 = atomicAdd((&control[2u]), 1u);
+                if (_e64 == 0u) {
+                    let _e67 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e42);
-                    atomicStore((&control[5u]), _e59);
-                    atomicStore((&control[6u]), (_e40 & 268435455u));
+                    atomicStore((&control[4u]), _e50);
+                    atomicStore((&control[5u]), _e67);
+                    atomicStore((&control[6u]), (_e48 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e47) {
+            if ((_e18 == 0u) && _e55) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -194,32 +202,36 @@ fn e1_long(@builtin(global_invocation_id) gid_1: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e27 = atomicLoad((&control[0u]));
-            mem_bytes = _e27;
-            let _e31 = params[5u];
-            let _e35 = params[6u];
-            let _e44 = params[7u];
-            let _e48 = params[8u];
-            let _e54 = w_func_1_f1_((u64(_e31) | (u64(_e35) << 32u)), (u64(_e44) | (u64(_e48) << 32u)));
-            let _e57 = ((_e18 - _e10) * 3u);
-            let _e58 = trap_code;
-            let _e60 = (_e58 >> 28u);
-            results[_e57] = (_e60 | 2147483648u);
-            let _e65 = (_e60 == 0u);
-            if _e65 {
-                results[(_e57 + 1u)] = u32(_e54);
-                results[(_e57 + 2u)] = u32((_e54 >> 32u));
+            let _e26 = params[5u];
+            let _e27 = (gid_1.x * _e26);
+            csp = _e27;
+            cs_limit = (_e27 + _e26);
+            let _e35 = atomicLoad((&control[0u]));
+            mem_bytes = _e35;
+            let _e39 = params[6u];
+            let _e43 = params[7u];
+            let _e52 = params[8u];
+            let _e56 = params[9u];
+            let _e62 = w_func_1_f1_((u64(_e39) | (u64(_e43) << 32u)), (u64(_e52) | (u64(_e56) << 32u)));
+            let _e65 = ((_e18 - _e10) * 3u);
+            let _e66 = trap_code;
+            let _e68 = (_e66 >> 28u);
+            results[_e65] = (_e68 | 2147483648u);
+            let _e73 = (_e68 == 0u);
+            if _e73 {
+                results[(_e65 + 1u)] = u32(_e62);
+                results[(_e65 + 2u)] = u32((_e62 >> 32u));
             } else {
-                let _e82 = atomicAdd((&control[2u]), 1u);
-                if (_e82 == 0u) {
-                    let _e85 = trap_func;
+                let _e90 = atomicAdd((&control[2u]), 1u);
+                if (_e90 == 0u) {
+                    let _e93 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e60);
-                    atomicStore((&control[5u]), _e85);
-                    atomicStore((&control[6u]), (_e58 & 268435455u));
+                    atomicStore((&control[4u]), _e68);
+                    atomicStore((&control[5u]), _e93);
+                    atomicStore((&control[6u]), (_e66 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e65) {
+            if ((_e18 == 0u) && _e73) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -245,32 +257,36 @@ fn e2_float(@builtin(global_invocation_id) gid_2: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e27 = atomicLoad((&control[0u]));
-            mem_bytes = _e27;
-            let _e31 = params[5u];
-            let _e36 = params[6u];
-            let _e40 = params[7u];
-            let _e47 = w_func_2_f2_(bitcast<f32>(_e31), bitcast<f64>((u64(_e36) | (u64(_e40) << 32u))));
-            let _e50 = ((_e18 - _e10) * 3u);
-            let _e51 = trap_code;
-            let _e53 = (_e51 >> 28u);
-            results[_e50] = (_e53 | 2147483648u);
-            let _e58 = (_e53 == 0u);
-            if _e58 {
-                let _e59 = bitcast<u64>(_e47);
-                results[(_e50 + 1u)] = u32(_e59);
-                results[(_e50 + 2u)] = u32((_e59 >> 32u));
+            let _e26 = params[5u];
+            let _e27 = (gid_2.x * _e26);
+            csp = _e27;
+            cs_limit = (_e27 + _e26);
+            let _e35 = atomicLoad((&control[0u]));
+            mem_bytes = _e35;
+            let _e39 = params[6u];
+            let _e44 = params[7u];
+            let _e48 = params[8u];
+            let _e55 = w_func_2_f2_(bitcast<f32>(_e39), bitcast<f64>((u64(_e44) | (u64(_e48) << 32u))));
+            let _e58 = ((_e18 - _e10) * 3u);
+            let _e59 = trap_code;
+            let _e61 = (_e59 >> 28u);
+            results[_e58] = (_e61 | 2147483648u);
+            let _e66 = (_e61 == 0u);
+            if _e66 {
+                let _e67 = bitcast<u64>(_e55);
+                results[(_e58 + 1u)] = u32(_e67);
+                results[(_e58 + 2u)] = u32((_e67 >> 32u));
             } else {
-                let _e76 = atomicAdd((&control[2u]), 1u);
-                if (_e76 == 0u) {
-                    let _e79 = trap_func;
+                let _e84 = atomicAdd((&control[2u]), 1u);
+                if (_e84 == 0u) {
+                    let _e87 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e53);
-                    atomicStore((&control[5u]), _e79);
-                    atomicStore((&control[6u]), (_e51 & 268435455u));
+                    atomicStore((&control[4u]), _e61);
+                    atomicStore((&control[5u]), _e87);
+                    atomicStore((&control[6u]), (_e59 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e58) {
+            if ((_e18 == 0u) && _e66) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -296,29 +312,33 @@ fn e3_conv(@builtin(global_invocation_id) gid_3: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e27 = atomicLoad((&control[0u]));
-            mem_bytes = _e27;
-            let _e31 = params[5u];
-            let _e35 = params[6u];
-            let _e42 = w_func_3_f3_(bitcast<f64>((u64(_e31) | (u64(_e35) << 32u))));
-            let _e45 = ((_e18 - _e10) * 2u);
-            let _e46 = trap_code;
-            let _e48 = (_e46 >> 28u);
-            results[_e45] = (_e48 | 2147483648u);
-            let _e53 = (_e48 == 0u);
-            if _e53 {
-                results[(_e45 + 1u)] = _e42;
+            let _e26 = params[5u];
+            let _e27 = (gid_3.x * _e26);
+            csp = _e27;
+            cs_limit = (_e27 + _e26);
+            let _e35 = atomicLoad((&control[0u]));
+            mem_bytes = _e35;
+            let _e39 = params[6u];
+            let _e43 = params[7u];
+            let _e50 = w_func_3_f3_(bitcast<f64>((u64(_e39) | (u64(_e43) << 32u))));
+            let _e53 = ((_e18 - _e10) * 2u);
+            let _e54 = trap_code;
+            let _e56 = (_e54 >> 28u);
+            results[_e53] = (_e56 | 2147483648u);
+            let _e61 = (_e56 == 0u);
+            if _e61 {
+                results[(_e53 + 1u)] = _e50;
             } else {
-                let _e62 = atomicAdd((&control[2u]), 1u);
-                if (_e62 == 0u) {
-                    let _e65 = trap_func;
+                let _e70 = atomicAdd((&control[2u]), 1u);
+                if (_e70 == 0u) {
+                    let _e73 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e48);
-                    atomicStore((&control[5u]), _e65);
-                    atomicStore((&control[6u]), (_e46 & 268435455u));
+                    atomicStore((&control[4u]), _e56);
+                    atomicStore((&control[5u]), _e73);
+                    atomicStore((&control[6u]), (_e54 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e53) {
+            if ((_e18 == 0u) && _e61) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;

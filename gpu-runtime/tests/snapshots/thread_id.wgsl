@@ -8,6 +8,10 @@ var<storage, read_write> results: array<u32>;
 var<storage, read_write> control: array<atomic<u32>>;
 @group(0) @binding(4) 
 var<storage> data: array<u32>;
+@group(0) @binding(5) 
+var<storage, read_write> call_stack: array<u32>;
+var<private> csp: u32;
+var<private> cs_limit: u32;
 var<private> trap_code: u32;
 var<private> trap_func: u32;
 var<private> mem_bytes: u32;
@@ -97,28 +101,32 @@ fn e0_main(@builtin(global_invocation_id) gid: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e27 = atomicLoad((&control[0u]));
-            mem_bytes = _e27;
-            let _e31 = params[5u];
-            let _e32 = w_func_1_f1_(_e31);
-            let _e35 = ((_e18 - _e10) * 2u);
-            let _e36 = trap_code;
-            let _e38 = (_e36 >> 28u);
-            results[_e35] = (_e38 | 2147483648u);
-            let _e43 = (_e38 == 0u);
-            if _e43 {
-                results[(_e35 + 1u)] = _e32;
+            let _e26 = params[5u];
+            let _e27 = (gid.x * _e26);
+            csp = _e27;
+            cs_limit = (_e27 + _e26);
+            let _e35 = atomicLoad((&control[0u]));
+            mem_bytes = _e35;
+            let _e39 = params[6u];
+            let _e40 = w_func_1_f1_(_e39);
+            let _e43 = ((_e18 - _e10) * 2u);
+            let _e44 = trap_code;
+            let _e46 = (_e44 >> 28u);
+            results[_e43] = (_e46 | 2147483648u);
+            let _e51 = (_e46 == 0u);
+            if _e51 {
+                results[(_e43 + 1u)] = _e40;
             } else {
-                let _e52 = atomicAdd((&control[2u]), 1u);
-                if (_e52 == 0u) {
-                    let _e55 = trap_func;
+                let _e60 = atomicAdd((&control[2u]), 1u);
+                if (_e60 == 0u) {
+                    let _e63 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e38);
-                    atomicStore((&control[5u]), _e55);
-                    atomicStore((&control[6u]), (_e36 & 268435455u));
+                    atomicStore((&control[4u]), _e46);
+                    atomicStore((&control[5u]), _e63);
+                    atomicStore((&control[6u]), (_e44 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e43) {
+            if ((_e18 == 0u) && _e51) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;

@@ -15,6 +15,12 @@ type H = Handle<Expression>;
 impl FuncTranslator<'_, '_> {
     pub(super) fn call_op(&mut self, op: &Operator<'_>) -> Result<bool, TranslateError> {
         match *op {
+            Operator::Call { function_index } if self.cycle_callee(op).is_some() => {
+                let _ = function_index;
+                if let Some(m) = self.cycle_callee(op) {
+                    self.site_call(m)?;
+                }
+            }
             Operator::Call { function_index } if self.env.intrinsic(function_index).is_some() => {
                 self.intrinsic(function_index);
             }
@@ -32,6 +38,14 @@ impl FuncTranslator<'_, '_> {
             _ => return Ok(false),
         }
         Ok(true)
+    }
+
+    /// The cycle member a direct call goes to, when translating a member of the same cycle.
+    pub(crate) fn cycle_callee(&self, op: &Operator<'_>) -> Option<usize> {
+        match op {
+            Operator::Call { function_index } => self.scc.as_ref()?.member_id(*function_index),
+            _ => None,
+        }
     }
 
     fn intrinsic(&mut self, index: u32) {
@@ -88,6 +102,11 @@ impl FuncTranslator<'_, '_> {
             .get(table_index as usize)
             .map(|t| t.slots.clone())
             .ok_or_else(|| self.unsupported("call_indirect through an imported table"))?;
+        if let Some(ctx) = &self.scc {
+            if slots.iter().flatten().any(|f| ctx.member_id(*f).is_some()) {
+                return Err(self.unsupported("call_indirect to a member of its own call cycle"));
+            }
+        }
         let index = self.pop();
         let args: Vec<H> = self
             .pop_n(want.params.len())

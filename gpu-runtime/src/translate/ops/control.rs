@@ -29,6 +29,10 @@ impl FuncTranslator<'_, '_> {
         how: Opening,
     ) -> Result<(), TranslateError> {
         let (params, results) = self.block_sig(bt)?;
+        let ordinal = self.next_frame;
+        self.next_frame += 1;
+        let has_loop =
+            matches!(how, Opening::Loop) || self.targeted.get(ordinal).copied().unwrap_or(true);
         if !self.reachable {
             self.control.push(ControlFrame {
                 kind: FrameKind::Block,
@@ -41,11 +45,14 @@ impl FuncTranslator<'_, '_> {
                 dead: true,
                 branched_to: false,
                 escapes: false,
+                has_loop,
+                first_site: 0,
             });
             return Ok(());
         }
         // Values of the enclosing block must be loaded there, not inside the construct.
         self.materialize_locals(None);
+        let first_site = self.site_counter();
         let mut if_params = Vec::new();
         let (kind, branch_locals, result_locals) = match how {
             Opening::Block => {
@@ -62,6 +69,7 @@ impl FuncTranslator<'_, '_> {
                         condition,
                         then_block: None,
                         then_reachable: false,
+                        else_site: 0,
                     },
                     r.clone(),
                     r,
@@ -83,9 +91,10 @@ impl FuncTranslator<'_, '_> {
             } else {
                 params.len()
             };
-        // The construct's body (for `if`, the naga loop body holding the `If`, then its arm).
+        // The construct's body (for a breakable `if`, the naga loop body holding the `If`, then
+        // its arm).
         self.b.open_block();
-        if matches!(how, Opening::If) {
+        if matches!(how, Opening::If) && has_loop {
             self.b.open_block();
         }
         if matches!(how, Opening::Loop) {
@@ -105,6 +114,8 @@ impl FuncTranslator<'_, '_> {
             dead: false,
             branched_to: false,
             escapes: false,
+            has_loop,
+            first_site,
         });
         Ok(())
     }
@@ -129,15 +140,18 @@ impl FuncTranslator<'_, '_> {
             self.store_results(top);
         }
         let then_block = self.b.close_block();
+        let site = self.scc.as_ref().map_or(0, |c| c.next_site);
         let frame = &mut self.control[top];
         if let FrameKind::If {
             then_block: tb,
             then_reachable,
+            else_site,
             ..
         } = &mut frame.kind
         {
             *tb = Some(then_block);
             *then_reachable = reachable;
+            *else_site = site;
         }
         let height = frame.height;
         let params = frame.if_params.clone();
@@ -158,6 +172,14 @@ impl FuncTranslator<'_, '_> {
             return;
         }
         if top == 0 {
+            if self.scc.is_some() {
+                // A call-cycle member ends at the end of its dispatcher case.
+                if self.reachable {
+                    self.store_results(0);
+                }
+                self.reachable = false;
+                return;
+            }
             if self.reachable {
                 self.store_results(0);
                 self.b.stmt(Statement::Break);
@@ -168,7 +190,9 @@ impl FuncTranslator<'_, '_> {
                 continuing: naga::Block::new(),
                 break_if: None,
             });
-            self.final_return();
+            if self.scc.is_none() {
+                self.final_return();
+            }
             self.reachable = false;
             return;
         }
@@ -192,9 +216,31 @@ impl FuncTranslator<'_, '_> {
                     condition,
                     then_block,
                     then_reachable,
+                    else_site,
                 } = kind
                 else {
                     return;
+                };
+                // In a call-cycle member resuming at a site, take the arm holding the site.
+                let condition = match self.scc.as_ref().map(|c| c.resume) {
+                    Some(resume) => {
+                        let first = self.control[top].first_site;
+                        let split = if then_block.is_some() {
+                            else_site
+                        } else {
+                            self.site_counter()
+                        };
+                        let r = self.b.load(resume);
+                        let zero = self.b.u32(0);
+                        let idle = self.b.bin(B::Equal, r, zero);
+                        let lo = self.b.u32(first);
+                        let hi = self.b.u32(split);
+                        let above = self.b.bin(B::GreaterEqual, r, lo);
+                        let below = self.b.bin(B::Less, r, hi);
+                        let in_then = self.b.bin(B::LogicalAnd, above, below);
+                        self.b.select(idle, condition, in_then)
+                    }
+                    None => condition,
                 };
                 let (then_block, else_block, then_reachable) = match then_block {
                     None => {
@@ -210,16 +256,23 @@ impl FuncTranslator<'_, '_> {
                     }
                     Some(then_block) => (then_block, arm, then_reachable),
                 };
-                self.b.stmt(Statement::If {
+                let has_loop = self.control[top].has_loop;
+                let statement = Statement::If {
                     condition,
                     accept: then_block,
                     reject: else_block,
-                });
-                self.b.stmt(Statement::Break);
+                };
+                if has_loop {
+                    self.b.stmt(statement);
+                    self.b.stmt(Statement::Break);
+                } else {
+                    // A plain `if`: its statement is the construct (see below).
+                    self.plain_if = Some(statement);
+                }
                 end_reachable = then_reachable || body_reachable || is_if_without_else;
             }
             FrameKind::Block | FrameKind::Loop => {
-                if body_reachable {
+                if body_reachable && self.control[top].has_loop {
                     if self.control[top].is_loop() && self.detect_loop_limit {
                         let brk = self.brk();
                         let done = self.b.u32(LOOP_FINISHED);
@@ -233,21 +286,46 @@ impl FuncTranslator<'_, '_> {
                 end_reachable = false;
             }
         }
-        let body = self.b.close_block();
-        if self.control[top].is_loop() {
-            self.close_wasm_loop(body);
+        let plain_if = self.plain_if.take();
+        let body = if plain_if.is_none() {
+            self.b.close_block()
         } else {
+            naga::Block::new()
+        };
+        // In a call-cycle member, the construct runs only when not resuming or when the site
+        // being resumed is inside it.
+        let first = self.control[top].first_site;
+        let filter = self.sites_filter(first, self.site_counter());
+        if filter.is_some() {
+            self.b.open_block();
+        }
+        if let Some(statement) = plain_if {
+            self.b.stmt(statement);
+        } else if self.control[top].is_loop() {
+            self.close_wasm_loop(body);
+        } else if self.control[top].has_loop {
             self.b.stmt(Statement::Loop {
                 body,
                 continuing: naga::Block::new(),
                 break_if: None,
             });
+        } else {
+            self.b.stmt(Statement::Block(body));
         }
         let Some(frame) = self.control.pop() else {
             return;
         };
-        if frame.escapes {
+        // Branches leaving a plain construct break out of an enclosing loop directly.
+        if frame.escapes && frame.has_loop {
             self.resolve_pending(top - 1);
+        }
+        if let Some(condition) = filter {
+            let accept = self.b.close_block();
+            self.b.stmt(Statement::If {
+                condition,
+                accept,
+                reject: naga::Block::new(),
+            });
         }
         self.stack.truncate(frame.height);
         for (ptr, t) in frame.result_locals.iter().zip(&frame.results) {

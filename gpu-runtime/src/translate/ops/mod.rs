@@ -53,6 +53,23 @@ impl<'a> VisitOperator<'a> for OpVisitor<'_, '_, '_> {
 impl FuncTranslator<'_, '_> {
     /// Translates one operator.
     pub fn op(&mut self, op: Operator<'_>) -> Result<(), TranslateError> {
+        if self.scc.is_some() {
+            // Call-cycle members: straight-line operators run in guarded runs (skipped while
+            // resuming at a call site); constructs and call sites end a run.
+            let structural = matches!(
+                op,
+                Operator::Block { .. }
+                    | Operator::Loop { .. }
+                    | Operator::If { .. }
+                    | Operator::Else
+                    | Operator::End
+            ) || self.cycle_callee(&op).is_some();
+            if structural {
+                self.close_run();
+            } else if self.reachable {
+                self.open_run();
+            }
+        }
         if self.control_structure(&op)? {
             return Ok(());
         }
