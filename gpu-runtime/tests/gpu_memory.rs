@@ -530,7 +530,6 @@ fn stack_slot_stores_from_many_threads() {
 /// rejects the module, so the GPU instance starts with the global's initial value and zeroed
 /// memory.
 #[test]
-#[ignore = "translator bug: the start function is silently ignored (neither run nor rejected)"]
 fn start_function_initialises_state() {
     let wat = r#"(module
   (memory (export "memory") 1)
@@ -550,7 +549,6 @@ fn start_function_initialises_state() {
 /// thread 0's own slot, and invocations scheduled after it) load the updated values: with
 /// 100,000 threads about half of them see `11` here.
 #[test]
-#[ignore = "translator bug: threads starting after thread 0 ended see its global writes (translate/entry.rs)"]
 fn threads_of_a_run_see_the_globals_of_its_start() {
     let wat = r#"(module
   (global $c (export "c") (mut i32) (i32.const 10))

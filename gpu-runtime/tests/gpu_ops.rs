@@ -1072,7 +1072,6 @@ fn trap_stops_the_caller() {
 /// with nothing after the `br_if` the shader fails naga validation ("Used by a statement before
 /// it was introduced into the scope").
 #[test]
-#[ignore = "translator bug: br_if carrying a local.get value (translate/ops/control.rs, since 1aad3c0)"]
 fn br_if_carrying_local_values() {
     let wat = r#"(module
   (func (export "br_if_local") (param i32 i32) (result i32)

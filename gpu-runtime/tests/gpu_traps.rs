@@ -681,7 +681,6 @@ fn invalid_modules() {
 /// wasmparser's "bad magic number" message embeds `{:#?}` arrays (one byte per line), and
 /// `TranslateError::InvalidWasm` passes it on unchanged, so the error is not one line.
 #[test]
-#[ignore = "translator bug: InvalidWasm keeps wasmparser's multi-line message (translate/error.rs)"]
 fn bad_magic_message_is_one_line() {
     translate_err(b"hello, world", None);
 }

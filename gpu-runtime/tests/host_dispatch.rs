@@ -119,7 +119,8 @@ fn stack_slots_live_in_memory() {
         init: 65536,
         export: None,
     }];
-    l.control_words = 9;
+    l.globals_shadow = 9;
+    l.control_words = 10;
     l.stack = Some(StackLayout { global_index: 0 });
     let program = program(STACKS, l);
     let options = InstanceOptions {

@@ -12,7 +12,8 @@ use gpu_runtime::translate::abi::{
 use host_common::{entry, instance, layout, program};
 
 /// `bump`: every thread adds 1 to memory word `1024 + thread` and returns the new value; thread 0
-/// also increments global 0 (control word 8) and returns the memory size word.
+/// also increments global 0 (control word 8, through its shadow copy at word 12) and returns
+/// the memory size word.
 const BUMP: &str = r#"
 @compute @workgroup_size(64)
 fn bump(@builtin(global_invocation_id) gid: vec3<u32>) {
@@ -29,7 +30,8 @@ fn bump(@builtin(global_invocation_id) gid: vec3<u32>) {
         results[i + 1u] = atomicAdd(&memory[1024u + t], 1u) + 1u;
         results[i + 2u] = 0u;
         if t == 0u {
-            atomicAdd(&control[8], 1u);
+            // Thread 0's final globals go to the shadow copy (word 12), applied after the run.
+            atomicStore(&control[12], atomicLoad(&control[8]) + 1u);
             results[i + 2u] = atomicLoad(&control[0]);
         }
         if end - t <= count { break; }
@@ -96,7 +98,9 @@ fn bump_layout() -> ModuleLayout {
         len: 6,
         control_word: 11,
     }];
-    l.control_words = 12;
+    // Globals at 8..10 (the i64 takes two words), passive length at 11, shadow at 12..14.
+    l.globals_shadow = 12;
+    l.control_words = 15;
     l
 }
 

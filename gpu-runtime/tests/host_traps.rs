@@ -150,7 +150,14 @@ fn idle(@builtin(global_invocation_id) gid: vec3<u32>) {
     let mut inst = instance(src, layout(vec![entry("idle", &[], &[ValType::I32])]));
     let err = inst.run("idle", 3, &[]).expect_err("unfinished threads");
     assert!(
-        matches!(err, HostError::Unfinished { count: 2, first: 0, .. }),
+        matches!(
+            err,
+            HostError::Unfinished {
+                count: 2,
+                first: 0,
+                ..
+            }
+        ),
         "{err}"
     );
 }

@@ -139,7 +139,7 @@ impl Instance {
             .unwrap_or(plan::DEFAULT_MAX_RESULTS_BYTES)
             .min(binding_limit)
             .max(4);
-        Ok(Instance {
+        let mut instance = Instance {
             program: program.clone(),
             memory_bytes: plan.start_bytes,
             plan,
@@ -151,7 +151,12 @@ impl Instance {
             call_stack,
             call_stack_words,
             call_stack_slots,
-        })
+        };
+        // The module's start function runs once, on one thread, before anything else.
+        if let Some(start) = layout.start.clone() {
+            instance.run(&start, 1, &[])?.check()?;
+        }
+        Ok(instance)
     }
 
     /// The program this is an instance of.
@@ -257,12 +262,14 @@ impl Instance {
         }
         let mut words = Vec::new();
         value.push_words(&mut words);
-        let word = g.word;
-        self.gpu().queue().write_buffer(
-            &self.control,
-            u64::from(word) * 4,
-            &bytes_of_words(&words),
-        );
+        let shadow = self.layout().globals_shadow + g.word - control::GLOBALS;
+        for word in [g.word, shadow] {
+            self.gpu().queue().write_buffer(
+                &self.control,
+                u64::from(word) * 4,
+                &bytes_of_words(&words),
+            );
+        }
         self.gpu().queue().submit([]);
         self.gpu().wait("global write")
     }
@@ -329,9 +336,18 @@ fn initial_control(layout: &ModuleLayout, plan: &MemoryPlan) -> Result<Vec<u32>,
                 g.word
             )));
         }
-        words[at] = g.init as u32;
-        if count == 2 {
-            words[at + 1] = (g.init >> 32) as u32;
+        // The globals and their shadow copy (see `ModuleLayout::globals_shadow`) start equal.
+        let shadow = (layout.globals_shadow + g.word - control::GLOBALS) as usize;
+        for at in [at, shadow] {
+            if at + count > n {
+                return Err(bad(format!(
+                    "global {i} at control word {at} does not fit in {n} control words"
+                )));
+            }
+            words[at] = g.init as u32;
+            if count == 2 {
+                words[at + 1] = (g.init >> 32) as u32;
+            }
         }
     }
     for p in &layout.passive_data {

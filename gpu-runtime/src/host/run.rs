@@ -159,6 +159,18 @@ impl Instance {
         }
 
         let t = Instant::now();
+        // Thread 0's final globals (the shadow copy) become the instance's globals.
+        let layout = program.layout();
+        let globals_words: u32 = layout.globals.iter().map(|g| g.ty.words()).sum();
+        if layout.globals.iter().any(|g| g.mutable) && globals_words > 0 {
+            let shadow = read_words(&gpu, &self.control, layout.globals_shadow, globals_words)?;
+            queue.write_buffer(
+                &self.control,
+                u64::from(control::GLOBALS) * 4,
+                &bytes_of_words(&shadow),
+            );
+            queue.submit([]);
+        }
         let record = read_words(&gpu, &self.control, 0, control::GLOBALS)?;
         let word = |i: u32| record.get(i as usize).copied().unwrap_or(0);
         self.memory_bytes = u64::from(word(control::MEMORY_BYTES));

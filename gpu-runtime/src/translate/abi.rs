@@ -78,6 +78,10 @@ pub mod binding {
 /// otherwise pass off as success.
 pub const STATUS_DONE: u32 = 1 << 31;
 
+/// The export name under which a module's start function appears in
+/// [`ModuleLayout::entries`] (not a name rustc or the spec tests use).
+pub const START_EXPORT: &str = "\u{0}start";
+
 /// Invocations per workgroup of every entry point.
 pub const WORKGROUP_SIZE: u32 = 64;
 
@@ -280,8 +284,12 @@ pub struct PassiveData {
 pub struct ModuleLayout {
     pub entries: Vec<EntryLayout>,
     pub globals: Vec<GlobalLayout>,
-    /// Total words of `control` (header, globals and data segment words).
+    /// Total words of `control` (header, globals, data segment words, globals shadow).
     pub control_words: u32,
+    /// Word offset in `control` of the globals' shadow copy: thread 0 writes its final mutable
+    /// globals there (same offsets relative to [`control::GLOBALS`]), and the host copies them
+    /// over the globals after the run, so every thread of a run starts from the same values.
+    pub globals_shadow: u32,
     pub memory: Option<MemoryLayout>,
     pub stack: Option<StackLayout>,
     /// Contents of the `data` binding (may be empty; bind at least 4 bytes).
@@ -293,6 +301,9 @@ pub struct ModuleLayout {
     pub needs_f64: bool,
     /// Recursive functions are reachable: the host gives each slot `call_stack` words.
     pub needs_call_stack: bool,
+    /// The entry for the module's start function, which the host runs once (one thread) when
+    /// it instantiates the module. Its export name is [`START_EXPORT`].
+    pub start: Option<String>,
     /// Function names from the name section, by function index, for trap reports.
     pub function_names: std::collections::BTreeMap<u32, String>,
 }

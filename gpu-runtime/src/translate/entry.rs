@@ -19,6 +19,8 @@ type H = Handle<Expression>;
 #[derive(Debug)]
 pub struct EntryContext<'a> {
     pub globals: &'a [GlobalLayout],
+    /// See [`ModuleLayout::globals_shadow`](super::abi::ModuleLayout::globals_shadow).
+    pub globals_shadow: u32,
     pub stack_pointer: Option<u32>,
 }
 
@@ -292,7 +294,8 @@ fn run_thread(
         },
     );
 
-    // Thread 0 writes the mutable globals back: they are the instance's state.
+    // Thread 0's final mutable globals become the instance's state, through the shadow copy
+    // the host applies after the run (threads starting later still see the run's start values).
     let is_zero = b.bin(B::Equal, t, zero);
     let keep = b.bin(B::LogicalAnd, is_zero, ok);
     b.if_then(keep, |b| {
@@ -303,7 +306,8 @@ fn run_thread(
             let gp = b.expr(Expression::GlobalVariable(rt.globals[i]));
             let v = b.load(gp);
             for (k, word_v) in encode(b, g.ty, v).into_iter().enumerate() {
-                let p = word_at(b, rt.control, g.word + k as u32);
+                let shadow = ctx.globals_shadow + (g.word - control::GLOBALS);
+                let p = word_at(b, rt.control, shadow + k as u32);
                 b.store(p, word_v);
             }
         }

@@ -81,7 +81,7 @@ impl TranslateError {
 impl From<wasmparser::BinaryReaderError> for TranslateError {
     fn from(e: wasmparser::BinaryReaderError) -> Self {
         TranslateError::InvalidWasm {
-            message: e.message().to_string(),
+            message: e.message().split_whitespace().collect::<Vec<_>>().join(" "),
             offset: e.offset() as usize,
         }
     }

@@ -182,6 +182,11 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
             })
             .collect::<Result<_, _>>()?,
     };
+    // The start function runs once at instantiation: an entry point of its own.
+    let mut selected = selected;
+    if let Some(start) = env.start {
+        selected.push((abi::START_EXPORT.to_string(), start));
+    }
     let roots: Vec<u32> = selected.iter().map(|(_, f)| *f).collect();
     let graph = reach::CallGraph::build(&env, &roots)?;
     if let Some(&f) = graph
@@ -253,6 +258,8 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         }
     }
 
+    let globals_words: u32 = env.globals.iter().map(|g| g.ty.words()).sum();
+    let globals_shadow = word;
     let mut funcs = std::collections::BTreeMap::new();
     let mut needs_call_stack = false;
     for component in components {
@@ -311,6 +318,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         };
         let ctx = entry::EntryContext {
             globals: &globals,
+            globals_shadow,
             stack_pointer,
         };
         let ep = entry::build(&mut module, &rt, &ctx, &layout, info);
@@ -323,7 +331,8 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
     let layout = abi::ModuleLayout {
         entries,
         globals,
-        control_words: word,
+        control_words: globals_shadow + globals_words,
+        globals_shadow,
         memory: env.memory.map(|m| abi::MemoryLayout {
             initial_pages: m.initial as u32,
             maximum_pages: m.maximum.map(|x| x as u32),
@@ -336,6 +345,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         needs_f64,
         needs_call_stack,
         function_names: env.names.clone(),
+        start: env.start.map(|_| abi::START_EXPORT.to_string()),
     };
     Ok(Translation {
         module,

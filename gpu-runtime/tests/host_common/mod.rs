@@ -9,7 +9,7 @@ use gpu_runtime::host::{shared_gpu, Instance, InstanceOptions, Program};
 use gpu_runtime::translate::abi::{EntryLayout, ModuleLayout, ValType};
 use gpu_runtime::translate::Translation;
 
-/// The five bindings of the ABI plus the params accessors every shader uses.
+/// The ABI's bindings (the call stack is unused here) plus the params accessors every shader uses.
 pub const PRELUDE: &str = r#"
 @group(0) @binding(0) var<storage, read> params: array<u32>;
 @group(0) @binding(1) var<storage, read_write> memory: array<atomic<u32>>;
@@ -22,8 +22,16 @@ const THREAD_END: u32 = 1u;
 const SLOT_COUNT: u32 = 2u;
 const STACK_BASE: u32 = 3u;
 const STACK_SIZE: u32 = 4u;
-const ARGS: u32 = 5u;
+const CALL_STACK_WORDS: u32 = 5u;
+const ARGS: u32 = 6u;
 "#;
+
+/// The prelude's constants must be the ABI's.
+#[allow(dead_code)]
+const _: () = {
+    use gpu_runtime::translate::abi::params;
+    assert!(params::ARGS == 6 && params::CALL_STACK_WORDS == 5 && params::STACK_SIZE == 4);
+};
 
 /// An entry layout whose naga entry point has the export's name.
 pub fn entry(name: &str, params: &[ValType], results: &[ValType]) -> EntryLayout {
@@ -42,6 +50,8 @@ pub fn layout(entries: Vec<EntryLayout>) -> ModuleLayout {
         entries,
         globals: vec![],
         control_words: 8,
+        globals_shadow: 8,
+        start: None,
         memory: None,
         stack: None,
         data: vec![],

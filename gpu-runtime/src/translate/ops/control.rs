@@ -389,6 +389,9 @@ impl FuncTranslator<'_, '_> {
                 let target = self.target(*relative_depth)?;
                 let c = self.pop();
                 let cond = self.to_bool(c);
+                // Load the carried values here: they stay on the stack after the `if`.
+                let n = self.control[target].branch_types().len();
+                self.peek_n(n);
                 self.b.open_block();
                 self.branch(target);
                 let accept = self.b.close_block();
