@@ -264,6 +264,7 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             branched_to: false,
             escapes: false,
             has_loop: true,
+            rest_guards: Vec::new(),
             first_site: 1,
         });
         self.targeted = targeted_frames(body)?;
@@ -642,14 +643,17 @@ fn unreachable_operand(_t: ValType) -> (Handle<Expression>, ValType) {
 }
 
 /// Which blocks, loops and ifs of a body (in program order) some branch targets.
+///
+/// A `br`/`br_if` to the innermost `block` from its own body does not count: it is lowered
+/// without a loop (the rest of the block goes under an `if`), see `ops/control.rs`.
 fn targeted_frames(body: &wasmparser::FunctionBody<'_>) -> Result<Vec<bool>, TranslateError> {
     use wasmparser::Operator as O;
     let mut targeted = Vec::new();
-    // `None`: the function frame.
-    let mut stack: Vec<Option<usize>> = vec![None];
+    // `None`: the function frame; else (ordinal, is a `block`).
+    let mut stack: Vec<Option<(usize, bool)>> = vec![None];
     let mut reader = body.get_operators_reader()?;
-    let mark = |stack: &Vec<Option<usize>>, targeted: &mut Vec<bool>, depth: u32| {
-        if let Some(Some(i)) = stack
+    let mark = |stack: &Vec<Option<(usize, bool)>>, targeted: &mut Vec<bool>, depth: u32| {
+        if let Some(Some((i, _))) = stack
             .len()
             .checked_sub(1 + depth as usize)
             .map(|k| stack[k])
@@ -659,13 +663,19 @@ fn targeted_frames(body: &wasmparser::FunctionBody<'_>) -> Result<Vec<bool>, Tra
     };
     while !reader.eof() {
         match reader.read()? {
-            O::Block { .. } | O::Loop { .. } | O::If { .. } => {
-                stack.push(Some(targeted.len()));
+            O::Block { .. } => {
+                stack.push(Some((targeted.len(), true)));
+                targeted.push(false);
+            }
+            O::Loop { .. } | O::If { .. } => {
+                stack.push(Some((targeted.len(), false)));
                 targeted.push(false);
             }
             O::End => {
                 stack.pop();
             }
+            O::Br { relative_depth: 0 } | O::BrIf { relative_depth: 0 }
+                if matches!(stack.last(), Some(Some((_, true)))) => {}
             O::Br { relative_depth } | O::BrIf { relative_depth } => {
                 mark(&stack, &mut targeted, relative_depth)
             }

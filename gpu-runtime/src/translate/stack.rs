@@ -50,6 +50,9 @@ pub struct ControlFrame {
     /// naga blocks and ifs instead: fewer loops for drivers to structure (lavapipe counts every
     /// loop pass against its per-invocation iteration cap).
     pub has_loop: bool,
+    /// For a loop-less `block`: the `br_if`s to it from its own body, each of which put the rest
+    /// of the body under `if !condition`: (the negated condition, the next site id then).
+    pub rest_guards: Vec<(Handle<Expression>, u32)>,
     /// In a call-cycle member: the id the first recursive call site inside this frame gets
     /// (sites are numbered in program order, so a frame's sites are a contiguous range).
     pub first_site: u32,

@@ -3,6 +3,7 @@
 mod args;
 mod input;
 mod report;
+mod wast_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,7 +18,11 @@ use gpu_runtime::translate::{translate, TranslateOptions, Translation};
 /// Translate a WebAssembly module to a GPU shader and run one export on many GPU threads
 /// (one wasm call per thread).
 #[derive(Debug, Parser)]
-#[command(name = "gpu-run", version)]
+#[command(
+    name = "gpu-run",
+    version,
+    after_help = "Spec testsuite scripts: gpu-run wast FILE.wast... [-v] [--adapter NAME]"
+)]
 pub struct Cli {
     /// The module: a .wasm binary or a .wat text file.
     #[arg(required_unless_present = "list_adapters")]
@@ -47,6 +52,16 @@ pub struct Cli {
     /// Number of stack slots, i.e. most invocations in flight (default: what fits in memory).
     #[arg(long)]
     pub stack_slots: Option<u32>,
+
+    /// Bytes of call stack per slot for recursive functions (default 262144); a deeper
+    /// recursion traps with "call stack exhausted".
+    #[arg(long)]
+    pub call_stack_size: Option<u32>,
+
+    /// Reject modules whose call graph has a cycle (recursion), naming it, instead of running
+    /// them on a call stack.
+    #[arg(long)]
+    pub no_recursion: bool,
 
     /// Adapter: vulkan, metal, dx12, gl, or part of its name (default: $GPU_RUN_ADAPTER, else
     /// the best one).
@@ -96,9 +111,14 @@ impl Failure {
 }
 
 /// Parses the command line, runs, prints errors as one line, returns the exit code.
+/// `gpu-run wast FILE.wast...` (first argument literally `wast`) runs spec scripts instead.
 pub fn main() -> ExitCode {
     silence_vulkan_layers();
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args.get(1).is_some_and(|a| a == "wast") {
+        return wast_cmd::main(args.into_iter().skip(1).collect());
+    }
+    let cli = Cli::parse_from(args);
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(e)) => {
@@ -136,8 +156,11 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let wasm = input::load(file).map_err(Failure::input)?;
     if let (Some(format), None) = (cli.emit, &cli.entry) {
         // Without --entry, --emit writes every export's entry point.
-        let translation =
-            translate(&wasm, &TranslateOptions::default()).map_err(Failure::input)?;
+        let options = TranslateOptions {
+            allow_recursion: !cli.no_recursion,
+            ..TranslateOptions::default()
+        };
+        let translation = translate(&wasm, &options).map_err(Failure::input)?;
         return emit(&translation, format, cli.out.as_deref()).map_err(Failure::runtime);
     }
     let entry = match &cli.entry {
@@ -146,8 +169,11 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     };
 
     let started = Instant::now();
-    let translation =
-        translate(&wasm, &TranslateOptions::entry(entry.as_str())).map_err(Failure::input)?;
+    let options = TranslateOptions {
+        allow_recursion: !cli.no_recursion,
+        ..TranslateOptions::entry(entry.as_str())
+    };
+    let translation = translate(&wasm, &options).map_err(Failure::input)?;
     let translate_time = started.elapsed();
 
     if let Some(format) = cli.emit {
@@ -175,6 +201,9 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         options.stack_size = size;
     }
     options.stack_slots = cli.stack_slots;
+    if let Some(size) = cli.call_stack_size {
+        options.call_stack_bytes = size;
+    }
     let mut instance = Instance::new(&program, &options).map_err(Failure::runtime)?;
     let pipeline_time = started.elapsed();
     if cli.verbose {

@@ -46,6 +46,7 @@ impl FuncTranslator<'_, '_> {
                 branched_to: false,
                 escapes: false,
                 has_loop,
+                rest_guards: Vec::new(),
                 first_site: 0,
             });
             return Ok(());
@@ -115,6 +116,7 @@ impl FuncTranslator<'_, '_> {
             branched_to: false,
             escapes: false,
             has_loop,
+            rest_guards: Vec::new(),
             first_site,
         });
         Ok(())
@@ -207,6 +209,7 @@ impl FuncTranslator<'_, '_> {
         if body_reachable {
             self.store_results(top);
         }
+        self.close_rest_guards(top);
         let end_reachable;
         match &self.control[top].kind {
             FrameKind::If { .. } => {
@@ -382,8 +385,37 @@ impl FuncTranslator<'_, '_> {
             }
             Operator::Br { relative_depth } => {
                 let target = self.target(*relative_depth)?;
-                self.branch(target);
+                if self.is_plain_block_exit(*relative_depth) {
+                    // Leaving a loop-less block from its own body: the rest is dead code and
+                    // the block ends right here.
+                    let n = self.control[target].branch_types().len();
+                    let values = self.peek_n(n);
+                    self.branch_store(target, &values);
+                } else {
+                    self.branch(target);
+                }
                 self.reachable = false;
+            }
+            Operator::BrIf { relative_depth } if self.is_plain_block_exit(*relative_depth) => {
+                // The rest of the block runs under `if !condition` instead of a breakable loop.
+                let target = self.control.len() - 1;
+                let c = self.pop();
+                let cond = self.to_bool(c);
+                let n = self.control[target].branch_types().len();
+                let values = self.peek_n(n);
+                let taken = cond;
+                self.b.open_block();
+                self.branch_store(target, &values);
+                let accept = self.b.close_block();
+                self.b.stmt(Statement::If {
+                    condition: taken,
+                    accept,
+                    reject: naga::Block::new(),
+                });
+                let rest = self.b.un(naga::UnaryOperator::LogicalNot, cond);
+                let site = self.site_counter();
+                self.control[target].rest_guards.push((rest, site));
+                self.b.open_block();
             }
             Operator::BrIf { relative_depth } => {
                 let target = self.target(*relative_depth)?;
@@ -417,6 +449,45 @@ impl FuncTranslator<'_, '_> {
             _ => return Ok(false),
         }
         Ok(true)
+    }
+
+    /// A `br`/`br_if` with depth 0 whose frame is a loop-less `block` (see `targeted_frames`).
+    pub(crate) fn is_plain_block_exit(&self, depth: u32) -> bool {
+        let top = self.control.len() - 1;
+        depth == 0
+            && top > 0
+            && !self.control[top].has_loop
+            && matches!(self.control[top].kind, FrameKind::Block)
+    }
+
+    /// Closes the `if !condition` blocks a loop-less block's `br_if`s opened (innermost first).
+    fn close_rest_guards(&mut self, frame: usize) {
+        let guards = std::mem::take(&mut self.control[frame].rest_guards);
+        for (rest, site) in guards.into_iter().rev() {
+            let accept = self.b.close_block();
+            // Resuming at a recursive call site inside: run the rest regardless.
+            let end = self.site_counter();
+            let condition = match self.sites_filter(site, end) {
+                Some(filter) if site < end => {
+                    let resume = self.scc.as_ref().map(|c| c.resume);
+                    match resume {
+                        Some(r) => {
+                            let rv = self.b.load(r);
+                            let zero = self.b.u32(0);
+                            let idle = self.b.bin(B::Equal, rv, zero);
+                            self.b.select(idle, rest, filter)
+                        }
+                        None => rest,
+                    }
+                }
+                _ => rest,
+            };
+            self.b.stmt(Statement::If {
+                condition,
+                accept,
+                reject: naga::Block::new(),
+            });
+        }
     }
 
     /// The absolute control-stack index of a relative branch depth.

@@ -63,7 +63,8 @@ impl FuncTranslator<'_, '_> {
                     | Operator::If { .. }
                     | Operator::Else
                     | Operator::End
-            ) || self.cycle_callee(&op).is_some();
+            ) || self.cycle_callee(&op).is_some()
+                || matches!(op, Operator::BrIf { relative_depth } if self.is_plain_block_exit(relative_depth));
             if structural {
                 self.close_run();
             } else if self.reachable {
