@@ -139,6 +139,13 @@ impl FuncTranslator<'_, '_> {
 
     fn trunc(&mut self, to: ValType, signed: bool, saturating: bool) {
         let (x, from) = self.pop_typed();
+        // f32 -> 64-bit integer goes through f64 (exact): NVIDIA's Vulkan driver gets the low
+        // word of a direct f32 -> u64/i64 conversion wrong (saturates it), seen on the H200.
+        let (x, from) = if to == ValType::I64 && from == ValType::F32 {
+            (self.b.convert(x, ScalarKind::Float, 8), ValType::F64)
+        } else {
+            (x, from)
+        };
         let r = range(to, signed, from);
         let lo = self.float_lit(from, r.lo);
         let hi = self.float_lit(from, r.hi);
