@@ -2,9 +2,10 @@
 //! when some do not), the start-function rewrite, and a cache keyed by the module's bytes, so a
 //! module that a script (or another script) repeats is translated and compiled once.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
+use super::effects::mutating_exports;
 use super::start::export_start;
 use crate::host::{Gpu, Program};
 use crate::translate::{translate, TranslateError, TranslateOptions};
@@ -24,6 +25,8 @@ pub struct Loaded {
     pub program: Program,
     /// Exported functions left out of the program, with why.
     pub unavailable: BTreeMap<String, Unavailable>,
+    /// Exported functions that may change the instance's state.
+    pub mutating: HashSet<String>,
     /// The module has a start function, exported as
     /// [`START_EXPORT`](super::start::START_EXPORT).
     pub has_start: bool,
@@ -99,6 +102,7 @@ fn load(gpu: &Gpu, original: &[u8]) -> Load {
         Ok(program) => Load::Ready(Loaded {
             program,
             unavailable,
+            mutating: mutating_exports(wasm),
             has_start,
         }),
         Err(e) => Load::Unavailable(Unavailable::Broken(format!(
@@ -109,12 +113,7 @@ fn load(gpu: &Gpu, original: &[u8]) -> Load {
 
 /// Translates each export alone to find those that translate, then all of them together.
 /// `None` when none does.
-fn salvage(
-    wasm: &[u8],
-) -> Option<(
-    crate::translate::Translation,
-    BTreeMap<String, Unavailable>,
-)> {
+fn salvage(wasm: &[u8]) -> Option<(crate::translate::Translation, BTreeMap<String, Unavailable>)> {
     let mut ok = Vec::new();
     let mut unavailable = BTreeMap::new();
     for name in exported_functions(wasm) {

@@ -19,9 +19,13 @@
 //! | `assert_exhaustion` | the run must trap with `call stack exhausted` |
 //! | `assert_unlinkable` | skipped: modules cannot import from other modules |
 //!
-//! A module the translator refuses (unsupported imports, recursion, table mutation, ...) has
-//! its commands skipped with the translator's reason; when only some exports are refused, the
-//! others still run. Translator and host bugs (a shader wgpu rejects, a naga validation error)
+//! A module the translator refuses (unsupported imports, table mutation, ...) has its commands
+//! skipped with the translator's reason; when only some exports are refused, the others still
+//! run. A skipped command that could have changed state (a store, a global or table write, an
+//! import call: see `effects`) leaves the instance in a state the script does not expect, so
+//! the later commands on it are skipped too (reason `after a skipped state change (...)`);
+//! likewise for a registered module whose memory or table a skipped module would have written
+//! into when instantiated. Translator and host bugs (a shader wgpu rejects, a naga validation error)
 //! are failures, not skips.
 //!
 //! # Speed
@@ -31,6 +35,7 @@
 //! command is its own dispatch (no batching); programs are cached by module bytes, and a
 //! pipeline is compiled only for exports that run.
 
+mod effects;
 mod error;
 mod loader;
 mod report;

@@ -1,11 +1,12 @@
 //! The interpreter of one script: modules and their instances (state kept between commands,
 //! as the spec requires), names, and one handler per command.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use wast::token::{Id, Span};
 use wast::{QuoteWat, WastDirective, WastExecute, WastInvoke};
 
+use super::effects::{mutating_exports, shared_imports, writes_into_imports};
 use super::loader::{rejection, Load, ProgramCache, Unavailable};
 use super::report::FileReport;
 use super::start::START_EXPORT;
@@ -22,8 +23,22 @@ enum Slot {
         instance: Box<Instance>,
         /// Exports that did not translate.
         unavailable: BTreeMap<String, Unavailable>,
+        /// Exports that may change state.
+        mutating: HashSet<String>,
+        /// Why the state may differ from the script's (a skipped state change), if it may.
+        tainted: Option<String>,
     },
-    Unavailable(Unavailable),
+    /// Not run (its commands are skipped).
+    Unsupported {
+        reason: String,
+        /// Exports that may change state.
+        mutating: HashSet<String>,
+        /// Registered modules whose memory, table or globals it imports: a skipped command that
+        /// may change state leaves theirs unknown.
+        shares: Vec<usize>,
+    },
+    /// Not run because of a bug (its commands fail).
+    Broken(String),
 }
 
 /// What instantiating module bytes gave.
@@ -69,6 +84,8 @@ pub(crate) struct Script<'c> {
     pub(crate) report: FileReport,
     modules: Vec<Slot>,
     names: HashMap<String, usize>,
+    /// `register`ed names.
+    registered: HashMap<String, usize>,
     current: Option<usize>,
     /// `module definition` bytes by name (`""` for the last unnamed one).
     definitions: HashMap<String, Vec<u8>>,
@@ -88,6 +105,7 @@ impl<'c> Script<'c> {
             report: FileReport::new(file),
             modules: Vec::new(),
             names: HashMap::new(),
+            registered: HashMap::new(),
             current: None,
             definitions: HashMap::new(),
         }
@@ -104,7 +122,7 @@ impl<'c> Script<'c> {
                     Err(e) => {
                         let message = format!("module does not encode: {}", e.message());
                         self.report.fail(line, message.clone());
-                        self.push(name, Slot::Unavailable(Unavailable::Broken(message)));
+                        self.push(name, Slot::Broken(message));
                     }
                 }
             }
@@ -130,7 +148,18 @@ impl<'c> Script<'c> {
                         .fail(line, format!("no module definition `{key}`")),
                 }
             }
-            WastDirective::Register { .. } => {}
+            WastDirective::Register { name, module, .. } => {
+                let index = match module {
+                    Some(id) => self.names.get(id.name()).copied(),
+                    None => self.current,
+                };
+                match index {
+                    Some(i) => {
+                        self.registered.insert(name.to_string(), i);
+                    }
+                    None => self.report.fail(line, "register: no such module"),
+                }
+            }
             WastDirective::Invoke(invoke) => match self.invoke(&invoke) {
                 Outcome::Returned(_) => self.report.pass(),
                 Outcome::Trapped(kind) => self
@@ -140,7 +169,8 @@ impl<'c> Script<'c> {
                 Outcome::Fail(message) => self.report.fail(line, message),
             },
             WastDirective::AssertReturn { exec, results, .. } => {
-                let expected: Option<Vec<Expected>> = results.iter().map(values::expected).collect();
+                let expected: Option<Vec<Expected>> =
+                    results.iter().map(values::expected).collect();
                 match expected {
                     Some(expected) => self.assert_return(line, &exec, &expected),
                     None => self.report.skip(UNSUPPORTED_VALUE),
@@ -149,25 +179,26 @@ impl<'c> Script<'c> {
             WastDirective::AssertTrap { exec, message, .. } => {
                 self.assert_trap(line, exec, message)
             }
-            WastDirective::AssertExhaustion { call, message, .. } => {
-                match self.invoke(&call) {
-                    Outcome::Trapped(kind) if trap_matches(kind, message) => self.report.pass(),
-                    Outcome::Trapped(kind) => self.report.fail(
-                        line,
-                        format!("{} trapped with `{kind}`, expected `{message}`", describe(&call)),
+            WastDirective::AssertExhaustion { call, message, .. } => match self.invoke(&call) {
+                Outcome::Trapped(kind) if trap_matches(kind, message) => self.report.pass(),
+                Outcome::Trapped(kind) => self.report.fail(
+                    line,
+                    format!(
+                        "{} trapped with `{kind}`, expected `{message}`",
+                        describe(&call)
                     ),
-                    Outcome::Returned(v) => self.report.fail(
-                        line,
-                        format!(
-                            "{} returned {}, expected `{message}`",
-                            describe(&call),
-                            values_text(&v)
-                        ),
+                ),
+                Outcome::Returned(v) => self.report.fail(
+                    line,
+                    format!(
+                        "{} returned {}, expected `{message}`",
+                        describe(&call),
+                        values_text(&v)
                     ),
-                    Outcome::Skip(reason) => self.report.skip(reason),
-                    Outcome::Fail(m) => self.report.fail(line, m),
-                }
-            }
+                ),
+                Outcome::Skip(reason) => self.report.skip(reason),
+                Outcome::Fail(m) => self.report.fail(line, m),
+            },
             WastDirective::AssertInvalid {
                 module, message, ..
             }
@@ -198,21 +229,30 @@ impl<'c> Script<'c> {
         let slot = match self.instantiate(wasm) {
             Instantiated::Ready(slot) => slot,
             Instantiated::Unavailable(Unavailable::Unsupported(reason)) => {
-                Slot::Unavailable(Unavailable::Unsupported(reason))
+                self.taint_imports(wasm, &reason);
+                let shares = shared_imports(wasm)
+                    .iter()
+                    .filter_map(|m| self.registered.get(m).copied())
+                    .collect();
+                Slot::Unsupported {
+                    reason,
+                    mutating: mutating_exports(wasm),
+                    shares,
+                }
             }
             Instantiated::Unavailable(Unavailable::Broken(message)) => {
                 self.report.fail(line, message.clone());
-                Slot::Unavailable(Unavailable::Broken(message))
+                Slot::Broken(message)
             }
             Instantiated::Trapped(_, detail) => {
                 let message = format!("module failed to instantiate: {detail}");
                 self.report.fail(line, message.clone());
-                Slot::Unavailable(Unavailable::Broken(message))
+                Slot::Broken(message)
             }
             Instantiated::Invalid(detail) => {
                 let message = format!("valid module rejected: {detail}");
                 self.report.fail(line, message.clone());
-                Slot::Unavailable(Unavailable::Broken(message))
+                Slot::Broken(message)
             }
         };
         self.push(name, slot);
@@ -277,35 +317,88 @@ impl<'c> Script<'c> {
         Instantiated::Ready(Slot::Ready {
             instance: Box::new(instance),
             unavailable: loaded.unavailable.clone(),
+            mutating: loaded.mutating.clone(),
+            tainted: None,
         })
     }
 
-    /// The module a command names, or the current one.
-    fn slot(&mut self, id: Option<Id<'_>>) -> Result<&mut Slot, String> {
+    /// The index of the module a command names, or of the current one.
+    fn index(&self, id: Option<Id<'_>>) -> Result<usize, String> {
         let index = match id {
             Some(id) => self.names.get(id.name()).copied(),
             None => self.current,
         };
-        match index.and_then(|i| self.modules.get_mut(i)) {
-            Some(slot) => Ok(slot),
-            None => Err(match id {
+        index
+            .filter(|i| *i < self.modules.len())
+            .ok_or_else(|| match id {
                 Some(id) => format!("no module named `${}`", id.name()),
                 None => "no module defined yet".to_string(),
-            }),
+            })
+    }
+
+    /// The module a command names, or the current one.
+    fn slot(&mut self, id: Option<Id<'_>>) -> Result<&mut Slot, String> {
+        let index = self.index(id)?;
+        self.modules
+            .get_mut(index)
+            .ok_or_else(|| "no module defined yet".to_string())
+    }
+
+    /// Marks modules whose state may now differ from the script's.
+    fn taint(&mut self, indices: &[usize], reason: &str) {
+        for &i in indices {
+            if let Some(Slot::Ready { tainted, .. }) = self.modules.get_mut(i) {
+                tainted.get_or_insert_with(|| reason.to_string());
+            }
+        }
+    }
+
+    /// Marks the registered modules that instantiating the skipped module `wasm` would have
+    /// written into.
+    fn taint_imports(&mut self, wasm: &[u8], reason: &str) {
+        for module in writes_into_imports(wasm) {
+            if let Some(&index) = self.registered.get(&module) {
+                self.taint(&[index], reason);
+            }
         }
     }
 
     fn invoke(&mut self, invoke: &WastInvoke<'_>) -> Outcome {
-        let (instance, unavailable) = match self.slot(invoke.module) {
+        let (instance, unavailable, mutating, tainted) = match self.slot(invoke.module) {
             Err(m) => return Outcome::Fail(m),
-            Ok(Slot::Unavailable(u)) => return unavailable_outcome(u),
+            Ok(Slot::Broken(m)) => return Outcome::Fail(m.clone()),
+            Ok(Slot::Unsupported {
+                reason,
+                mutating,
+                shares,
+            }) => {
+                let reason = reason.clone();
+                if mutating.contains(invoke.name) {
+                    let shares = shares.clone();
+                    self.taint(&shares, &reason);
+                }
+                return Outcome::Skip(reason);
+            }
             Ok(Slot::Ready {
                 instance,
                 unavailable,
-            }) => (instance, unavailable),
+                mutating,
+                tainted,
+            }) => (instance, unavailable, mutating, tainted),
         };
-        if let Some(u) = unavailable.get(invoke.name) {
-            return unavailable_outcome(u);
+        if let Some(reason) = tainted {
+            return Outcome::Skip(after_skipped(reason));
+        }
+        let skip = |reason: &str, tainted: &mut Option<String>| {
+            if mutating.contains(invoke.name) {
+                *tainted = Some(reason.to_string());
+            }
+            Outcome::Skip(reason.to_string())
+        };
+        match unavailable.get(invoke.name) {
+            Some(Unavailable::Unsupported(r)) => return skip(r, tainted),
+            Some(u @ Unavailable::Broken(_)) => return unavailable_outcome(u),
+            None => {}
         }
         let Some(args) = invoke
             .args
@@ -313,15 +406,12 @@ impl<'c> Script<'c> {
             .map(values::arg)
             .collect::<Option<Vec<_>>>()
         else {
-            return Outcome::Skip(UNSUPPORTED_VALUE.into());
+            return skip(UNSUPPORTED_VALUE, tainted);
         };
         if instance.layout().entry(invoke.name).is_none() {
             return Outcome::Fail(format!("no exported function `{}`", invoke.name));
         }
-        match instance
-            .run(invoke.name, 1, &args)
-            .map(|out| out.result(0))
-        {
+        match instance.run(invoke.name, 1, &args).map(|out| out.result(0)) {
             Ok(Some(Ok(values))) => Outcome::Returned(values),
             Ok(Some(Err(kind))) => Outcome::Trapped(kind),
             Ok(None) => Outcome::Fail(format!("{}: no result", describe(invoke))),
@@ -332,7 +422,12 @@ impl<'c> Script<'c> {
     fn get(&mut self, module: Option<Id<'_>>, global: &str) -> Outcome {
         match self.slot(module) {
             Err(m) => Outcome::Fail(m),
-            Ok(Slot::Unavailable(u)) => unavailable_outcome(u),
+            Ok(Slot::Broken(m)) => Outcome::Fail(m.clone()),
+            Ok(Slot::Unsupported { reason, .. }) => Outcome::Skip(reason.clone()),
+            Ok(Slot::Ready {
+                tainted: Some(reason),
+                ..
+            }) => Outcome::Skip(after_skipped(reason)),
             Ok(Slot::Ready { instance, .. }) => match instance.read_global_export(global) {
                 Ok(Some(v)) => Outcome::Returned(vec![v]),
                 Ok(None) => Outcome::Fail(format!("no exported global `{global}`")),
@@ -379,7 +474,10 @@ impl<'c> Script<'c> {
             }
             Outcome::Trapped(kind) => self.report.fail(
                 line,
-                format!("{what}: trapped with `{kind}`, expected {}", expected_text()),
+                format!(
+                    "{what}: trapped with `{kind}`, expected {}",
+                    expected_text()
+                ),
             ),
             Outcome::Skip(reason) => self.report.skip(reason),
             Outcome::Fail(m) => self.report.fail(line, m),
@@ -446,6 +544,7 @@ impl<'c> Script<'c> {
                 self.report.pass()
             }
             Instantiated::Unavailable(Unavailable::Unsupported(reason)) => {
+                self.taint_imports(wasm, &reason);
                 self.report.skip(reason)
             }
             Instantiated::Unavailable(Unavailable::Broken(m)) => self.report.fail(line, m),
@@ -457,7 +556,13 @@ impl<'c> Script<'c> {
 
     /// `assert_invalid` / `assert_malformed`: the text does not encode, or the validator
     /// rejects the binary.
-    fn assert_rejected(&mut self, line: usize, mut module: QuoteWat<'_>, kind: &str, message: &str) {
+    fn assert_rejected(
+        &mut self,
+        line: usize,
+        mut module: QuoteWat<'_>,
+        kind: &str,
+        message: &str,
+    ) {
         let wasm = match module.encode() {
             Ok(w) => w,
             Err(_) => return self.report.pass(),
@@ -471,6 +576,11 @@ impl<'c> Script<'c> {
             );
         }
     }
+}
+
+/// The skip reason of commands on an instance whose state may differ from the script's.
+fn after_skipped(reason: &str) -> String {
+    format!("after a skipped state change ({reason})")
 }
 
 fn unavailable_outcome(u: &Unavailable) -> Outcome {
