@@ -259,6 +259,17 @@ impl<'c> Script<'c> {
     }
 
     fn push(&mut self, name: Option<String>, slot: Slot) {
+        // The previous current module can no longer be named unless it has a name or was
+        // registered: free its buffers (up to the adapter's binding size each).
+        if let Some(previous) = self.current {
+            let referenced = self.names.values().any(|i| *i == previous)
+                || self.registered.values().any(|i| *i == previous);
+            if !referenced {
+                if let Some(slot) = self.modules.get_mut(previous) {
+                    *slot = Slot::Broken("module no longer referenced".into());
+                }
+            }
+        }
         self.modules.push(slot);
         let index = self.modules.len() - 1;
         self.current = Some(index);
