@@ -17,7 +17,7 @@ pub struct WastCli {
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 
-    /// Also print every failure and the reasons for skipped commands.
+    /// Also print every failure (under its file's line) and the reasons for skipped commands.
     #[arg(short, long)]
     pub verbose: bool,
 
@@ -56,6 +56,12 @@ pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
         match runner.run_file(file) {
             Ok(report) => {
                 println!("{}", report.summary());
+                // Right away, so a run cut short still shows what failed so far.
+                if cli.verbose {
+                    for f in &report.failed {
+                        println!("  {f}");
+                    }
+                }
                 reports.push(report);
             }
             Err(e) => {
@@ -69,7 +75,7 @@ pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
         }
     }
     if cli.verbose {
-        print_details(&reports);
+        print_skip_reasons(&reports);
     }
     let passed: u64 = reports.iter().map(|r| r.passed).sum();
     let failed: u64 = reports.iter().map(FileReport::failed_count).sum();
@@ -88,15 +94,8 @@ pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
     }
 }
 
-/// Failures per file, then the skip reasons of all files together.
-fn print_details(reports: &[FileReport]) {
-    for r in reports.iter().filter(|r| !r.failed.is_empty()) {
-        println!();
-        println!("Failures in {}:", r.file);
-        for f in &r.failed {
-            println!("  {f}");
-        }
-    }
+/// The skip reasons of all files together, most frequent first.
+fn print_skip_reasons(reports: &[FileReport]) {
     let mut reasons: std::collections::BTreeMap<&str, u64> = std::collections::BTreeMap::new();
     for r in reports {
         for (reason, n) in &r.skipped {
