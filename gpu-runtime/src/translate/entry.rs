@@ -224,7 +224,26 @@ fn run_thread(
         w += t_arg.words();
         args.push(decode(b, *t_arg, lo, hi));
     }
+    let fin_p = b.expr(Expression::GlobalVariable(rt.finished));
+    b.store(fin_p, zero);
     let result = b.call(callee.handle, args, callee.result_ty.is_some());
+    // A callee that never reached its return was cut by the driver's loop cap.
+    let fin = b.load(fin_p);
+    let cut = b.bin(B::Equal, fin, zero);
+    let code_before = b.load(trap_p);
+    let clean = b.bin(B::Equal, code_before, zero);
+    let first = b.bin(B::LogicalAnd, cut, clean);
+    let limit = b.u32(super::runtime::trap_code(
+        super::abi::TrapKind::LoopLimit,
+        0,
+    ));
+    let code_after = b.select(first, limit, code_before);
+    b.store(trap_p, code_after);
+    let func_p = b.expr(Expression::GlobalVariable(rt.trap_func));
+    let func_before = b.load(func_p);
+    let me = b.u32(entry.func_index);
+    let func_after = b.select(first, me, func_before);
+    b.store(func_p, func_after);
 
     let rel = b.bin(B::Subtract, t, base);
     let stride_h = b.u32(stride);

@@ -549,7 +549,41 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
                 components: many.to_vec(),
             })),
         };
+        self.rt.mark_finished(&mut self.b);
         self.b.ret(value);
+    }
+
+    /// Calls `function`; with `detect_loop_limit`, a callee that did not reach its `return`
+    /// (its thread disabled by a driver's loop cap) traps with `LoopLimit` here.
+    pub fn checked_call(
+        &mut self,
+        function: Handle<Function>,
+        arguments: Vec<Handle<Expression>>,
+        has_result: bool,
+    ) -> Option<Handle<Expression>> {
+        if !self.detect_loop_limit {
+            return self.b.call(function, arguments, has_result);
+        }
+        self.clear_finished();
+        let r = self.b.call(function, arguments, has_result);
+        self.check_finished();
+        r
+    }
+
+    /// `finished = 0` before a call (see [`Self::checked_call`]).
+    pub fn clear_finished(&mut self) {
+        let p = self.b.expr(Expression::GlobalVariable(self.rt.finished));
+        let zero = self.b.u32(0);
+        self.b.store(p, zero);
+    }
+
+    /// After a call: trap with `LoopLimit` unless the callee reached its return.
+    pub fn check_finished(&mut self) {
+        let p = self.b.expr(Expression::GlobalVariable(self.rt.finished));
+        let f = self.b.load(p);
+        let zero = self.b.u32(0);
+        let cut = self.b.bin(B::Equal, f, zero);
+        self.trap_if(cut, TrapKind::LoopLimit);
     }
 
     /// Stores `values` into frame `target`'s branch locals (the result locals for the

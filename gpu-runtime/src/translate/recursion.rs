@@ -218,6 +218,7 @@ pub fn build_dispatcher(
             components: many.to_vec(),
         })),
     };
+    shared.rt.mark_finished(&mut b);
     b.ret(value);
     let handle = shared.module.functions.append(b.finish(), Span::UNDEFINED);
     Ok(FuncInfo {

@@ -35,6 +35,10 @@ pub struct Runtime {
     pub stack_top: Handle<GlobalVariable>,
     /// Partial-word stores inside the thread's stack slot are plain read-modify-writes.
     private_plain: bool,
+    /// Private: set to 1 by a function right before its single `return`. A caller clears it
+    /// before a call and checks it after: lavapipe disables a thread whose loops it cut until
+    /// the function returns, so the function's own checks never run (see `detect_loop_limit`).
+    pub finished: Handle<GlobalVariable>,
     /// Private: the id of the thread being run.
     pub thread_id: Handle<GlobalVariable>,
     /// Private: lowest valid value of the stack pointer for this thread's slot.
@@ -196,6 +200,7 @@ impl Runtime {
             mem_bytes: private(module, "mem_bytes", u32t),
             stack_floor: private(module, "stack_floor", u32t),
             thread_id: private(module, "thread_id", u32t),
+            finished: private(module, "finished", u32t),
             stack_top: private(module, "stack_top", u32t),
             private_plain,
             globals,
@@ -223,6 +228,13 @@ impl Runtime {
         let code = b.load(p);
         let zero = b.u32(0);
         b.bin(B::Equal, code, zero)
+    }
+
+    /// `finished = 1`, right before a function's return.
+    pub fn mark_finished(&self, b: &mut IrBuilder) {
+        let p = b.expr(Expression::GlobalVariable(self.finished));
+        let one = b.u32(1);
+        b.store(p, one);
     }
 
     /// `(word index, bit shift)` of a byte address.
@@ -515,6 +527,7 @@ impl Runtime {
             reject: naga::Block::new(),
         });
         let v = b.load(r);
+        self.mark_finished(&mut b);
         b.ret(Some(v));
         let h = module.functions.append(b.finish(), Span::UNDEFINED);
         self.helpers.grow = Some(h);
@@ -600,6 +613,7 @@ impl Runtime {
         let iv = b.load(i);
         let end = b.load(complete_at);
         let complete = b.bin(B::Equal, iv, end);
+        self.mark_finished(&mut b);
         b.ret(Some(complete));
         let h = module.functions.append(b.finish(), Span::UNDEFINED);
         self.helpers.fill = Some(h);
@@ -712,6 +726,7 @@ impl Runtime {
         let iv = b.load(i);
         let end = b.load(complete_at);
         let complete = b.bin(B::Equal, iv, end);
+        self.mark_finished(&mut b);
         b.ret(Some(complete));
         let h = module.functions.append(b.finish(), Span::UNDEFINED);
         self.helpers.copy = Some(h);
@@ -764,6 +779,7 @@ impl Runtime {
         let iv = b.load(i);
         let end = b.load(complete_at);
         let complete = b.bin(B::Equal, iv, end);
+        self.mark_finished(&mut b);
         b.ret(Some(complete));
         let h = module.functions.append(b.finish(), Span::UNDEFINED);
         self.helpers.init = Some(h);

@@ -22,6 +22,7 @@ var<private> trap_func: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
+var<private> finished: u32;
 var<private> stack_top: u32;
 
 fn w_add_f0_(p0_: u32, p1_: u32) -> u32 {
@@ -38,6 +39,7 @@ fn w_add_f0_(p0_: u32, p1_: u32) -> u32 {
         break;
     }
     let _e11 = ret2_;
+    finished = 1u;
     return _e11;
 }
 
@@ -55,6 +57,7 @@ fn w_sub_f1_(p0_1: u32, p1_1: u32) -> u32 {
         break;
     }
     let _e11 = ret2_1;
+    finished = 1u;
     return _e11;
 }
 
@@ -75,6 +78,7 @@ fn w_swap_f3_(p0_2: u32, p1_2: u32) -> Results_i32_i32_ {
     }
     let _e12 = ret2_2;
     let _e13 = ret3_;
+    finished = 1u;
     return Results_i32_i32_(_e12, _e13);
 }
 
@@ -91,45 +95,60 @@ fn w_func_4_f4_(p0_3: u32, p1_3: u32, p2_: u32) -> u32 {
     loop {
         let _e11 = l1_3;
         let _e12 = l2_;
-        let _e13 = w_swap_f3_(_e11, _e12);
-        let _e16 = l0_3;
-        switch _e16 {
+        finished = 0u;
+        let _e15 = w_swap_f3_(_e11, _e12);
+        let _e17 = finished;
+        let _e22 = trap_code;
+        let _e25 = ((_e17 == 0u) && (_e22 == 0u));
+        let _e28 = trap_func;
+        trap_code = select(_e22, 2952790128u, _e25);
+        trap_func = select(_e28, 4u, _e25);
+        let _e33 = l0_3;
+        finished = 0u;
+        switch _e33 {
             case 0u: {
-                let _e19 = w_add_f0_(_e13.r0_, _e13.r1_);
-                ci4_ = _e19;
+                let _e36 = w_add_f0_(_e15.r0_, _e15.r1_);
+                ci4_ = _e36;
             }
             case 1u: {
-                let _e20 = w_sub_f1_(_e13.r0_, _e13.r1_);
-                ci4_ = _e20;
+                let _e37 = w_sub_f1_(_e15.r0_, _e15.r1_);
+                ci4_ = _e37;
             }
             case 3u: {
-                let _e23 = trap_code;
-                let _e25 = (_e23 == 0u);
-                let _e28 = trap_func;
-                trap_code = select(_e23, 1879048308u, _e25);
-                trap_func = select(_e28, 4u, _e25);
+                let _e40 = trap_code;
+                let _e42 = (_e40 == 0u);
+                let _e45 = trap_func;
+                trap_code = select(_e40, 1879048308u, _e42);
+                trap_func = select(_e45, 4u, _e42);
             }
             case 2u: {
-                let _e33 = trap_code;
-                let _e35 = (_e33 == 0u);
-                let _e38 = trap_func;
-                trap_code = select(_e33, 2147483764u, _e35);
-                trap_func = select(_e38, 4u, _e35);
+                let _e50 = trap_code;
+                let _e52 = (_e50 == 0u);
+                let _e55 = trap_func;
+                trap_code = select(_e50, 2147483764u, _e52);
+                trap_func = select(_e55, 4u, _e52);
             }
             default: {
-                let _e43 = trap_code;
-                let _e45 = (_e43 == 0u);
-                let _e48 = trap_func;
-                trap_code = select(_e43, 1610612852u, _e45);
-                trap_func = select(_e48, 4u, _e45);
+                let _e60 = trap_code;
+                let _e62 = (_e60 == 0u);
+                let _e65 = trap_func;
+                trap_code = select(_e60, 1610612852u, _e62);
+                trap_func = select(_e65, 4u, _e62);
             }
         }
-        let _e51 = ci4_;
-        ret3_1 = _e51;
+        let _e71 = finished;
+        let _e76 = trap_code;
+        let _e79 = ((_e71 == 0u) && (_e76 == 0u));
+        let _e82 = trap_func;
+        trap_code = select(_e76, 2952790132u, _e79);
+        trap_func = select(_e82, 4u, _e79);
+        let _e85 = ci4_;
+        ret3_1 = _e85;
         break;
     }
-    let _e52 = ret3_1;
-    return _e52;
+    let _e86 = ret3_1;
+    finished = 1u;
+    return _e86;
 }
 
 @compute @workgroup_size(64, 1, 1) 
@@ -157,25 +176,32 @@ fn e0_apply(@builtin(global_invocation_id) gid: vec3<u32>) {
             let _e39 = params[6u];
             let _e43 = params[7u];
             let _e47 = params[8u];
-            let _e48 = w_func_4_f4_(_e39, _e43, _e47);
-            let _e51 = ((_e18 - _e10) * 2u);
+            finished = 0u;
+            let _e49 = w_func_4_f4_(_e39, _e43, _e47);
+            let _e50 = finished;
             let _e52 = trap_code;
-            let _e54 = (_e52 >> 28u);
-            results[_e51] = (_e54 | 2147483648u);
-            let _e59 = (_e54 == 0u);
-            if _e59 {
-                results[(_e51 + 1u)] = _e48;
+            let _e54 = ((_e50 == 0u) && (_e52 == 0u));
+            trap_code = select(_e52, 2952790016u, _e54);
+            let _e58 = trap_func;
+            trap_func = select(_e58, 4u, _e54);
+            let _e63 = ((_e18 - _e10) * 2u);
+            let _e64 = trap_code;
+            let _e66 = (_e64 >> 28u);
+            results[_e63] = (_e66 | 2147483648u);
+            let _e71 = (_e66 == 0u);
+            if _e71 {
+                results[(_e63 + 1u)] = _e49;
             } else {
-                let _e68 = atomicAdd((&control[2u]), 1u);
-                if (_e68 == 0u) {
-                    let _e71 = trap_func;
+                let _e80 = atomicAdd((&control[2u]), 1u);
+                if (_e80 == 0u) {
+                    let _e83 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e54);
-                    atomicStore((&control[5u]), _e71);
-                    atomicStore((&control[6u]), (_e52 & 268435455u));
+                    atomicStore((&control[4u]), _e66);
+                    atomicStore((&control[5u]), _e83);
+                    atomicStore((&control[6u]), (_e64 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e59) {
+            if ((_e18 == 0u) && _e71) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;

@@ -22,6 +22,7 @@ var<private> trap_func: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
+var<private> finished: u32;
 var<private> stack_top: u32;
 
 fn w_classify_f0_(p0_: u32) -> u32 {
@@ -87,6 +88,7 @@ fn w_classify_f0_(p0_: u32) -> u32 {
         break;
     }
     let _e36 = ret1_;
+    finished = 1u;
     return _e36;
 }
 
@@ -143,6 +145,7 @@ fn w_nested_f1_(p0_1: u32) -> u32 {
         break;
     }
     let _e54 = ret1_1;
+    finished = 1u;
     return _e54;
 }
 
@@ -181,6 +184,7 @@ fn w_pair_f2_(p0_2: u32) -> Results_i32_i32_ {
     }
     let _e27 = ret1_2;
     let _e28 = ret2_;
+    finished = 1u;
     return Results_i32_i32_(_e27, _e28);
 }
 
@@ -207,25 +211,32 @@ fn e0_classify(@builtin(global_invocation_id) gid: vec3<u32>) {
             let _e35 = atomicLoad((&control[0u]));
             mem_bytes = _e35;
             let _e39 = params[6u];
-            let _e40 = w_classify_f0_(_e39);
-            let _e43 = ((_e18 - _e10) * 2u);
+            finished = 0u;
+            let _e41 = w_classify_f0_(_e39);
+            let _e42 = finished;
             let _e44 = trap_code;
-            let _e46 = (_e44 >> 28u);
-            results[_e43] = (_e46 | 2147483648u);
-            let _e51 = (_e46 == 0u);
-            if _e51 {
-                results[(_e43 + 1u)] = _e40;
+            let _e46 = ((_e42 == 0u) && (_e44 == 0u));
+            trap_code = select(_e44, 2952790016u, _e46);
+            let _e50 = trap_func;
+            trap_func = select(_e50, 0u, _e46);
+            let _e55 = ((_e18 - _e10) * 2u);
+            let _e56 = trap_code;
+            let _e58 = (_e56 >> 28u);
+            results[_e55] = (_e58 | 2147483648u);
+            let _e63 = (_e58 == 0u);
+            if _e63 {
+                results[(_e55 + 1u)] = _e41;
             } else {
-                let _e60 = atomicAdd((&control[2u]), 1u);
-                if (_e60 == 0u) {
-                    let _e63 = trap_func;
+                let _e72 = atomicAdd((&control[2u]), 1u);
+                if (_e72 == 0u) {
+                    let _e75 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e46);
-                    atomicStore((&control[5u]), _e63);
-                    atomicStore((&control[6u]), (_e44 & 268435455u));
+                    atomicStore((&control[4u]), _e58);
+                    atomicStore((&control[5u]), _e75);
+                    atomicStore((&control[6u]), (_e56 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e51) {
+            if ((_e18 == 0u) && _e63) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -258,25 +269,32 @@ fn e1_nested(@builtin(global_invocation_id) gid_1: vec3<u32>) {
             let _e35 = atomicLoad((&control[0u]));
             mem_bytes = _e35;
             let _e39 = params[6u];
-            let _e40 = w_nested_f1_(_e39);
-            let _e43 = ((_e18 - _e10) * 2u);
+            finished = 0u;
+            let _e41 = w_nested_f1_(_e39);
+            let _e42 = finished;
             let _e44 = trap_code;
-            let _e46 = (_e44 >> 28u);
-            results[_e43] = (_e46 | 2147483648u);
-            let _e51 = (_e46 == 0u);
-            if _e51 {
-                results[(_e43 + 1u)] = _e40;
+            let _e46 = ((_e42 == 0u) && (_e44 == 0u));
+            trap_code = select(_e44, 2952790016u, _e46);
+            let _e50 = trap_func;
+            trap_func = select(_e50, 1u, _e46);
+            let _e55 = ((_e18 - _e10) * 2u);
+            let _e56 = trap_code;
+            let _e58 = (_e56 >> 28u);
+            results[_e55] = (_e58 | 2147483648u);
+            let _e63 = (_e58 == 0u);
+            if _e63 {
+                results[(_e55 + 1u)] = _e41;
             } else {
-                let _e60 = atomicAdd((&control[2u]), 1u);
-                if (_e60 == 0u) {
-                    let _e63 = trap_func;
+                let _e72 = atomicAdd((&control[2u]), 1u);
+                if (_e72 == 0u) {
+                    let _e75 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e46);
-                    atomicStore((&control[5u]), _e63);
-                    atomicStore((&control[6u]), (_e44 & 268435455u));
+                    atomicStore((&control[4u]), _e58);
+                    atomicStore((&control[5u]), _e75);
+                    atomicStore((&control[6u]), (_e56 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e51) {
+            if ((_e18 == 0u) && _e63) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -309,26 +327,33 @@ fn e2_pair(@builtin(global_invocation_id) gid_2: vec3<u32>) {
             let _e35 = atomicLoad((&control[0u]));
             mem_bytes = _e35;
             let _e39 = params[6u];
-            let _e40 = w_pair_f2_(_e39);
-            let _e43 = ((_e18 - _e10) * 3u);
+            finished = 0u;
+            let _e41 = w_pair_f2_(_e39);
+            let _e42 = finished;
             let _e44 = trap_code;
-            let _e46 = (_e44 >> 28u);
-            results[_e43] = (_e46 | 2147483648u);
-            let _e51 = (_e46 == 0u);
-            if _e51 {
-                results[(_e43 + 1u)] = _e40.r0_;
-                results[(_e43 + 2u)] = _e40.r1_;
+            let _e46 = ((_e42 == 0u) && (_e44 == 0u));
+            trap_code = select(_e44, 2952790016u, _e46);
+            let _e50 = trap_func;
+            trap_func = select(_e50, 2u, _e46);
+            let _e55 = ((_e18 - _e10) * 3u);
+            let _e56 = trap_code;
+            let _e58 = (_e56 >> 28u);
+            results[_e55] = (_e58 | 2147483648u);
+            let _e63 = (_e58 == 0u);
+            if _e63 {
+                results[(_e55 + 1u)] = _e41.r0_;
+                results[(_e55 + 2u)] = _e41.r1_;
             } else {
-                let _e66 = atomicAdd((&control[2u]), 1u);
-                if (_e66 == 0u) {
-                    let _e69 = trap_func;
+                let _e78 = atomicAdd((&control[2u]), 1u);
+                if (_e78 == 0u) {
+                    let _e81 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e46);
-                    atomicStore((&control[5u]), _e69);
-                    atomicStore((&control[6u]), (_e44 & 268435455u));
+                    atomicStore((&control[4u]), _e58);
+                    atomicStore((&control[5u]), _e81);
+                    atomicStore((&control[6u]), (_e56 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e51) {
+            if ((_e18 == 0u) && _e63) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;

@@ -17,6 +17,7 @@ var<private> trap_func: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
+var<private> finished: u32;
 var<private> stack_top: u32;
 
 fn mem_oob(ea: u32, size: u32) -> bool {
@@ -120,6 +121,7 @@ fn mem_fill(dst: u32, value_1: u32, n: u32) -> bool {
     }
     let _e39 = i;
     let _e40 = complete_at;
+    finished = 1u;
     return (_e39 == _e40);
 }
 
@@ -177,6 +179,7 @@ fn mem_copy(dst_1: u32, src: u32, n_1: u32) -> bool {
     }
     let _e56 = i_1;
     let _e57 = complete_at_1;
+    finished = 1u;
     return (_e56 == _e57);
 }
 
@@ -200,6 +203,7 @@ fn mem_init(dst_2: u32, src_1: u32, n_2: u32) -> bool {
     }
     let _e26 = i_2;
     let _e27 = complete_at_2;
+    finished = 1u;
     return (_e26 == _e27);
 }
 
@@ -230,6 +234,7 @@ fn mem_grow(delta: u32) -> u32 {
         }
     }
     let _e32 = r_3;
+    finished = 1u;
     return _e32;
 }
 
@@ -298,57 +303,86 @@ fn w_rw_f0_(p0_: u32) -> u64 {
         let _e140 = trap_func;
         trap_code = select(_e134, 1342177374u, _e137);
         trap_func = select(_e140, 0u, _e137);
-        let _e143 = mem_fill(100u, 7u, 10u);
-        let _e147 = trap_code;
-        let _e150 = (!(_e143) && (_e147 == 0u));
-        let _e153 = trap_func;
-        trap_code = select(_e147, 2952790110u, _e150);
-        trap_func = select(_e153, 0u, _e150);
-        let _e159 = mem_oob(200u, 10u);
-        let _e160 = mem_oob(100u, 10u);
+        finished = 0u;
+        let _e145 = mem_fill(100u, 7u, 10u);
+        let _e147 = finished;
+        let _e152 = trap_code;
+        let _e155 = ((_e147 == 0u) && (_e152 == 0u));
+        let _e158 = trap_func;
+        trap_code = select(_e152, 2952790110u, _e155);
+        trap_func = select(_e158, 0u, _e155);
         let _e164 = trap_code;
-        let _e167 = ((_e159 || _e160) && (_e164 == 0u));
+        let _e167 = (!(_e145) && (_e164 == 0u));
         let _e170 = trap_func;
-        trap_code = select(_e164, 1342177385u, _e167);
+        trap_code = select(_e164, 2952790110u, _e167);
         trap_func = select(_e170, 0u, _e167);
-        let _e173 = mem_copy(200u, 100u, 10u);
-        let _e177 = trap_code;
-        let _e180 = (!(_e173) && (_e177 == 0u));
-        let _e183 = trap_func;
-        trap_code = select(_e177, 2952790121u, _e180);
-        trap_func = select(_e183, 0u, _e180);
-        let _e192 = atomicLoad((&control[9u]));
-        let _e193 = (0u + 5u);
-        let _e197 = mem_oob(300u, 5u);
-        let _e201 = trap_code;
-        let _e204 = ((((_e193 < 0u) || (_e193 > _e192)) || _e197) && (_e201 == 0u));
-        let _e207 = trap_func;
-        trap_code = select(_e201, 1342177396u, _e204);
-        trap_func = select(_e207, 0u, _e204);
-        let _e212 = mem_init(300u, (4u + 0u), 5u);
-        let _e216 = trap_code;
-        let _e219 = (!(_e212) && (_e216 == 0u));
-        let _e222 = trap_func;
-        trap_code = select(_e216, 2952790132u, _e219);
-        trap_func = select(_e222, 0u, _e219);
+        let _e176 = mem_oob(200u, 10u);
+        let _e177 = mem_oob(100u, 10u);
+        let _e181 = trap_code;
+        let _e184 = ((_e176 || _e177) && (_e181 == 0u));
+        let _e187 = trap_func;
+        trap_code = select(_e181, 1342177385u, _e184);
+        trap_func = select(_e187, 0u, _e184);
+        finished = 0u;
+        let _e192 = mem_copy(200u, 100u, 10u);
+        let _e194 = finished;
+        let _e199 = trap_code;
+        let _e202 = ((_e194 == 0u) && (_e199 == 0u));
+        let _e205 = trap_func;
+        trap_code = select(_e199, 2952790121u, _e202);
+        trap_func = select(_e205, 0u, _e202);
+        let _e211 = trap_code;
+        let _e214 = (!(_e192) && (_e211 == 0u));
+        let _e217 = trap_func;
+        trap_code = select(_e211, 2952790121u, _e214);
+        trap_func = select(_e217, 0u, _e214);
+        let _e226 = atomicLoad((&control[9u]));
+        let _e227 = (0u + 5u);
+        let _e231 = mem_oob(300u, 5u);
+        let _e235 = trap_code;
+        let _e238 = ((((_e227 < 0u) || (_e227 > _e226)) || _e231) && (_e235 == 0u));
+        let _e241 = trap_func;
+        trap_code = select(_e235, 1342177396u, _e238);
+        trap_func = select(_e241, 0u, _e238);
+        finished = 0u;
+        let _e248 = mem_init(300u, (4u + 0u), 5u);
+        let _e250 = finished;
+        let _e255 = trap_code;
+        let _e258 = ((_e250 == 0u) && (_e255 == 0u));
+        let _e261 = trap_func;
+        trap_code = select(_e255, 2952790132u, _e258);
+        trap_func = select(_e261, 0u, _e258);
+        let _e267 = trap_code;
+        let _e270 = (!(_e248) && (_e267 == 0u));
+        let _e273 = trap_func;
+        trap_code = select(_e267, 2952790132u, _e270);
+        trap_func = select(_e273, 0u, _e270);
         atomicStore((&control[9u]), 0u);
-        let _e230 = mem_grow(1u);
-        let _e231 = l0_;
-        let _e233 = (_e231 + 8u);
-        let _e235 = mem_oob(_e233, 8u);
-        let _e240 = trap_code;
-        let _e243 = (((_e233 < _e231) || _e235) && (_e240 == 0u));
-        let _e246 = trap_func;
-        trap_code = select(_e240, 1342177410u, _e243);
-        trap_func = select(_e246, 0u, _e243);
-        let _e249 = mem_load32_(_e233);
-        let _e252 = mem_load32_((_e233 + 4u));
-        let _e261 = atomicLoad((&control[0u]));
-        ret1_ = ((u64(_e249) | (u64(_e252) << 32u)) + u64((_e261 >> 16u)));
+        finished = 0u;
+        let _e283 = mem_grow(1u);
+        let _e285 = finished;
+        let _e290 = trap_code;
+        let _e293 = ((_e285 == 0u) && (_e290 == 0u));
+        let _e296 = trap_func;
+        trap_code = select(_e290, 2952790141u, _e293);
+        trap_func = select(_e296, 0u, _e293);
+        let _e299 = l0_;
+        let _e301 = (_e299 + 8u);
+        let _e303 = mem_oob(_e301, 8u);
+        let _e308 = trap_code;
+        let _e311 = (((_e301 < _e299) || _e303) && (_e308 == 0u));
+        let _e314 = trap_func;
+        trap_code = select(_e308, 1342177410u, _e311);
+        trap_func = select(_e314, 0u, _e311);
+        let _e317 = mem_load32_(_e301);
+        let _e320 = mem_load32_((_e301 + 4u));
+        let _e329 = atomicLoad((&control[0u]));
+        ret1_ = ((u64(_e317) | (u64(_e320) << 32u)) + u64((_e329 >> 16u)));
         break;
     }
-    let _e266 = ret1_;
-    return _e266;
+    let _e334 = ret1_;
+    finished = 1u;
+    return _e334;
 }
 
 @compute @workgroup_size(64, 1, 1) 
@@ -374,26 +408,33 @@ fn e0_rw(@builtin(global_invocation_id) gid: vec3<u32>) {
             let _e35 = atomicLoad((&control[0u]));
             mem_bytes = _e35;
             let _e39 = params[6u];
-            let _e40 = w_rw_f0_(_e39);
-            let _e43 = ((_e18 - _e10) * 3u);
+            finished = 0u;
+            let _e41 = w_rw_f0_(_e39);
+            let _e42 = finished;
             let _e44 = trap_code;
-            let _e46 = (_e44 >> 28u);
-            results[_e43] = (_e46 | 2147483648u);
-            let _e51 = (_e46 == 0u);
-            if _e51 {
-                results[(_e43 + 1u)] = u32(_e40);
-                results[(_e43 + 2u)] = u32((_e40 >> 32u));
+            let _e46 = ((_e42 == 0u) && (_e44 == 0u));
+            trap_code = select(_e44, 2952790016u, _e46);
+            let _e50 = trap_func;
+            trap_func = select(_e50, 0u, _e46);
+            let _e55 = ((_e18 - _e10) * 3u);
+            let _e56 = trap_code;
+            let _e58 = (_e56 >> 28u);
+            results[_e55] = (_e58 | 2147483648u);
+            let _e63 = (_e58 == 0u);
+            if _e63 {
+                results[(_e55 + 1u)] = u32(_e41);
+                results[(_e55 + 2u)] = u32((_e41 >> 32u));
             } else {
-                let _e68 = atomicAdd((&control[2u]), 1u);
-                if (_e68 == 0u) {
-                    let _e71 = trap_func;
+                let _e80 = atomicAdd((&control[2u]), 1u);
+                if (_e80 == 0u) {
+                    let _e83 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e46);
-                    atomicStore((&control[5u]), _e71);
-                    atomicStore((&control[6u]), (_e44 & 268435455u));
+                    atomicStore((&control[4u]), _e58);
+                    atomicStore((&control[5u]), _e83);
+                    atomicStore((&control[6u]), (_e56 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e51) {
+            if ((_e18 == 0u) && _e63) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;

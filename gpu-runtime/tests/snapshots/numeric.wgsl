@@ -17,6 +17,7 @@ var<private> trap_func: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
+var<private> finished: u32;
 var<private> stack_top: u32;
 
 fn w_func_0_f0_(p0_: u32, p1_: u32) -> u32 {
@@ -54,6 +55,7 @@ fn w_func_0_f0_(p0_: u32, p1_: u32) -> u32 {
         break;
     }
     let _e75 = ret2_;
+    finished = 1u;
     return _e75;
 }
 
@@ -79,6 +81,7 @@ fn w_func_1_f1_(p0_1: u64, p1_1: u64) -> u64 {
         break;
     }
     let _e50 = ret2_1;
+    finished = 1u;
     return _e50;
 }
 
@@ -103,6 +106,7 @@ fn w_func_2_f2_(p0_2: f32, p1_2: f64) -> f64 {
         break;
     }
     let _e62 = ret2_2;
+    finished = 1u;
     return _e62;
 }
 
@@ -131,6 +135,7 @@ fn w_func_3_f3_(p0_3: f64) -> u32 {
         break;
     }
     let _e59 = ret1_;
+    finished = 1u;
     return _e59;
 }
 
@@ -158,25 +163,32 @@ fn e0_int(@builtin(global_invocation_id) gid: vec3<u32>) {
             mem_bytes = _e35;
             let _e39 = params[6u];
             let _e43 = params[7u];
-            let _e44 = w_func_0_f0_(_e39, _e43);
-            let _e47 = ((_e18 - _e10) * 2u);
+            finished = 0u;
+            let _e45 = w_func_0_f0_(_e39, _e43);
+            let _e46 = finished;
             let _e48 = trap_code;
-            let _e50 = (_e48 >> 28u);
-            results[_e47] = (_e50 | 2147483648u);
-            let _e55 = (_e50 == 0u);
-            if _e55 {
-                results[(_e47 + 1u)] = _e44;
+            let _e50 = ((_e46 == 0u) && (_e48 == 0u));
+            trap_code = select(_e48, 2952790016u, _e50);
+            let _e54 = trap_func;
+            trap_func = select(_e54, 0u, _e50);
+            let _e59 = ((_e18 - _e10) * 2u);
+            let _e60 = trap_code;
+            let _e62 = (_e60 >> 28u);
+            results[_e59] = (_e62 | 2147483648u);
+            let _e67 = (_e62 == 0u);
+            if _e67 {
+                results[(_e59 + 1u)] = _e45;
             } else {
-                let _e64 = atomicAdd((&control[2u]), 1u);
-                if (_e64 == 0u) {
-                    let _e67 = trap_func;
+                let _e76 = atomicAdd((&control[2u]), 1u);
+                if (_e76 == 0u) {
+                    let _e79 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e50);
-                    atomicStore((&control[5u]), _e67);
-                    atomicStore((&control[6u]), (_e48 & 268435455u));
+                    atomicStore((&control[4u]), _e62);
+                    atomicStore((&control[5u]), _e79);
+                    atomicStore((&control[6u]), (_e60 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e55) {
+            if ((_e18 == 0u) && _e67) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -212,26 +224,33 @@ fn e1_long(@builtin(global_invocation_id) gid_1: vec3<u32>) {
             let _e43 = params[7u];
             let _e52 = params[8u];
             let _e56 = params[9u];
-            let _e62 = w_func_1_f1_((u64(_e39) | (u64(_e43) << 32u)), (u64(_e52) | (u64(_e56) << 32u)));
-            let _e65 = ((_e18 - _e10) * 3u);
+            finished = 0u;
+            let _e63 = w_func_1_f1_((u64(_e39) | (u64(_e43) << 32u)), (u64(_e52) | (u64(_e56) << 32u)));
+            let _e64 = finished;
             let _e66 = trap_code;
-            let _e68 = (_e66 >> 28u);
-            results[_e65] = (_e68 | 2147483648u);
-            let _e73 = (_e68 == 0u);
-            if _e73 {
-                results[(_e65 + 1u)] = u32(_e62);
-                results[(_e65 + 2u)] = u32((_e62 >> 32u));
+            let _e68 = ((_e64 == 0u) && (_e66 == 0u));
+            trap_code = select(_e66, 2952790016u, _e68);
+            let _e72 = trap_func;
+            trap_func = select(_e72, 1u, _e68);
+            let _e77 = ((_e18 - _e10) * 3u);
+            let _e78 = trap_code;
+            let _e80 = (_e78 >> 28u);
+            results[_e77] = (_e80 | 2147483648u);
+            let _e85 = (_e80 == 0u);
+            if _e85 {
+                results[(_e77 + 1u)] = u32(_e63);
+                results[(_e77 + 2u)] = u32((_e63 >> 32u));
             } else {
-                let _e90 = atomicAdd((&control[2u]), 1u);
-                if (_e90 == 0u) {
-                    let _e93 = trap_func;
+                let _e102 = atomicAdd((&control[2u]), 1u);
+                if (_e102 == 0u) {
+                    let _e105 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e68);
-                    atomicStore((&control[5u]), _e93);
-                    atomicStore((&control[6u]), (_e66 & 268435455u));
+                    atomicStore((&control[4u]), _e80);
+                    atomicStore((&control[5u]), _e105);
+                    atomicStore((&control[6u]), (_e78 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e73) {
+            if ((_e18 == 0u) && _e85) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -266,27 +285,34 @@ fn e2_float(@builtin(global_invocation_id) gid_2: vec3<u32>) {
             let _e39 = params[6u];
             let _e44 = params[7u];
             let _e48 = params[8u];
-            let _e55 = w_func_2_f2_(bitcast<f32>(_e39), bitcast<f64>((u64(_e44) | (u64(_e48) << 32u))));
-            let _e58 = ((_e18 - _e10) * 3u);
+            finished = 0u;
+            let _e56 = w_func_2_f2_(bitcast<f32>(_e39), bitcast<f64>((u64(_e44) | (u64(_e48) << 32u))));
+            let _e57 = finished;
             let _e59 = trap_code;
-            let _e61 = (_e59 >> 28u);
-            results[_e58] = (_e61 | 2147483648u);
-            let _e66 = (_e61 == 0u);
-            if _e66 {
-                let _e67 = bitcast<u64>(_e55);
-                results[(_e58 + 1u)] = u32(_e67);
-                results[(_e58 + 2u)] = u32((_e67 >> 32u));
+            let _e61 = ((_e57 == 0u) && (_e59 == 0u));
+            trap_code = select(_e59, 2952790016u, _e61);
+            let _e65 = trap_func;
+            trap_func = select(_e65, 2u, _e61);
+            let _e70 = ((_e18 - _e10) * 3u);
+            let _e71 = trap_code;
+            let _e73 = (_e71 >> 28u);
+            results[_e70] = (_e73 | 2147483648u);
+            let _e78 = (_e73 == 0u);
+            if _e78 {
+                let _e79 = bitcast<u64>(_e56);
+                results[(_e70 + 1u)] = u32(_e79);
+                results[(_e70 + 2u)] = u32((_e79 >> 32u));
             } else {
-                let _e84 = atomicAdd((&control[2u]), 1u);
-                if (_e84 == 0u) {
-                    let _e87 = trap_func;
+                let _e96 = atomicAdd((&control[2u]), 1u);
+                if (_e96 == 0u) {
+                    let _e99 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e61);
-                    atomicStore((&control[5u]), _e87);
-                    atomicStore((&control[6u]), (_e59 & 268435455u));
+                    atomicStore((&control[4u]), _e73);
+                    atomicStore((&control[5u]), _e99);
+                    atomicStore((&control[6u]), (_e71 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e66) {
+            if ((_e18 == 0u) && _e78) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -320,25 +346,32 @@ fn e3_conv(@builtin(global_invocation_id) gid_3: vec3<u32>) {
             mem_bytes = _e35;
             let _e39 = params[6u];
             let _e43 = params[7u];
-            let _e50 = w_func_3_f3_(bitcast<f64>((u64(_e39) | (u64(_e43) << 32u))));
-            let _e53 = ((_e18 - _e10) * 2u);
+            finished = 0u;
+            let _e51 = w_func_3_f3_(bitcast<f64>((u64(_e39) | (u64(_e43) << 32u))));
+            let _e52 = finished;
             let _e54 = trap_code;
-            let _e56 = (_e54 >> 28u);
-            results[_e53] = (_e56 | 2147483648u);
-            let _e61 = (_e56 == 0u);
-            if _e61 {
-                results[(_e53 + 1u)] = _e50;
+            let _e56 = ((_e52 == 0u) && (_e54 == 0u));
+            trap_code = select(_e54, 2952790016u, _e56);
+            let _e60 = trap_func;
+            trap_func = select(_e60, 3u, _e56);
+            let _e65 = ((_e18 - _e10) * 2u);
+            let _e66 = trap_code;
+            let _e68 = (_e66 >> 28u);
+            results[_e65] = (_e68 | 2147483648u);
+            let _e73 = (_e68 == 0u);
+            if _e73 {
+                results[(_e65 + 1u)] = _e51;
             } else {
-                let _e70 = atomicAdd((&control[2u]), 1u);
-                if (_e70 == 0u) {
-                    let _e73 = trap_func;
+                let _e82 = atomicAdd((&control[2u]), 1u);
+                if (_e82 == 0u) {
+                    let _e85 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e56);
-                    atomicStore((&control[5u]), _e73);
-                    atomicStore((&control[6u]), (_e54 & 268435455u));
+                    atomicStore((&control[4u]), _e68);
+                    atomicStore((&control[5u]), _e85);
+                    atomicStore((&control[6u]), (_e66 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e61) {
+            if ((_e18 == 0u) && _e73) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;

@@ -17,6 +17,7 @@ var<private> trap_func: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
+var<private> finished: u32;
 var<private> stack_top: u32;
 
 fn cycle_w_fac_f0_(p0_: u64) -> u64 {
@@ -168,6 +169,7 @@ fn cycle_w_fac_f0_(p0_: u64) -> u64 {
     let _e217 = trap_func;
     trap_func = select(_e217, 0u, _e213);
     let _e220 = m0_ret0_;
+    finished = 1u;
     return _e220;
 }
 
@@ -361,6 +363,7 @@ fn cycle_w_fib_f1_(p0_1: u32) -> u32 {
     let _e228 = trap_func;
     trap_func = select(_e228, 1u, _e224);
     let _e231 = m0_ret0_1;
+    finished = 1u;
     return _e231;
 }
 
@@ -506,6 +509,7 @@ fn cycle_w_sum_f2_(p0_2: u32) -> u32 {
     let _e167 = trap_func;
     trap_func = select(_e167, 2u, _e163);
     let _e170 = m0_ret0_2;
+    finished = 1u;
     return _e170;
 }
 
@@ -719,6 +723,7 @@ fn cycle_w_even_f3_(p0_3: u32) -> u32 {
     let _e258 = trap_func;
     trap_func = select(_e258, 3u, _e254);
     let _e261 = m0_ret0_3;
+    finished = 1u;
     return _e261;
 }
 
@@ -1015,6 +1020,7 @@ fn cycle_w_ack_f5_(p0_4: u32, p1_: u32) -> u32 {
     let _e364 = trap_func;
     trap_func = select(_e364, 5u, _e360);
     let _e367 = m0_ret0_4;
+    finished = 1u;
     return _e367;
 }
 
@@ -1042,26 +1048,33 @@ fn e0_fac(@builtin(global_invocation_id) gid: vec3<u32>) {
             mem_bytes = _e35;
             let _e39 = params[6u];
             let _e43 = params[7u];
-            let _e49 = cycle_w_fac_f0_((u64(_e39) | (u64(_e43) << 32u)));
-            let _e52 = ((_e18 - _e10) * 3u);
+            finished = 0u;
+            let _e50 = cycle_w_fac_f0_((u64(_e39) | (u64(_e43) << 32u)));
+            let _e51 = finished;
             let _e53 = trap_code;
-            let _e55 = (_e53 >> 28u);
-            results[_e52] = (_e55 | 2147483648u);
-            let _e60 = (_e55 == 0u);
-            if _e60 {
-                results[(_e52 + 1u)] = u32(_e49);
-                results[(_e52 + 2u)] = u32((_e49 >> 32u));
+            let _e55 = ((_e51 == 0u) && (_e53 == 0u));
+            trap_code = select(_e53, 2952790016u, _e55);
+            let _e59 = trap_func;
+            trap_func = select(_e59, 0u, _e55);
+            let _e64 = ((_e18 - _e10) * 3u);
+            let _e65 = trap_code;
+            let _e67 = (_e65 >> 28u);
+            results[_e64] = (_e67 | 2147483648u);
+            let _e72 = (_e67 == 0u);
+            if _e72 {
+                results[(_e64 + 1u)] = u32(_e50);
+                results[(_e64 + 2u)] = u32((_e50 >> 32u));
             } else {
-                let _e77 = atomicAdd((&control[2u]), 1u);
-                if (_e77 == 0u) {
-                    let _e80 = trap_func;
+                let _e89 = atomicAdd((&control[2u]), 1u);
+                if (_e89 == 0u) {
+                    let _e92 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e55);
-                    atomicStore((&control[5u]), _e80);
-                    atomicStore((&control[6u]), (_e53 & 268435455u));
+                    atomicStore((&control[4u]), _e67);
+                    atomicStore((&control[5u]), _e92);
+                    atomicStore((&control[6u]), (_e65 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e60) {
+            if ((_e18 == 0u) && _e72) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -1094,25 +1107,32 @@ fn e1_fib(@builtin(global_invocation_id) gid_1: vec3<u32>) {
             let _e35 = atomicLoad((&control[0u]));
             mem_bytes = _e35;
             let _e39 = params[6u];
-            let _e40 = cycle_w_fib_f1_(_e39);
-            let _e43 = ((_e18 - _e10) * 2u);
+            finished = 0u;
+            let _e41 = cycle_w_fib_f1_(_e39);
+            let _e42 = finished;
             let _e44 = trap_code;
-            let _e46 = (_e44 >> 28u);
-            results[_e43] = (_e46 | 2147483648u);
-            let _e51 = (_e46 == 0u);
-            if _e51 {
-                results[(_e43 + 1u)] = _e40;
+            let _e46 = ((_e42 == 0u) && (_e44 == 0u));
+            trap_code = select(_e44, 2952790016u, _e46);
+            let _e50 = trap_func;
+            trap_func = select(_e50, 1u, _e46);
+            let _e55 = ((_e18 - _e10) * 2u);
+            let _e56 = trap_code;
+            let _e58 = (_e56 >> 28u);
+            results[_e55] = (_e58 | 2147483648u);
+            let _e63 = (_e58 == 0u);
+            if _e63 {
+                results[(_e55 + 1u)] = _e41;
             } else {
-                let _e60 = atomicAdd((&control[2u]), 1u);
-                if (_e60 == 0u) {
-                    let _e63 = trap_func;
+                let _e72 = atomicAdd((&control[2u]), 1u);
+                if (_e72 == 0u) {
+                    let _e75 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e46);
-                    atomicStore((&control[5u]), _e63);
-                    atomicStore((&control[6u]), (_e44 & 268435455u));
+                    atomicStore((&control[4u]), _e58);
+                    atomicStore((&control[5u]), _e75);
+                    atomicStore((&control[6u]), (_e56 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e51) {
+            if ((_e18 == 0u) && _e63) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -1145,25 +1165,32 @@ fn e2_sum(@builtin(global_invocation_id) gid_2: vec3<u32>) {
             let _e35 = atomicLoad((&control[0u]));
             mem_bytes = _e35;
             let _e39 = params[6u];
-            let _e40 = cycle_w_sum_f2_(_e39);
-            let _e43 = ((_e18 - _e10) * 2u);
+            finished = 0u;
+            let _e41 = cycle_w_sum_f2_(_e39);
+            let _e42 = finished;
             let _e44 = trap_code;
-            let _e46 = (_e44 >> 28u);
-            results[_e43] = (_e46 | 2147483648u);
-            let _e51 = (_e46 == 0u);
-            if _e51 {
-                results[(_e43 + 1u)] = _e40;
+            let _e46 = ((_e42 == 0u) && (_e44 == 0u));
+            trap_code = select(_e44, 2952790016u, _e46);
+            let _e50 = trap_func;
+            trap_func = select(_e50, 2u, _e46);
+            let _e55 = ((_e18 - _e10) * 2u);
+            let _e56 = trap_code;
+            let _e58 = (_e56 >> 28u);
+            results[_e55] = (_e58 | 2147483648u);
+            let _e63 = (_e58 == 0u);
+            if _e63 {
+                results[(_e55 + 1u)] = _e41;
             } else {
-                let _e60 = atomicAdd((&control[2u]), 1u);
-                if (_e60 == 0u) {
-                    let _e63 = trap_func;
+                let _e72 = atomicAdd((&control[2u]), 1u);
+                if (_e72 == 0u) {
+                    let _e75 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e46);
-                    atomicStore((&control[5u]), _e63);
-                    atomicStore((&control[6u]), (_e44 & 268435455u));
+                    atomicStore((&control[4u]), _e58);
+                    atomicStore((&control[5u]), _e75);
+                    atomicStore((&control[6u]), (_e56 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e51) {
+            if ((_e18 == 0u) && _e63) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -1196,25 +1223,32 @@ fn e3_even(@builtin(global_invocation_id) gid_3: vec3<u32>) {
             let _e35 = atomicLoad((&control[0u]));
             mem_bytes = _e35;
             let _e39 = params[6u];
-            let _e40 = cycle_w_even_f3_(_e39);
-            let _e43 = ((_e18 - _e10) * 2u);
+            finished = 0u;
+            let _e41 = cycle_w_even_f3_(_e39);
+            let _e42 = finished;
             let _e44 = trap_code;
-            let _e46 = (_e44 >> 28u);
-            results[_e43] = (_e46 | 2147483648u);
-            let _e51 = (_e46 == 0u);
-            if _e51 {
-                results[(_e43 + 1u)] = _e40;
+            let _e46 = ((_e42 == 0u) && (_e44 == 0u));
+            trap_code = select(_e44, 2952790016u, _e46);
+            let _e50 = trap_func;
+            trap_func = select(_e50, 3u, _e46);
+            let _e55 = ((_e18 - _e10) * 2u);
+            let _e56 = trap_code;
+            let _e58 = (_e56 >> 28u);
+            results[_e55] = (_e58 | 2147483648u);
+            let _e63 = (_e58 == 0u);
+            if _e63 {
+                results[(_e55 + 1u)] = _e41;
             } else {
-                let _e60 = atomicAdd((&control[2u]), 1u);
-                if (_e60 == 0u) {
-                    let _e63 = trap_func;
+                let _e72 = atomicAdd((&control[2u]), 1u);
+                if (_e72 == 0u) {
+                    let _e75 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e46);
-                    atomicStore((&control[5u]), _e63);
-                    atomicStore((&control[6u]), (_e44 & 268435455u));
+                    atomicStore((&control[4u]), _e58);
+                    atomicStore((&control[5u]), _e75);
+                    atomicStore((&control[6u]), (_e56 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e51) {
+            if ((_e18 == 0u) && _e63) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -1248,25 +1282,32 @@ fn e4_ack(@builtin(global_invocation_id) gid_4: vec3<u32>) {
             mem_bytes = _e35;
             let _e39 = params[6u];
             let _e43 = params[7u];
-            let _e44 = cycle_w_ack_f5_(_e39, _e43);
-            let _e47 = ((_e18 - _e10) * 2u);
+            finished = 0u;
+            let _e45 = cycle_w_ack_f5_(_e39, _e43);
+            let _e46 = finished;
             let _e48 = trap_code;
-            let _e50 = (_e48 >> 28u);
-            results[_e47] = (_e50 | 2147483648u);
-            let _e55 = (_e50 == 0u);
-            if _e55 {
-                results[(_e47 + 1u)] = _e44;
+            let _e50 = ((_e46 == 0u) && (_e48 == 0u));
+            trap_code = select(_e48, 2952790016u, _e50);
+            let _e54 = trap_func;
+            trap_func = select(_e54, 5u, _e50);
+            let _e59 = ((_e18 - _e10) * 2u);
+            let _e60 = trap_code;
+            let _e62 = (_e60 >> 28u);
+            results[_e59] = (_e62 | 2147483648u);
+            let _e67 = (_e62 == 0u);
+            if _e67 {
+                results[(_e59 + 1u)] = _e45;
             } else {
-                let _e64 = atomicAdd((&control[2u]), 1u);
-                if (_e64 == 0u) {
-                    let _e67 = trap_func;
+                let _e76 = atomicAdd((&control[2u]), 1u);
+                if (_e76 == 0u) {
+                    let _e79 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e50);
-                    atomicStore((&control[5u]), _e67);
-                    atomicStore((&control[6u]), (_e48 & 268435455u));
+                    atomicStore((&control[4u]), _e62);
+                    atomicStore((&control[5u]), _e79);
+                    atomicStore((&control[6u]), (_e60 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e55) {
+            if ((_e18 == 0u) && _e67) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;

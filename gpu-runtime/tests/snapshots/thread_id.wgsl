@@ -17,6 +17,7 @@ var<private> trap_func: u32;
 var<private> mem_bytes: u32;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
+var<private> finished: u32;
 var<private> stack_top: u32;
 
 fn mem_oob(ea: u32, size: u32) -> bool {
@@ -82,6 +83,7 @@ fn w_func_1_f1_(p0_: u32) -> u32 {
         break;
     }
     let _e27 = ret1_;
+    finished = 1u;
     return _e27;
 }
 
@@ -108,25 +110,32 @@ fn e0_main(@builtin(global_invocation_id) gid: vec3<u32>) {
             let _e35 = atomicLoad((&control[0u]));
             mem_bytes = _e35;
             let _e39 = params[6u];
-            let _e40 = w_func_1_f1_(_e39);
-            let _e43 = ((_e18 - _e10) * 2u);
+            finished = 0u;
+            let _e41 = w_func_1_f1_(_e39);
+            let _e42 = finished;
             let _e44 = trap_code;
-            let _e46 = (_e44 >> 28u);
-            results[_e43] = (_e46 | 2147483648u);
-            let _e51 = (_e46 == 0u);
-            if _e51 {
-                results[(_e43 + 1u)] = _e40;
+            let _e46 = ((_e42 == 0u) && (_e44 == 0u));
+            trap_code = select(_e44, 2952790016u, _e46);
+            let _e50 = trap_func;
+            trap_func = select(_e50, 1u, _e46);
+            let _e55 = ((_e18 - _e10) * 2u);
+            let _e56 = trap_code;
+            let _e58 = (_e56 >> 28u);
+            results[_e55] = (_e58 | 2147483648u);
+            let _e63 = (_e58 == 0u);
+            if _e63 {
+                results[(_e55 + 1u)] = _e41;
             } else {
-                let _e60 = atomicAdd((&control[2u]), 1u);
-                if (_e60 == 0u) {
-                    let _e63 = trap_func;
+                let _e72 = atomicAdd((&control[2u]), 1u);
+                if (_e72 == 0u) {
+                    let _e75 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e46);
-                    atomicStore((&control[5u]), _e63);
-                    atomicStore((&control[6u]), (_e44 & 268435455u));
+                    atomicStore((&control[4u]), _e58);
+                    atomicStore((&control[5u]), _e75);
+                    atomicStore((&control[6u]), (_e56 & 268435455u));
                 }
             }
-            if ((_e18 == 0u) && _e51) {
+            if ((_e18 == 0u) && _e63) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;

@@ -28,7 +28,7 @@ impl FuncTranslator<'_, '_> {
                 let info = self.callee(function_index)?;
                 let args = self.pop_n(info.sig.params.len());
                 let args: Vec<H> = args.into_iter().map(|(h, _)| h).collect();
-                let result = self.b.call(info.handle, args, info.result_ty.is_some());
+                let result = self.checked_call(info.handle, args, info.result_ty.is_some());
                 self.push_results(&info, result);
             }
             Operator::CallIndirect {
@@ -176,10 +176,17 @@ impl FuncTranslator<'_, '_> {
             body: default,
             fall_through: false,
         });
+        if self.detect_loop_limit {
+            // Set before the switch: the callee sets it again; trap cases have trapped anyway.
+            self.clear_finished();
+        }
         self.b.stmt(Statement::Switch {
             selector: index,
             cases,
         });
+        if self.detect_loop_limit {
+            self.check_finished();
+        }
         for (ptr, t) in result_locals.iter().zip(&want.results) {
             let v = self.b.load(*ptr);
             self.push(v, *t);

@@ -52,7 +52,7 @@ impl FuncTranslator<'_, '_> {
             Operator::MemoryGrow { .. } => {
                 let delta = self.pop();
                 let grow = self.rt.grow(self.module);
-                if let Some(r) = self.b.call(grow, vec![delta], true) {
+                if let Some(r) = self.checked_call(grow, vec![delta], true) {
                     self.push(r, I32);
                 }
             }
@@ -62,7 +62,7 @@ impl FuncTranslator<'_, '_> {
                 let dst = self.pop();
                 self.check_range(dst, n)?;
                 let fill = self.rt.fill(self.module);
-                let done = self.b.call(fill, vec![dst, value, n], true);
+                let done = self.checked_call(fill, vec![dst, value, n], true);
                 self.trap_unless_done(done);
             }
             Operator::MemoryCopy { .. } => {
@@ -77,7 +77,7 @@ impl FuncTranslator<'_, '_> {
                     self.trap_if(bad, TrapKind::MemoryOutOfBounds);
                 }
                 let copy = self.rt.copy(self.module);
-                let done = self.b.call(copy, vec![dst, src, n], true);
+                let done = self.checked_call(copy, vec![dst, src, n], true);
                 self.trap_unless_done(done);
             }
             Operator::MemoryInit { data_index, .. } => {
@@ -104,7 +104,7 @@ impl FuncTranslator<'_, '_> {
                 let base = self.b.u32(seg.offset);
                 let from = self.b.bin(B::Add, base, src);
                 let init = self.rt.init(self.module);
-                let done = self.b.call(init, vec![dst, from, n], true);
+                let done = self.checked_call(init, vec![dst, from, n], true);
                 self.trap_unless_done(done);
             }
             Operator::DataDrop { data_index } => {
