@@ -237,6 +237,31 @@ impl Runtime {
         b.store(p, one);
     }
 
+    /// The end of a bulk memory helper: closes the `running` guard, returns whether the byte
+    /// counter `i` reached `complete_at` (a driver's loop cap may cut the loops short), marks
+    /// the function finished, and adds it to the module.
+    fn finish_bulk(
+        &self,
+        module: &mut Module,
+        mut b: IrBuilder,
+        running: Handle<Expression>,
+        i: Handle<Expression>,
+        complete_at: Handle<Expression>,
+    ) -> Handle<Function> {
+        let guarded = b.close_block();
+        b.stmt(naga::Statement::If {
+            condition: running,
+            accept: guarded,
+            reject: naga::Block::new(),
+        });
+        let iv = b.load(i);
+        let end = b.load(complete_at);
+        let complete = b.bin(B::Equal, iv, end);
+        self.mark_finished(&mut b);
+        b.ret(Some(complete));
+        module.functions.append(b.finish(), Span::UNDEFINED)
+    }
+
     /// `(word index, bit shift)` of a byte address.
     fn split(
         b: &mut IrBuilder,
@@ -603,19 +628,7 @@ impl Runtime {
             let next = b.bin(B::Add, iv, one);
             b.store(i, next);
         });
-        let guarded = b.close_block();
-        b.stmt(naga::Statement::If {
-            condition: running,
-            accept: guarded,
-            reject: naga::Block::new(),
-        });
-        // Whether every byte was done (a driver's loop cap may cut the loops short).
-        let iv = b.load(i);
-        let end = b.load(complete_at);
-        let complete = b.bin(B::Equal, iv, end);
-        self.mark_finished(&mut b);
-        b.ret(Some(complete));
-        let h = module.functions.append(b.finish(), Span::UNDEFINED);
+        let h = self.finish_bulk(module, b, running, i, complete_at);
         self.helpers.fill = Some(h);
         h
     }
@@ -716,19 +729,7 @@ impl Runtime {
             },
             forward,
         );
-        let guarded = b.close_block();
-        b.stmt(naga::Statement::If {
-            condition: running,
-            accept: guarded,
-            reject: naga::Block::new(),
-        });
-        // Whether every byte was done (a driver's loop cap may cut the loops short).
-        let iv = b.load(i);
-        let end = b.load(complete_at);
-        let complete = b.bin(B::Equal, iv, end);
-        self.mark_finished(&mut b);
-        b.ret(Some(complete));
-        let h = module.functions.append(b.finish(), Span::UNDEFINED);
+        let h = self.finish_bulk(module, b, running, i, complete_at);
         self.helpers.copy = Some(h);
         h
     }
@@ -769,19 +770,7 @@ impl Runtime {
             let next = b.bin(B::Add, iv, one);
             b.store(i, next);
         });
-        let guarded = b.close_block();
-        b.stmt(naga::Statement::If {
-            condition: running,
-            accept: guarded,
-            reject: naga::Block::new(),
-        });
-        // Whether every byte was done (a driver's loop cap may cut the loops short).
-        let iv = b.load(i);
-        let end = b.load(complete_at);
-        let complete = b.bin(B::Equal, iv, end);
-        self.mark_finished(&mut b);
-        b.ret(Some(complete));
-        let h = module.functions.append(b.finish(), Span::UNDEFINED);
+        let h = self.finish_bulk(module, b, running, i, complete_at);
         self.helpers.init = Some(h);
         h
     }
