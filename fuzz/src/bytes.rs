@@ -9,8 +9,9 @@ use gpu_runtime::translate::{translate, StoreMode, TranslateError, TranslateOpti
 pub enum BytesOutcome {
     /// Translated and validated.
     Translated,
-    /// A typed error that is not a translator bug; the variant name.
-    Declined(&'static str),
+    /// A typed error that is not a translator bug: the variant name, with the operator or
+    /// feature for `Unsupported`/`UnsupportedFeature`.
+    Declined(String),
 }
 
 /// A translator bug: the generated module failed validation, or a backend error that a valid
@@ -35,7 +36,16 @@ pub fn check(wasm: &[u8]) -> Result<BytesOutcome, BytesBug> {
                 let _ = t.to_wgsl();
             }
             Err(e @ TranslateError::Validation { .. }) => return Err(BytesBug(e.to_string())),
-            Err(e) => outcome = BytesOutcome::Declined(variant(&e)),
+            Err(e) => {
+                let reason = match &e {
+                    TranslateError::Unsupported { .. }
+                    | TranslateError::UnsupportedFeature { .. } => without_names(
+                        &crate::differential::device::skip_reason(&e).unwrap_or_default(),
+                    ),
+                    _ => variant(&e).to_string(),
+                };
+                outcome = BytesOutcome::Declined(reason);
+            }
         }
     }
     Ok(outcome)
@@ -88,4 +98,15 @@ pub fn broad_module(data: &[u8]) -> Option<Vec<u8>> {
     wasm_smith::Module::new(config, &mut u)
         .ok()
         .map(|m| m.to_bytes())
+}
+
+/// `import `a.b` (only ...)` → `import `…` (only ...)`, so reasons with names group.
+fn without_names(reason: &str) -> String {
+    match reason.split_once("import `") {
+        Some((head, tail)) => match tail.split_once('`') {
+            Some((_, rest)) => format!("{head}import `…`{rest}"),
+            None => reason.to_string(),
+        },
+        None => reason.to_string(),
+    }
 }

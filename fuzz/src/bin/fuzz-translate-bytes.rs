@@ -35,7 +35,7 @@ fn main() {
         let outcome = catch_unwind(AssertUnwindSafe(|| check(&input)));
         let key = match outcome {
             Ok(Ok(BytesOutcome::Translated)) => "translated".to_string(),
-            Ok(Ok(BytesOutcome::Declined(variant))) => format!("error {variant}"),
+            Ok(Ok(BytesOutcome::Declined(reason))) => format!("error {reason}"),
             Ok(Err(bug)) => {
                 bugs += 1;
                 eprintln!("seed {seed} ({kind}): translator bug: {}", bug.0);
