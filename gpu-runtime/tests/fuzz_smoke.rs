@@ -10,8 +10,9 @@ use std::time::Instant;
 
 use fuzz_common::Differ;
 
-/// The seeds CI runs: about a minute on lavapipe (2 cores).
-const SEEDS: std::ops::Range<u64> = 0..40;
+/// The seeds CI runs: about 55 s on lavapipe with 2 cores (all 3,000 seeds of 0..3000 pass,
+/// see docs/FUZZING.md).
+const SEEDS: std::ops::Range<u64> = 0..150;
 
 fn seeds() -> std::ops::Range<u64> {
     std::env::var("FUZZ_SEEDS")
