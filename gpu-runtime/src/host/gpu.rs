@@ -4,14 +4,18 @@ use std::sync::{Arc, Mutex};
 
 use super::adapter::{self, Selector};
 use super::error::HostError;
+use super::exact_spirv::FloatControls;
+use super::float_controls;
 
 /// Environment variable consulted when [`GpuOptions::adapter`] is `None` (same syntax).
 pub const ADAPTER_ENV: &str = "GPU_RUN_ADAPTER";
 
-/// Shader features requested when the adapter has them; programs are checked against what the
-/// device got.
-const OPTIONAL_FEATURES: wgpu::Features =
-    wgpu::Features::SHADER_INT64.union(wgpu::Features::SHADER_F64);
+/// Features requested when the adapter has them; programs are checked against what the device
+/// got. `PASSTHROUGH_SHADERS` is for exact-float mode, which hands wgpu patched SPIR-V
+/// ([`super::exact_spirv`]).
+const OPTIONAL_FEATURES: wgpu::Features = wgpu::Features::SHADER_INT64
+    .union(wgpu::Features::SHADER_F64)
+    .union(wgpu::Features::PASSTHROUGH_SHADERS);
 
 /// Options for [`Gpu::new`].
 #[derive(Debug, Clone, Default)]
@@ -40,6 +44,8 @@ struct GpuInner {
     description: String,
     limits: wgpu::Limits,
     features: wgpu::Features,
+    /// The float-controls modes of a Vulkan 1.2+ adapter.
+    float_controls: Option<FloatControls>,
     /// Errors no error scope caught, and the device-lost reason; reported by the next run.
     uncaptured: Arc<Mutex<Vec<String>>>,
 }
@@ -69,6 +75,7 @@ impl Gpu {
         let description = adapter::describe(&info);
 
         let features = adapter.features() & OPTIONAL_FEATURES;
+        let float_controls = float_controls::query(&adapter);
         let limits = adapter.limits();
         let desc = wgpu::DeviceDescriptor {
             label: Some("gpu-runtime"),
@@ -108,6 +115,7 @@ impl Gpu {
                 description,
                 limits,
                 features,
+                float_controls,
                 uncaptured,
             }),
         })
@@ -136,6 +144,12 @@ impl Gpu {
     /// The device's limits (the adapter's own).
     pub fn limits(&self) -> &wgpu::Limits {
         &self.inner.limits
+    }
+
+    /// The float-controls execution modes the device supports (Vulkan 1.2+ only), which
+    /// exact-float programs request ([`ProgramOptions::exact_floats`](super::ProgramOptions)).
+    pub fn float_controls(&self) -> Option<FloatControls> {
+        self.inner.float_controls
     }
 
     /// The features the device was opened with.

@@ -30,6 +30,8 @@
 
 mod adapter;
 mod error;
+pub mod exact_spirv;
+mod float_controls;
 mod gpu;
 mod instance;
 mod output;
@@ -49,7 +51,7 @@ pub use plan::{
     MemoryPlan, DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_RESULTS_BYTES, DEFAULT_MAX_STACK_SLOTS,
     DEFAULT_STACK_SIZE, MAX_THREADS,
 };
-pub use program::Program;
+pub use program::{Program, ProgramOptions};
 pub use value::Value;
 
 use crate::translate::{translate, TranslateOptions};

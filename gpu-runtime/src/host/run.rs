@@ -57,7 +57,8 @@ impl Instance {
         let params_buffer = create_buffer(
             &gpu,
             "params",
-            u64::from(params::ARGS + entry.arg_words()) * 4,
+            // The arguments, then the zero word (abi::params::ARGS).
+            u64::from(params::ARGS + entry.arg_words() + 1) * 4,
             wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_DST,
         )?;
         let results = create_buffer(
@@ -98,6 +99,7 @@ impl Instance {
                 self.call_stack_words,
             ];
             p.extend_from_slice(&arg_words);
+            p.push(0);
             queue.write_buffer(&params_buffer, 0, &bytes_of_words(&p));
             let bytes = count * stride_bytes;
             let ((), error) = gpu.scoped(|| {

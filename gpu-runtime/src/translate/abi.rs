@@ -38,7 +38,8 @@ pub mod params {
     pub const STACK_SIZE: u32 = 4;
     /// Words of the `call_stack` binding per slot (0 when the module has no recursion).
     pub const CALL_STACK_WORDS: u32 = 5;
-    /// The wasm arguments start here, as raw bits (see the module docs).
+    /// The wasm arguments start here, as raw bits (see the module docs). The word after the
+    /// last argument is always 0: exact-float mode builds float constants from it.
     pub const ARGS: u32 = 6;
 }
 

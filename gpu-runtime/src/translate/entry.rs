@@ -224,6 +224,13 @@ fn run_thread(
         w += t_arg.words();
         args.push(decode(b, *t_arg, lo, hi));
     }
+    if let Some(zero) = rt.opaque_zero {
+        // The word after the arguments, always 0 (abi::params).
+        let p = word_at(b, rt.params, w);
+        let v = b.load(p);
+        let zp = b.expr(Expression::GlobalVariable(zero));
+        b.store(zp, v);
+    }
     let fin_p = b.expr(Expression::GlobalVariable(rt.finished));
     b.store(fin_p, zero);
     let result = b.call(callee.handle, args, callee.result_ty.is_some());

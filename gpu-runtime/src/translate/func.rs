@@ -40,6 +40,7 @@ pub struct Shared<'a, 'w> {
     pub passive: &'a BTreeMap<u32, PassiveData>,
     pub stack_pointer: Option<u32>,
     pub detect_loop_limit: bool,
+    pub exact_floats: bool,
 }
 
 impl<'w> Shared<'_, 'w> {
@@ -53,6 +54,7 @@ impl<'w> Shared<'_, 'w> {
             passive: self.passive,
             stack_pointer: self.stack_pointer,
             detect_loop_limit: self.detect_loop_limit,
+            exact_floats: self.exact_floats,
         }
     }
 }
@@ -123,6 +125,7 @@ pub struct FuncTranslator<'a, 'w> {
     pub passive: &'a BTreeMap<u32, PassiveData>,
     pub stack_pointer: Option<u32>,
     pub detect_loop_limit: bool,
+    pub exact_floats: bool,
     pub b: IrBuilder,
     pub func_index: u32,
     pub result_ty: Option<Handle<Type>>,
@@ -222,6 +225,7 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             passive: shared.passive,
             stack_pointer: shared.stack_pointer,
             detect_loop_limit: shared.detect_loop_limit,
+            exact_floats: shared.exact_floats,
             b,
             func_index,
             result_ty: None,

@@ -108,6 +108,17 @@ pub struct TranslateOptions {
     /// [`TrapKind::LoopLimit`](abi::TrapKind::LoopLimit) instead of going on with a wrong
     /// state. Costs one compare per loop exit.
     pub detect_loop_limit: bool,
+    /// The translator's half of exact-float mode (the host's half is
+    /// `ProgramOptions::exact_floats`; docs/ARCHITECTURE.md, "Float semantics"):
+    /// - `f32.div` and `f32.sqrt` are computed in f64 and rounded once to f32, so both are
+    ///   correctly rounded as wasm requires, also on drivers whose f32 division or square root
+    ///   is not (Vulkan allows 2.5 ulp; NVIDIA's division is about 1 ulp off). This makes the
+    ///   module need `SHADER_F64`;
+    /// - float constants are built at run time from a zero the host passes (the params word
+    ///   after the arguments), so the driver cannot fold `x * 0.0`, `x + 0.0`, `x / 0.0`, ...
+    ///
+    /// Off by default: both cost a little (docs/PERFORMANCE.md).
+    pub exact_floats: bool,
 }
 
 /// How a store that covers only part of a 32-bit word is done.
@@ -139,6 +150,7 @@ impl Default for TranslateOptions {
             stores: StoreMode::default(),
             allow_recursion: true,
             detect_loop_limit: true,
+            exact_floats: false,
         }
     }
 }
@@ -215,6 +227,9 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
     let stack_pointer = env.stack_pointer_global();
     let private_plain = options.stores == StoreMode::PrivatePlain && stack_pointer.is_some();
     let mut rt = runtime::Runtime::new(&mut module, &global_types, private_plain);
+    if options.exact_floats {
+        rt.declare_opaque_zero(&mut module);
+    }
 
     let mut word = abi::control::GLOBALS;
     let mut globals = Vec::new();
@@ -275,6 +290,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
             passive: &passive,
             stack_pointer,
             detect_loop_limit: options.detect_loop_limit,
+            exact_floats: options.exact_floats,
         };
         if !graph.is_cycle(&component) {
             let mut translated = Vec::new();

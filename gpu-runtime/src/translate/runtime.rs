@@ -41,6 +41,10 @@ pub struct Runtime {
     pub finished: Handle<GlobalVariable>,
     /// Private: the id of the thread being run.
     pub thread_id: Handle<GlobalVariable>,
+    /// Private, exact-float mode only: 0, read from the params word after the arguments, so
+    /// that float constants built from it are unknown to the driver's compiler and cannot be
+    /// folded (`x * 0.0 -> 0.0` is wrong for -0, NaN and infinities; lavapipe's LLVM does it).
+    pub opaque_zero: Option<Handle<GlobalVariable>>,
     /// Private: lowest valid value of the stack pointer for this thread's slot.
     pub stack_floor: Handle<GlobalVariable>,
     /// Private: one per wasm global.
@@ -66,6 +70,9 @@ struct Helpers {
 pub const TRAP_OFFSET_BITS: u32 = 28;
 
 /// The private trap code of a trap at `offset`: `kind << 28 | offset`, never 0.
+/// Words `memory.fill` stores per loop pass.
+const FILL_UNROLL: usize = 4;
+
 pub fn trap_code(kind: super::abi::TrapKind, offset: usize) -> u32 {
     let max = (1u32 << TRAP_OFFSET_BITS) - 1;
     (kind.code() << TRAP_OFFSET_BITS) | (offset as u32).min(max)
@@ -200,6 +207,7 @@ impl Runtime {
             mem_bytes: private(module, "mem_bytes", u32t),
             stack_floor: private(module, "stack_floor", u32t),
             thread_id: private(module, "thread_id", u32t),
+            opaque_zero: None,
             finished: private(module, "finished", u32t),
             stack_top: private(module, "stack_top", u32t),
             private_plain,
@@ -207,6 +215,11 @@ impl Runtime {
             u32_type: u32t,
             helpers: Helpers::default(),
         }
+    }
+
+    /// Declares [`Runtime::opaque_zero`] (exact-float mode).
+    pub fn declare_opaque_zero(&mut self, module: &mut Module) {
+        self.opaque_zero = Some(private(module, "opaque_zero", self.u32_type));
     }
 
     /// Pointer to `memory[word]`.
@@ -603,20 +616,23 @@ impl Runtime {
             let next = b.bin(B::Add, iv, one);
             b.store(i, next);
         });
-        // Body: whole words.
+        // Body: whole words, FILL_UNROLL per loop pass (lavapipe's loop cap counts passes;
+        // plain word stores are small, so the copies each call site gets stay cheap).
         b.loop_(|b| {
-            let iv = b.load(i);
-            let rest = b.bin(B::Subtract, n, iv);
-            let short = b.bin(B::Less, rest, four);
-            let past = b.bin(B::Greater, iv, n);
-            let stop = b.bin(B::LogicalOr, short, past);
-            b.if_then(stop, |b| b.stmt(naga::Statement::Break));
-            let a = b.bin(B::Add, dst, iv);
-            let w = b.bin(B::ShiftRight, a, two);
-            let p = self.mem_word(b, w);
-            b.store(p, word);
-            let next = b.bin(B::Add, iv, four);
-            b.store(i, next);
+            for _ in 0..FILL_UNROLL {
+                let iv = b.load(i);
+                let rest = b.bin(B::Subtract, n, iv);
+                let short = b.bin(B::Less, rest, four);
+                let past = b.bin(B::Greater, iv, n);
+                let stop = b.bin(B::LogicalOr, short, past);
+                b.if_then(stop, |b| b.stmt(naga::Statement::Break));
+                let a = b.bin(B::Add, dst, iv);
+                let w = b.bin(B::ShiftRight, a, two);
+                let p = self.mem_word(b, w);
+                b.store(p, word);
+                let next = b.bin(B::Add, iv, four);
+                b.store(i, next);
+            }
         });
         // Tail.
         b.loop_(|b| {
@@ -633,14 +649,19 @@ impl Runtime {
         h
     }
 
-    /// `copy(dst, src, n)` with `memmove` semantics: forward when `dst <= src`, else backward;
-    /// whole words when source and destination share their alignment.
+    /// `copy(dst, src, n)` with `memmove` semantics: forward when `dst <= src`, else backward.
+    /// Bytes until the destination is word aligned, then whole destination words (the source
+    /// read at any alignment with `load32`), then the last bytes. Few loop passes matter:
+    /// lavapipe ends a thread's loops after 65,535 passes in total. Reading a source word
+    /// before writing its destination word keeps overlapping copies right in both directions
+    /// (the words written are never read again).
     pub fn copy(&mut self, module: &mut Module) -> Handle<Function> {
         if let Some(h) = self.helpers.copy {
             return h;
         }
         let store = self.store(module);
         let load8 = self.load_narrow(module, 1);
+        let load32 = self.load32(module);
         let u = u32_ty(module);
         let boolt = scalar_type(&mut module.types, Scalar::BOOL);
         let mut b = helper_fn("mem_copy", &[("dst", u), ("src", u), ("n", u)], Some(boolt));
@@ -663,72 +684,47 @@ impl Runtime {
                 b.call(store, vec![d, v, byte_mask], false);
             }
         };
+        // The destination word at `dst + iv` (aligned) gets the four source bytes at `src + iv`.
+        let copy_word = |b: &mut IrBuilder, iv: Handle<Expression>| {
+            let s = b.bin(B::Add, src, iv);
+            if let Some(v) = b.call(load32, vec![s], true) {
+                let d = b.bin(B::Add, dst, iv);
+                let dw = b.bin(B::ShiftRight, d, two);
+                let dp = self.mem_word(b, dw);
+                b.store(dp, v);
+            }
+        };
         // Nothing happens once the thread has trapped (traps are recorded, not jumped to).
         let running = self.running(&mut b);
         b.open_block();
+        // One loop for both directions and both step sizes: drivers that inline every call
+        // (Mesa does) copy this body to each `memory.copy` site, so it stays small. `i` counts
+        // from 0 up to `n` (forward) or from `n` down to 0 (backward); a step moves a whole
+        // destination word when `dst + i` is word aligned and 4 bytes remain, else one byte.
         let backward = b.bin(B::Greater, dst, src);
-        let forward = |b: &mut IrBuilder| {
-            let x = b.bin(B::ExclusiveOr, dst, src);
-            let xl = b.bin(B::And, x, three);
-            let same_align = b.bin(B::Equal, xl, zero);
-            b.if_then(same_align, |b| {
-                // Head bytes until aligned.
-                b.loop_(|b| {
-                    let iv = b.load(i);
-                    let at_end = b.bin(B::GreaterEqual, iv, n);
-                    let a = b.bin(B::Add, dst, iv);
-                    let low = b.bin(B::And, a, three);
-                    let aligned = b.bin(B::Equal, low, zero);
-                    let stop = b.bin(B::LogicalOr, at_end, aligned);
-                    b.if_then(stop, |b| b.stmt(naga::Statement::Break));
-                    copy_byte(b, iv);
-                    let next = b.bin(B::Add, iv, one);
-                    b.store(i, next);
-                });
-                b.loop_(|b| {
-                    let iv = b.load(i);
-                    let rest = b.bin(B::Subtract, n, iv);
-                    let short = b.bin(B::Less, rest, four);
-                    let past = b.bin(B::Greater, iv, n);
-                    let stop = b.bin(B::LogicalOr, short, past);
-                    b.if_then(stop, |b| b.stmt(naga::Statement::Break));
-                    let s = b.bin(B::Add, src, iv);
-                    let sw = b.bin(B::ShiftRight, s, two);
-                    let sp = self.mem_word(b, sw);
-                    let v = b.load(sp);
-                    let d = b.bin(B::Add, dst, iv);
-                    let dw = b.bin(B::ShiftRight, d, two);
-                    let dp = self.mem_word(b, dw);
-                    b.store(dp, v);
-                    let next = b.bin(B::Add, iv, four);
-                    b.store(i, next);
-                });
-            });
-            b.loop_(|b| {
-                let iv = b.load(i);
-                let at_end = b.bin(B::GreaterEqual, iv, n);
-                b.if_then(at_end, |b| b.stmt(naga::Statement::Break));
-                copy_byte(b, iv);
-                let next = b.bin(B::Add, iv, one);
-                b.store(i, next);
-            });
-        };
-        b.if_else(
-            backward,
-            |b| {
-                b.store(i, n);
-                b.store(complete_at, zero);
-                b.loop_(|b| {
-                    let iv = b.load(i);
-                    let done = b.bin(B::Equal, iv, zero);
-                    b.if_then(done, |b| b.stmt(naga::Statement::Break));
-                    let prev = b.bin(B::Subtract, iv, one);
-                    b.store(i, prev);
-                    copy_byte(b, prev);
-                });
-            },
-            forward,
-        );
+        b.if_then(backward, |b| {
+            b.store(i, n);
+            b.store(complete_at, zero);
+        });
+        b.loop_(|b| {
+            let iv = b.load(i);
+            let left_fwd = b.bin(B::Subtract, n, iv);
+            let left = b.select(backward, iv, left_fwd);
+            let done = b.bin(B::Equal, left, zero);
+            b.if_then(done, |b| b.stmt(naga::Statement::Break));
+            let d = b.bin(B::Add, dst, iv);
+            let low = b.bin(B::And, d, three);
+            let aligned = b.bin(B::Equal, low, zero);
+            let room = b.bin(B::GreaterEqual, left, four);
+            let word = b.bin(B::LogicalAnd, aligned, room);
+            let size = b.select(word, four, one);
+            let back_k = b.bin(B::Subtract, iv, size);
+            let k = b.select(backward, back_k, iv);
+            let fwd_next = b.bin(B::Add, iv, size);
+            let next = b.select(backward, back_k, fwd_next);
+            b.store(i, next);
+            b.if_else(word, |b| copy_word(b, k), |b| copy_byte(b, k));
+        });
         let h = self.finish_bulk(module, b, running, i, complete_at);
         self.helpers.copy = Some(h);
         h

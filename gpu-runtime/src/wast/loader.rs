@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use super::effects::mutating_exports;
 use super::start::export_start;
-use crate::host::{Gpu, Program};
+use crate::host::{Gpu, Program, ProgramOptions};
 use crate::translate::{translate, TranslateError, TranslateOptions};
 
 /// Why something is not run.
@@ -46,13 +46,17 @@ pub enum Load {
 #[derive(Debug, Clone)]
 pub struct ProgramCache {
     gpu: Gpu,
+    exact_floats: bool,
     map: Arc<Mutex<HashMap<Vec<u8>, Arc<Load>>>>,
 }
 
 impl ProgramCache {
-    pub fn new(gpu: &Gpu) -> ProgramCache {
+    /// A cache whose programs use exact-float mode when `exact_floats` (see
+    /// [`ProgramOptions::exact_floats`]).
+    pub fn new(gpu: &Gpu, exact_floats: bool) -> ProgramCache {
         ProgramCache {
             gpu: gpu.clone(),
+            exact_floats,
             map: Arc::new(Mutex::new(HashMap::new())),
         }
     }
@@ -62,7 +66,7 @@ impl ProgramCache {
         if let Some(hit) = self.lock().get(wasm) {
             return Arc::clone(hit);
         }
-        let loaded = Arc::new(load(&self.gpu, wasm));
+        let loaded = Arc::new(load(&self.gpu, wasm, self.exact_floats));
         self.lock().insert(wasm.to_vec(), Arc::clone(&loaded));
         loaded
     }
@@ -86,19 +90,30 @@ pub fn rejection(wasm: &[u8]) -> Option<String> {
     }
 }
 
-fn load(gpu: &Gpu, original: &[u8]) -> Load {
+/// The translation options of every export: the defaults, plus correctly rounded f32 division
+/// and square root in exact-float mode.
+fn base_options(exact_floats: bool) -> TranslateOptions {
+    TranslateOptions {
+        exact_floats: exact_floats,
+        ..TranslateOptions::default()
+    }
+}
+
+fn load(gpu: &Gpu, original: &[u8], exact_floats: bool) -> Load {
     let rewritten = export_start(original);
     let has_start = rewritten.is_some();
     let wasm = rewritten.as_deref().unwrap_or(original);
-    let (translation, unavailable) = match translate(wasm, &TranslateOptions::default()) {
+    let base = base_options(exact_floats);
+    let (translation, unavailable) = match translate(wasm, &base) {
         Ok(t) => (t, BTreeMap::new()),
         Err(e @ TranslateError::InvalidWasm { .. }) => return Load::Invalid(e.to_string()),
-        Err(e) => match salvage(wasm) {
+        Err(e) => match salvage(wasm, &base) {
             Some(found) => found,
             None => return Load::Unavailable(classify(&e)),
         },
     };
-    match Program::new(gpu, translation) {
+    let options = ProgramOptions { exact_floats };
+    match Program::with_options(gpu, translation, &options) {
         Ok(program) => Load::Ready(Loaded {
             program,
             unavailable,
@@ -113,11 +128,18 @@ fn load(gpu: &Gpu, original: &[u8]) -> Load {
 
 /// Translates each export alone to find those that translate, then all of them together.
 /// `None` when none does.
-fn salvage(wasm: &[u8]) -> Option<(crate::translate::Translation, BTreeMap<String, Unavailable>)> {
+fn salvage(
+    wasm: &[u8],
+    base: &TranslateOptions,
+) -> Option<(crate::translate::Translation, BTreeMap<String, Unavailable>)> {
     let mut ok = Vec::new();
     let mut unavailable = BTreeMap::new();
     for name in exported_functions(wasm) {
-        match translate(wasm, &TranslateOptions::entry(name.as_str())) {
+        let alone = TranslateOptions {
+            entries: Some(vec![name.clone()]),
+            ..base.clone()
+        };
+        match translate(wasm, &alone) {
             Ok(_) => ok.push(name),
             Err(e) => {
                 unavailable.insert(name, classify(&e));
@@ -129,7 +151,7 @@ fn salvage(wasm: &[u8]) -> Option<(crate::translate::Translation, BTreeMap<Strin
     }
     let options = TranslateOptions {
         entries: Some(ok),
-        ..TranslateOptions::default()
+        ..base.clone()
     };
     let translation = translate(wasm, &options).ok()?;
     Some((translation, unavailable))

@@ -63,11 +63,19 @@ pub struct WastRunner {
 }
 
 impl WastRunner {
-    /// A runner on `gpu` with default instance options.
+    /// A runner on `gpu` with default instance options and the driver's own float semantics.
     pub fn new(gpu: &Gpu) -> WastRunner {
+        WastRunner::with_exact_floats(gpu, false)
+    }
+
+    /// A runner whose programs use exact-float mode when `exact_floats`
+    /// ([`ProgramOptions::exact_floats`](crate::host::ProgramOptions) and
+    /// [`TranslateOptions::exact_floats`](crate::translate::TranslateOptions)); with
+    /// it, a module fails to load on adapters that cannot give it.
+    pub fn with_exact_floats(gpu: &Gpu, exact_floats: bool) -> WastRunner {
         WastRunner {
             gpu: gpu.clone(),
-            cache: ProgramCache::new(gpu),
+            cache: ProgramCache::new(gpu, exact_floats),
             options: InstanceOptions::default(),
         }
     }

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, Context};
 use clap::{Parser, ValueEnum};
 
-use gpu_runtime::host::{Gpu, GpuOptions, Instance, InstanceOptions, Program};
+use gpu_runtime::host::{Gpu, GpuOptions, Instance, InstanceOptions, Program, ProgramOptions};
 use gpu_runtime::translate::{translate, TranslateOptions, Translation};
 
 /// Translate a WebAssembly module to a GPU shader and run one export on many GPU threads
@@ -62,6 +62,12 @@ pub struct Cli {
     /// them on a call stack.
     #[arg(long)]
     pub no_recursion: bool,
+
+    /// Exact wasm float semantics: no fused multiply-add or float folding by the driver,
+    /// signed zeros, NaNs and subnormals kept where the device can, correctly rounded f32
+    /// division and square root (Vulkan 1.2+ only; see docs/ARCHITECTURE.md).
+    #[arg(long)]
+    pub exact_floats: bool,
 
     /// Adapter: vulkan, metal, dx12, gl, or part of its name (default: $GPU_RUN_ADAPTER, else
     /// the best one).
@@ -158,6 +164,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         // Without --entry, --emit writes every export's entry point.
         let options = TranslateOptions {
             allow_recursion: !cli.no_recursion,
+            exact_floats: cli.exact_floats,
             ..TranslateOptions::default()
         };
         let translation = translate(&wasm, &options).map_err(Failure::input)?;
@@ -171,6 +178,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let started = Instant::now();
     let options = TranslateOptions {
         allow_recursion: !cli.no_recursion,
+        exact_floats: cli.exact_floats,
         ..TranslateOptions::entry(entry.as_str())
     };
     let translation = translate(&wasm, &options).map_err(Failure::input)?;
@@ -193,7 +201,11 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     println!("Threads: {}", cli.threads);
 
     let started = Instant::now();
-    let program = Program::new(&gpu, translation).map_err(Failure::runtime)?;
+    let program_options = ProgramOptions {
+        exact_floats: cli.exact_floats,
+    };
+    let program =
+        Program::with_options(&gpu, translation, &program_options).map_err(Failure::runtime)?;
     program.prepare(&entry).map_err(Failure::runtime)?;
     let program_time = started.elapsed();
     let mut options = InstanceOptions::default();

@@ -21,6 +21,12 @@ pub struct WastCli {
     #[arg(short, long)]
     pub verbose: bool,
 
+    /// Exact wasm float semantics: no fused multiply-add or float folding by the driver,
+    /// signed zeros, NaNs and subnormals kept where the device can, correctly rounded f32
+    /// division and square root (Vulkan 1.2+ only; see docs/ARCHITECTURE.md).
+    #[arg(long)]
+    pub exact_floats: bool,
+
     /// Adapter: vulkan, metal, dx12, gl, or part of its name (default: $GPU_RUN_ADAPTER, else
     /// the best one).
     #[arg(long)]
@@ -48,7 +54,7 @@ pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
         }
     };
     println!("Adapter: {}", gpu.adapter_info());
-    let runner = WastRunner::new(&gpu);
+    let runner = WastRunner::with_exact_floats(&gpu, cli.exact_floats);
     let started = Instant::now();
     let mut reports = Vec::new();
     let mut errors = 0u64;

@@ -101,7 +101,13 @@ impl FuncTranslator<'_, '_> {
             }
             Operator::F64PromoteF32 => {
                 let a = self.pop();
-                let r = self.b.convert(a, ScalarKind::Float, 8);
+                let mut r = self.b.convert(a, ScalarKind::Float, 8);
+                if self.rt.opaque_zero.is_some() {
+                    // `+ -0.0` changes no value but quiets a signaling NaN, which drivers
+                    // skip when they fold demote(promote(x)) to x.
+                    let neg_zero = self.float_const(F64, (-0.0f64).to_bits());
+                    r = self.b.bin(naga::BinaryOperator::Add, r, neg_zero);
+                }
                 self.push(r, F64);
             }
             Operator::I32ReinterpretF32 => self.reinterpret(ScalarKind::Uint, I32),

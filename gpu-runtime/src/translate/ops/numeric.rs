@@ -27,11 +27,11 @@ impl FuncTranslator<'_, '_> {
                 self.push(v, I64);
             }
             Operator::F32Const { value } => {
-                let v = self.b.f32_bits(value.bits());
+                let v = self.float_const(F32, u64::from(value.bits()));
                 self.push(v, F32);
             }
             Operator::F64Const { value } => {
-                let v = self.b.f64_bits(value.bits());
+                let v = self.float_const(F64, value.bits());
                 self.push(v, F64);
             }
 
@@ -94,6 +94,8 @@ impl FuncTranslator<'_, '_> {
             Operator::F32Add | Operator::F64Add => self.binary(B::Add),
             Operator::F32Sub | Operator::F64Sub => self.binary(B::Subtract),
             Operator::F32Mul | Operator::F64Mul => self.binary(B::Multiply),
+            Operator::F32Div if self.exact_floats => self.f32_via_f64(Some(B::Divide)),
+            Operator::F32Sqrt if self.exact_floats => self.f32_via_f64(None),
             Operator::F32Div | Operator::F64Div => self.binary(B::Divide),
             Operator::F32Min | Operator::F64Min => self.min_max(false),
             Operator::F32Max | Operator::F64Max => self.min_max(true),
@@ -110,6 +112,29 @@ impl FuncTranslator<'_, '_> {
         Ok(true)
     }
 
+    /// A float constant of type `t` from its bits; in exact-float mode built from the opaque
+    /// zero ([`Runtime::opaque_zero`](crate::translate::runtime::Runtime)) so the driver cannot
+    /// fold operations on it.
+    pub(crate) fn float_const(&mut self, t: ValType, bits: u64) -> H {
+        let Some(zero) = self.rt.opaque_zero else {
+            return match t {
+                ValType::F64 => self.b.f64_bits(bits),
+                _ => self.b.f32_bits(bits as u32),
+            };
+        };
+        let z = self.b.expr(Expression::GlobalVariable(zero));
+        let z = self.b.load(z);
+        let opaque = if t == ValType::F64 {
+            let z = self.b.convert(z, ScalarKind::Uint, 8);
+            let bits = self.b.u64(bits);
+            self.b.bin(B::InclusiveOr, bits, z)
+        } else {
+            let bits = self.b.u32(bits as u32);
+            self.b.bin(B::InclusiveOr, bits, z)
+        };
+        self.b.bitcast(opaque, ScalarKind::Float)
+    }
+
     /// An integer literal of the width of `t`.
     pub(crate) fn int_lit(&mut self, t: ValType, v: u64) -> H {
         match t {
@@ -123,6 +148,24 @@ impl FuncTranslator<'_, '_> {
         let (a, t) = self.pop_typed();
         let r = self.b.bin(op, a, b);
         self.push(r, t);
+    }
+
+    /// `a / b` (`Some(Divide)`) or `sqrt(a)` (`None`) computed in f64 and rounded once: f64
+    /// has more than twice f32's precision plus two bits, so the double rounding gives the
+    /// correctly rounded f32 result (Figueroa, "When is double rounding innocuous?").
+    fn f32_via_f64(&mut self, op: Option<B>) {
+        let b = op.map(|_| self.pop());
+        let a = self.pop();
+        let wide_a = self.b.convert(a, ScalarKind::Float, 8);
+        let wide = match (op, b) {
+            (Some(op), Some(b)) => {
+                let wide_b = self.b.convert(b, ScalarKind::Float, 8);
+                self.b.bin(op, wide_a, wide_b)
+            }
+            _ => self.b.math1(M::Sqrt, wide_a),
+        };
+        let r = self.b.convert(wide, ScalarKind::Float, 4);
+        self.push(r, ValType::F32);
     }
 
     fn int_cmp(&mut self, op: B, signed: bool) {
