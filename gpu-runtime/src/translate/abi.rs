@@ -172,21 +172,33 @@ impl std::fmt::Display for TrapKind {
 }
 
 /// A wasm value type as it crosses the ABI.
+///
+/// References are one `u32` word: a `funcref` is 0 for null, else the function index + 1; an
+/// `externref` is a handle the host chooses, 0 for null (the translator never looks inside).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ValType {
     I32,
     I64,
     F32,
     F64,
+    FuncRef,
+    ExternRef,
 }
 
 impl ValType {
     /// Number of 32-bit words the value takes.
     pub fn words(self) -> u32 {
         match self {
-            ValType::I32 | ValType::F32 => 1,
+            ValType::I32 | ValType::F32 | ValType::FuncRef | ValType::ExternRef => 1,
             ValType::I64 | ValType::F64 => 2,
         }
+    }
+}
+
+impl ValType {
+    /// Whether this is a reference type (`funcref` or `externref`).
+    pub fn is_ref(self) -> bool {
+        matches!(self, ValType::FuncRef | ValType::ExternRef)
     }
 }
 
@@ -197,6 +209,8 @@ impl std::fmt::Display for ValType {
             ValType::I64 => "i64",
             ValType::F32 => "f32",
             ValType::F64 => "f64",
+            ValType::FuncRef => "funcref",
+            ValType::ExternRef => "externref",
         })
     }
 }

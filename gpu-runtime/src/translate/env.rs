@@ -75,6 +75,8 @@ pub fn val_type(t: WasmValType) -> Result<ValType, TranslateError> {
         WasmValType::I64 => Ok(ValType::I64),
         WasmValType::F32 => Ok(ValType::F32),
         WasmValType::F64 => Ok(ValType::F64),
+        WasmValType::Ref(r) if r == wasmparser::RefType::FUNCREF => Ok(ValType::FuncRef),
+        WasmValType::Ref(r) if r == wasmparser::RefType::EXTERNREF => Ok(ValType::ExternRef),
         other => Err(unsupported(format!("value type {other}"))),
     }
 }
@@ -301,6 +303,9 @@ impl<'a> ModuleEnv<'a> {
             Operator::I64Const { value } => value as u64,
             Operator::F32Const { value } => value.bits() as u64,
             Operator::F64Const { value } => value.bits(),
+            // A funcref is its function index + 1 (0 is null), see `abi::ValType`.
+            Operator::RefNull { .. } => 0,
+            Operator::RefFunc { function_index } => u64::from(function_index) + 1,
             Operator::GlobalGet { global_index } => self
                 .globals
                 .get(global_index as usize)

@@ -462,7 +462,7 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
     /// The zero of a value type, as a literal.
     pub fn zero_literal(&mut self, t: ValType) -> Handle<Expression> {
         match t {
-            ValType::I32 => self.b.u32(0),
+            ValType::I32 | ValType::FuncRef | ValType::ExternRef => self.b.u32(0),
             ValType::I64 => self.b.u64(0),
             ValType::F32 => self.b.f32_bits(0),
             ValType::F64 => self.b.f64_bits(0),

@@ -74,7 +74,7 @@ pub fn trap_code(kind: super::abi::TrapKind, offset: usize) -> u32 {
 /// The naga scalar for a wasm value type.
 pub fn scalar_of(t: ValType) -> Scalar {
     match t {
-        ValType::I32 => Scalar::U32,
+        ValType::I32 | ValType::FuncRef | ValType::ExternRef => Scalar::U32,
         ValType::I64 => Scalar::U64,
         ValType::F32 => Scalar::F32,
         ValType::F64 => Scalar::F64,

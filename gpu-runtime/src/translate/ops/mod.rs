@@ -7,6 +7,7 @@ mod control;
 mod convert;
 mod memory;
 mod numeric;
+mod reference;
 mod variable;
 
 use wasmparser::{Operator, VisitOperator};
@@ -82,7 +83,8 @@ impl FuncTranslator<'_, '_> {
             || self.numeric_op(&op)?
             || self.convert_op(&op)?
             || self.memory_op(&op)?
-            || self.call_op(&op)?;
+            || self.call_op(&op)?
+            || self.reference_op(&op)?;
         if handled {
             Ok(())
         } else {
