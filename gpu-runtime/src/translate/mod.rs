@@ -86,6 +86,7 @@ mod reach;
 mod recursion;
 mod runtime;
 mod stack;
+mod table_rt;
 
 pub use error::{Location, TranslateError};
 
@@ -258,6 +259,8 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         }
     }
 
+    let (tables, passive_elems) = table_layout(&env, &mut word, &mut data);
+
     let globals_words: u32 = env.globals.iter().map(|g| g.ty.words()).sum();
     let globals_shadow = word;
     let mut funcs = std::collections::BTreeMap::new();
@@ -273,6 +276,8 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
             rt: &mut rt,
             funcs: &funcs,
             passive: &passive,
+            tables: &tables,
+            elems: &passive_elems,
             stack_pointer,
             detect_loop_limit: options.detect_loop_limit,
         };
@@ -341,6 +346,8 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         stack: stack_pointer.map(|global_index| abi::StackLayout { global_index }),
         data,
         passive_data: passive.into_values().collect(),
+        tables,
+        passive_elems: passive_elems.into_values().collect(),
         needs_int64,
         needs_f64,
         needs_call_stack,
@@ -352,6 +359,60 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         info,
         layout,
     })
+}
+
+/// Slots a table without a maximum (or with a larger one) may grow by: its capacity in
+/// `control` is reserved at instantiation.
+pub const TABLE_GROW_HEADROOM: u32 = 4096;
+
+/// Places the tables and the passive element segments' lengths in `control` from `word` on,
+/// and the passive segments' items in `data`, when some function uses a table operator.
+fn table_layout(
+    env: &env::ModuleEnv<'_>,
+    word: &mut u32,
+    data: &mut Vec<u8>,
+) -> (
+    Vec<abi::TableLayout>,
+    std::collections::BTreeMap<u32, abi::PassiveElem>,
+) {
+    let mut tables = Vec::new();
+    let mut elems = std::collections::BTreeMap::new();
+    if !env.dynamic_tables {
+        return (tables, elems);
+    }
+    for t in &env.tables {
+        let initial = t.slots.len() as u32;
+        let headroom = initial.saturating_add(TABLE_GROW_HEADROOM);
+        let capacity = t
+            .maximum
+            .map_or(headroom, |m| u32::try_from(m).unwrap_or(u32::MAX).min(headroom))
+            .max(initial);
+        tables.push(abi::TableLayout {
+            size_word: *word,
+            capacity,
+            init: t.slots.iter().map(|f| f.map_or(0, |f| f + 1)).collect(),
+        });
+        *word += 1 + capacity;
+    }
+    for (i, e) in env.elems.iter().enumerate() {
+        if e.mode != env::ElemMode::Passive {
+            continue;
+        }
+        elems.insert(
+            i as u32,
+            abi::PassiveElem {
+                segment: i as u32,
+                offset: data.len() as u32,
+                len: e.items.len() as u32,
+                control_word: *word,
+            },
+        );
+        *word += 1;
+        for item in &e.items {
+            data.extend_from_slice(&item.to_le_bytes());
+        }
+    }
+    (tables, elems)
 }
 
 /// Validates a generated module with every capability; the host checks the adapter's.

@@ -47,6 +47,8 @@ pub struct Runtime {
     pub globals: Vec<Handle<GlobalVariable>>,
     pub u32_type: Handle<Type>,
     helpers: Helpers,
+    /// Helpers for tables kept in `control` (see `table_rt.rs`).
+    pub(super) table_helpers: super::table_rt::TableHelpers,
 }
 
 #[derive(Debug, Default)]
@@ -152,7 +154,7 @@ fn private(module: &mut Module, name: &str, ty: Handle<Type>) -> Handle<GlobalVa
 }
 
 /// A helper function under construction.
-fn helper_fn(name: &str, args: &[(&str, Handle<Type>)], result: Option<Handle<Type>>) -> IrBuilder {
+pub(super) fn helper_fn(name: &str, args: &[(&str, Handle<Type>)], result: Option<Handle<Type>>) -> IrBuilder {
     IrBuilder::new(Function {
         name: Some(name.into()),
         arguments: args
@@ -206,6 +208,7 @@ impl Runtime {
             globals,
             u32_type: u32t,
             helpers: Helpers::default(),
+            table_helpers: Default::default(),
         }
     }
 
@@ -240,7 +243,7 @@ impl Runtime {
     /// The end of a bulk memory helper: closes the `running` guard, returns whether the byte
     /// counter `i` reached `complete_at` (a driver's loop cap may cut the loops short), marks
     /// the function finished, and adds it to the module.
-    fn finish_bulk(
+    pub(super) fn finish_bulk(
         &self,
         module: &mut Module,
         mut b: IrBuilder,

@@ -8,6 +8,7 @@ mod convert;
 mod memory;
 mod numeric;
 mod reference;
+mod table;
 mod variable;
 
 use wasmparser::{Operator, VisitOperator};
@@ -65,6 +66,7 @@ impl FuncTranslator<'_, '_> {
                     | Operator::Else
                     | Operator::End
             ) || self.cycle_callee(&op).is_some()
+                || self.indirect_reaches_cycle(&op)
                 || matches!(op, Operator::BrIf { relative_depth } if self.is_plain_block_exit(relative_depth));
             if structural {
                 self.close_run();
@@ -84,7 +86,8 @@ impl FuncTranslator<'_, '_> {
             || self.convert_op(&op)?
             || self.memory_op(&op)?
             || self.call_op(&op)?
-            || self.reference_op(&op)?;
+            || self.reference_op(&op)?
+            || self.table_op(&op)?;
         if handled {
             Ok(())
         } else {
