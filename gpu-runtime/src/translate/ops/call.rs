@@ -184,7 +184,9 @@ impl FuncTranslator<'_, '_> {
         let u = self.ty(ValType::I32);
         let none = self.b.u32(u32::MAX);
         let chosen = resume.map(|_| self.b.local("ci_member", u, Some(none)));
-        if resume.is_some() {
+        if let Some(chosen) = chosen {
+            // Every pass: the member's locals are shared by all its activations.
+            self.b.store(chosen, none);
             self.b.open_block();
         }
 
