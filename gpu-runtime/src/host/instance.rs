@@ -1,5 +1,6 @@
 //! One wasm instance on the GPU: its linear memory (stacks inside), control words (memory size,
-//! trap record, globals, passive segment lengths) and passive data. State persists between runs.
+//! trap record, globals, passive segment lengths, tables) and passive data and element
+//! segments. State persists between runs.
 
 use super::error::HostError;
 use super::gpu::Gpu;

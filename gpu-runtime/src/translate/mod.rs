@@ -3,8 +3,8 @@
 //! # Contract
 //!
 //! **Input**: a wasm module valid under rustc's default wasm32 features (sign-ext,
-//! nontrapping-fptoint, bulk-memory, multi-value, mutable-globals, reference-types for the
-//! `call_indirect` encoding). It is validated with wasmparser first.
+//! nontrapping-fptoint, bulk-memory, multi-value, mutable-globals, reference-types). It is
+//! validated with wasmparser first.
 //!
 //! **Output**: one [`naga::Module`] with one compute entry point per selected export, already
 //! validated by [`naga::valid::Validator`], and a [`ModuleLayout`](abi::ModuleLayout) that tells
@@ -24,6 +24,7 @@
 //! | i64  | `u64`              | needs `SHADER_INT64` (only requested when the module uses i64) |
 //! | f32  | `f32`              | |
 //! | f64  | `f64`              | needs `SHADER_F64` |
+//! | funcref, externref | `u32` | a reference word, 0 for null |
 //!
 //! Every wasm local (parameters included, since naga arguments are immutable) is a naga
 //! `LocalVariable`. The wasm operand stack exists only at translation time: it is a stack of naga
@@ -70,9 +71,18 @@
 //! # Calls
 //!
 //! Direct calls are naga calls (multi-value results are a struct). `call_indirect` is a naga
-//! `Switch` over the (static) table: matching slots call their function; null, out-of-range and
-//! mismatched slots trap with the spec's kinds. A call cycle reachable from an entry point is
-//! rejected ([`TranslateError::Recursion`]) until the explicit call stack lands.
+//! `Switch`: over the slot index when the table is fixed at translation time (no table
+//! operator in the module, rustc's case), over the reference word loaded from the table in
+//! `control` otherwise (see `ops/call.rs`). Null, out-of-range and mismatched targets trap
+//! with the spec's kinds. Call cycles run on an explicit call stack (`recursion.rs`), direct
+//! and indirect calls into the caller's own cycle alike.
+//!
+//! # References and tables
+//!
+//! `funcref` and `externref` values are `u32` words (0: null; a funcref is the function index
+//! + 1, an externref a handle the host chose). Tables used by table operators live in
+//! `control` with their size (see [`abi::TableLayout`]); passive element segments are words in
+//! the `data` binding with a live length in `control`, like passive data segments.
 
 pub mod abi;
 mod builder;
