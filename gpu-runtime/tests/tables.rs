@@ -163,3 +163,30 @@ fn references_cross_the_host_abi_as_words() {
     let out = inst.run("pick", 1, &[Value::ExternRef(0), Value::I32(0)]).unwrap();
     assert_eq!(out.all_same(), Some(vec![Value::ExternRef(0), Value::FuncRef(0)]));
 }
+
+#[test]
+fn pure_functions_of_registered_modules_fill_tables() {
+    let r = run(r#"
+        (module (func (export "ef1") (result i32) (i32.const 1))
+                (memory 1)
+                (func (export "peek") (result i32) (i32.load (i32.const 0))))
+        (register "a")
+        (module
+          (import "a" "ef1" (func $ef1 (result i32)))
+          (table 2 funcref)
+          (elem (i32.const 1) $ef1)
+          (func (export "call") (param i32) (result i32) (call_indirect (result i32) (local.get 0))))
+        (assert_return (invoke "call" (i32.const 1)) (i32.const 1))
+        (assert_trap (invoke "call" (i32.const 0)) "uninitialized element")
+        (module (import "a" "peek" (func (result i32))) (func (export "f") (result i32) (call 0)))
+        (assert_return (invoke "f") (i32.const 0))
+    "#);
+    // The last module imports a function that reads memory: still refused, so skipped.
+    assert_eq!(
+        (r.passed, r.failed_count(), r.skipped_count()),
+        (2, 0, 1),
+        "failed {:?}, skipped {:?}",
+        r.failed,
+        r.skipped
+    );
+}
