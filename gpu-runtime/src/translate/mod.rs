@@ -79,10 +79,10 @@
 //!
 //! # References and tables
 //!
-//! `funcref` and `externref` values are `u32` words (0: null; a funcref is the function index
-//! + 1, an externref a handle the host chose). Tables used by table operators live in
-//! `control` with their size (see [`abi::TableLayout`]); passive element segments are words in
-//! the `data` binding with a live length in `control`, like passive data segments.
+//! `funcref` and `externref` values are `u32` words: 0 is null, a funcref is the function
+//! index plus one, an externref a handle the host chose. Tables used by table operators live
+//! in `control` with their size (see [`abi::TableLayout`]); passive element segments are words
+//! in the `data` binding with a live length in `control`, like passive data segments.
 
 pub mod abi;
 mod builder;
