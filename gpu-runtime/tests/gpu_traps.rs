@@ -733,55 +733,6 @@ fn unsupported_import() {
     assert_eq!(out.all_same(), Some(vec![Value::I32(9)]));
 }
 
-#[test]
-fn unsupported_operator_names_function_and_offset() {
-    let wat = r#"(module
-  (table 2 funcref)
-  (func $grow_table (export "grow") (result i32) (table.size 0)))"#;
-    let bytes = wasm(wat);
-    let e = translate_err(&bytes, None);
-    let index = func_index_from_names(&bytes, "grow_table");
-    let offset = op_offset(&bytes, index, "TableSize");
-    let TranslateError::Unsupported { op, location } = &e else {
-        panic!("{e}")
-    };
-    assert_eq!(op, "table_size");
-    assert_eq!(
-        (
-            location.func_index,
-            location.func_name.as_str(),
-            location.offset
-        ),
-        (index, "grow_table", offset as usize)
-    );
-    let m = e.to_string();
-    assert!(
-        m.contains("(grow_table)") && m.contains(&format!("{offset:#x}")),
-        "{m}"
-    );
-}
-
-/// Function index by name without translating (for modules that do not translate).
-fn func_index_from_names(wasm: &[u8], name: &str) -> u32 {
-    use wasmparser::{KnownCustom, Name, Parser, Payload};
-    for payload in Parser::new(0).parse_all(wasm) {
-        if let Payload::CustomSection(c) = payload.unwrap() {
-            if let KnownCustom::Name(names) = c.as_known() {
-                for n in names.into_iter().flatten() {
-                    if let Name::Function(map) = n {
-                        for f in map.into_iter().flatten() {
-                            if f.name == name {
-                                return f.index;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-    panic!("no function named {name}")
-}
-
 /// A recursive module is either rejected with `TranslateError::Recursion` naming the cycle (one
 /// line) or with `Unsupported` at an operator of a cycle member, or, once the translator supports
 /// that recursion, translated and run with wasmi's results (`args`, all of which recurse).

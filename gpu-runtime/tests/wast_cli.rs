@@ -28,7 +28,7 @@ const GOOD: &str = r#"
 (module (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))
 (assert_return (invoke "add" (i32.const 1) (i32.const 2)) (i32.const 3))
 (assert_invalid (module (func (result i32) (i64.const 0))) "type mismatch")
-(module (import "spectest" "global_i32" (global i32)))
+(module (import "spectest" "memory" (memory 1)))
 (assert_return (get "missing") (i32.const 0))
 "#;
 
@@ -62,7 +62,7 @@ fn one_line_per_file_and_exit_status() {
         text.contains("line 3: invoke `one`(): got i32:1, expected i32:2"),
         "{text}"
     );
-    assert!(text.contains("spectest.global_i32"), "{text}");
+    assert!(text.contains("spectest.memory"), "{text}");
     assert!(
         text.contains("Total: 2 passed, 1 failed, 1 skipped in 2 files"),
         "{text}"

@@ -1,5 +1,6 @@
 //! One wasm instance on the GPU: its linear memory (stacks inside), control words (memory size,
-//! trap record, globals, passive segment lengths) and passive data. State persists between runs.
+//! trap record, globals, passive segment lengths, tables) and passive data and element
+//! segments. State persists between runs.
 
 use super::error::HostError;
 use super::gpu::Gpu;
@@ -368,6 +369,30 @@ fn initial_control(layout: &ModuleLayout, plan: &MemoryPlan) -> Result<Vec<u32>,
             )));
         }
         words[at] = p.len;
+    }
+    for (i, t) in layout.tables.iter().enumerate() {
+        let at = t.size_word as usize;
+        let end = at + 1 + t.capacity as usize;
+        if at < control::GLOBALS as usize || end > n || t.init.len() > t.capacity as usize {
+            return Err(bad(format!(
+                "table {i} ({} of {} slots at control word {at}) does not fit in {n} control words",
+                t.init.len(),
+                t.capacity
+            )));
+        }
+        words[at] = t.init.len() as u32;
+        words[at + 1..at + 1 + t.init.len()].copy_from_slice(&t.init);
+    }
+    for e in &layout.passive_elems {
+        let at = e.control_word as usize;
+        let bytes = u64::from(e.offset) + 4 * u64::from(e.len);
+        if at < control::GLOBALS as usize || at >= n || bytes > layout.data.len() as u64 {
+            return Err(bad(format!(
+                "passive element segment {} (control word {at}, {} items at byte {}) does not fit",
+                e.segment, e.len, e.offset
+            )));
+        }
+        words[at] = e.len;
     }
     Ok(words)
 }

@@ -12,6 +12,10 @@ pub enum Value {
     F32Bits(u32),
     /// An `f64` as its IEEE 754 bits (see [`Value::f64`] and [`Value::as_f64`]).
     F64Bits(u64),
+    /// A `funcref` as its ABI word: 0 for null, else the function index + 1.
+    FuncRef(u32),
+    /// An `externref` as its ABI word: 0 for null, else a handle the host chose.
+    ExternRef(u32),
 }
 
 impl Value {
@@ -32,6 +36,8 @@ impl Value {
             ValType::I64 => Value::I64(bits as i64),
             ValType::F32 => Value::F32Bits(bits as u32),
             ValType::F64 => Value::F64Bits(bits),
+            ValType::FuncRef => Value::FuncRef(bits as u32),
+            ValType::ExternRef => Value::ExternRef(bits as u32),
         }
     }
 
@@ -42,6 +48,7 @@ impl Value {
             Value::I64(v) => v as u64,
             Value::F32Bits(b) => u64::from(b),
             Value::F64Bits(b) => b,
+            Value::FuncRef(r) | Value::ExternRef(r) => u64::from(r),
         }
     }
 
@@ -52,6 +59,8 @@ impl Value {
             Value::I64(_) => ValType::I64,
             Value::F32Bits(_) => ValType::F32,
             Value::F64Bits(_) => ValType::F64,
+            Value::FuncRef(_) => ValType::FuncRef,
+            Value::ExternRef(_) => ValType::ExternRef,
         }
     }
 
@@ -145,7 +154,8 @@ impl From<f64> for Value {
     }
 }
 
-/// Integers as signed decimals, floats with Rust's `Display` (`NaN`, `inf`, `-0`).
+/// Integers as signed decimals, floats with Rust's `Display` (`NaN`, `inf`, `-0`), references
+/// as `ref.null func`, `ref.func F` (function index) and `ref.extern H` (host handle).
 impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {
@@ -153,6 +163,10 @@ impl std::fmt::Display for Value {
             Value::I64(v) => write!(f, "{v}"),
             Value::F32Bits(b) => write!(f, "{}", f32::from_bits(b)),
             Value::F64Bits(b) => write!(f, "{}", f64::from_bits(b)),
+            Value::FuncRef(0) => f.write_str("ref.null func"),
+            Value::FuncRef(r) => write!(f, "ref.func {}", r - 1),
+            Value::ExternRef(0) => f.write_str("ref.null extern"),
+            Value::ExternRef(r) => write!(f, "ref.extern {r}"),
         }
     }
 }

@@ -59,7 +59,9 @@ pub mod control {
     pub const TRAP_FUNCTION: u32 = 5;
     pub const TRAP_OFFSET: u32 = 6;
     /// Wasm globals start here (one or two words each, see [`GlobalLayout`](super::GlobalLayout)),
-    /// followed by one word per passive data segment (its length in bytes; 0 once dropped).
+    /// followed by one word per passive data segment (its length in bytes; 0 once dropped),
+    /// the tables ([`TableLayout`](super::TableLayout)) and one word per passive element
+    /// segment (its live length in items).
     pub const GLOBALS: u32 = 8;
 }
 
@@ -118,11 +120,14 @@ pub enum TrapKind {
     LoopLimit = 11,
     /// A recursive call found no room on the thread's call stack (`call_stack` binding).
     CallStackExhausted = 12,
+    /// `table.get/set/fill/copy/init` outside a table, or `table.init` past the end of its
+    /// element segment.
+    TableOutOfBounds = 13,
 }
 
 impl TrapKind {
     /// All kinds, for decoding.
-    pub const ALL: [TrapKind; 12] = [
+    pub const ALL: [TrapKind; 13] = [
         TrapKind::Unreachable,
         TrapKind::IntegerDivideByZero,
         TrapKind::IntegerOverflow,
@@ -135,6 +140,7 @@ impl TrapKind {
         TrapKind::DataSegmentOutOfBounds,
         TrapKind::LoopLimit,
         TrapKind::CallStackExhausted,
+        TrapKind::TableOutOfBounds,
     ];
 
     /// The status word written for this trap.
@@ -162,6 +168,7 @@ impl TrapKind {
             TrapKind::DataSegmentOutOfBounds => "out of bounds memory access",
             TrapKind::LoopLimit => "loop iteration limit of the GPU driver reached",
             TrapKind::CallStackExhausted => "call stack exhausted",
+            TrapKind::TableOutOfBounds => "out of bounds table access",
         }
     }
 }
@@ -173,21 +180,33 @@ impl std::fmt::Display for TrapKind {
 }
 
 /// A wasm value type as it crosses the ABI.
+///
+/// References are one `u32` word: a `funcref` is 0 for null, else the function index + 1; an
+/// `externref` is a handle the host chooses, 0 for null (the translator never looks inside).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ValType {
     I32,
     I64,
     F32,
     F64,
+    FuncRef,
+    ExternRef,
 }
 
 impl ValType {
     /// Number of 32-bit words the value takes.
     pub fn words(self) -> u32 {
         match self {
-            ValType::I32 | ValType::F32 => 1,
+            ValType::I32 | ValType::F32 | ValType::FuncRef | ValType::ExternRef => 1,
             ValType::I64 | ValType::F64 => 2,
         }
+    }
+}
+
+impl ValType {
+    /// Whether this is a reference type (`funcref` or `externref`).
+    pub fn is_ref(self) -> bool {
+        matches!(self, ValType::FuncRef | ValType::ExternRef)
     }
 }
 
@@ -198,6 +217,8 @@ impl std::fmt::Display for ValType {
             ValType::I64 => "i64",
             ValType::F32 => "f32",
             ValType::F64 => "f64",
+            ValType::FuncRef => "funcref",
+            ValType::ExternRef => "externref",
         })
     }
 }
@@ -280,6 +301,34 @@ pub struct PassiveData {
     pub control_word: u32,
 }
 
+/// A table kept in `control` (only when the module uses table operators; otherwise tables are
+/// constants of the translated code). Word `size_word` is the current size in slots, the
+/// `capacity` slot words follow it; each slot is a reference word (0: null; a funcref is the
+/// function index + 1, an externref a host handle).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableLayout {
+    /// Word offset in `control` of the size; slot `i` is word `size_word + 1 + i`.
+    pub size_word: u32,
+    /// Most slots `table.grow` may reach.
+    pub capacity: u32,
+    /// The slots at instantiation (the initial size is their number).
+    pub init: Vec<u32>,
+}
+
+/// A passive element segment, its items stored as reference words in the `data` binding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PassiveElem {
+    /// Element segment index in the module.
+    pub segment: u32,
+    /// Byte offset of the items in the `data` buffer (a multiple of 4).
+    pub offset: u32,
+    /// Number of items.
+    pub len: u32,
+    /// Word offset in `control` of the segment's live length (set to `len` at instantiation,
+    /// 0 once dropped).
+    pub control_word: u32,
+}
+
 /// Everything the host needs to run a translated module.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModuleLayout {
@@ -296,6 +345,10 @@ pub struct ModuleLayout {
     /// Contents of the `data` binding (may be empty; bind at least 4 bytes).
     pub data: Vec<u8>,
     pub passive_data: Vec<PassiveData>,
+    /// Tables kept in `control` (empty when no function uses a table operator).
+    pub tables: Vec<TableLayout>,
+    /// Passive element segments (empty when no function uses a table operator).
+    pub passive_elems: Vec<PassiveElem>,
     /// The module uses 64-bit integers (the adapter needs `SHADER_INT64`).
     pub needs_int64: bool,
     /// The module uses 64-bit floats (the adapter needs `SHADER_F64`).

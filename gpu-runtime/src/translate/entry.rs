@@ -38,7 +38,7 @@ fn word_at(b: &mut IrBuilder, array: Handle<naga::GlobalVariable>, index: u32) -
 pub(super) fn decode(b: &mut IrBuilder, t: ValType, lo: H, hi: Option<H>) -> H {
     match (t, hi) {
         (ValType::F32, _) => b.bitcast(lo, ScalarKind::Float),
-        (ValType::I32, _) | (_, None) => lo,
+        (ValType::I32 | ValType::FuncRef | ValType::ExternRef, _) | (_, None) => lo,
         (_, Some(hi)) => {
             let lo64 = b.convert(lo, ScalarKind::Uint, 8);
             let hi64 = b.convert(hi, ScalarKind::Uint, 8);
@@ -57,7 +57,7 @@ pub(super) fn decode(b: &mut IrBuilder, t: ValType, lo: H, hi: Option<H>) -> H {
 /// The words of a value (low first).
 pub(super) fn encode(b: &mut IrBuilder, t: ValType, v: H) -> Vec<H> {
     match t {
-        ValType::I32 => vec![v],
+        ValType::I32 | ValType::FuncRef | ValType::ExternRef => vec![v],
         ValType::F32 => vec![b.bitcast(v, ScalarKind::Uint)],
         ValType::I64 | ValType::F64 => {
             let bits = if t == ValType::F64 {

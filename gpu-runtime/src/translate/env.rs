@@ -28,12 +28,36 @@ pub struct GlobalDef {
     pub init: u64,
 }
 
-/// A table whose contents are known at translation time (no table-mutating operators are
-/// supported, so active element segments fix it).
+/// A table: its type, limits and its contents at instantiation (after the active element
+/// segments). Without table operators in the module ([`ModuleEnv::dynamic_tables`]) these
+/// contents never change, and `call_indirect` switches over them at translation time.
 #[derive(Debug, Clone)]
 pub struct TableDef {
+    /// [`ValType::FuncRef`] or [`ValType::ExternRef`].
+    pub ty: ValType,
+    /// Declared maximum size, if any.
+    pub maximum: Option<u64>,
     /// Function index per slot; `None` is a null reference.
     pub slots: Vec<Option<u32>>,
+}
+
+/// How an element segment is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ElemMode {
+    /// Serves `table.init` until `elem.drop`.
+    Passive,
+    /// Copied into a table at instantiation, then dropped.
+    Active,
+    /// Only declares functions for `ref.func`; dropped from the start.
+    Declared,
+}
+
+/// An element segment.
+#[derive(Debug, Clone)]
+pub struct ElemDef {
+    pub mode: ElemMode,
+    /// The items as reference words (0: null, else function index + 1).
+    pub items: Vec<u32>,
 }
 
 /// A data segment.
@@ -55,6 +79,14 @@ pub struct ModuleEnv<'a> {
     pub globals: Vec<GlobalDef>,
     pub memory: Option<wasmparser::MemoryType>,
     pub tables: Vec<TableDef>,
+    pub elems: Vec<ElemDef>,
+    /// Some function uses a table operator (`table.get/set/size/grow/fill/copy/init`): tables
+    /// are then runtime state (see `abi::TableLayout`) rather than translation-time constants.
+    pub dynamic_tables: bool,
+    /// Every function a reference can name: the functions of all element segments, of
+    /// reference globals and of `ref.func` in bodies. With dynamic tables, the possible targets
+    /// of `call_indirect`.
+    pub ref_targets: std::collections::BTreeSet<u32>,
     pub data: Vec<DataDef<'a>>,
     pub exports: Vec<(String, ExternalKind, u32)>,
     pub bodies: Vec<FunctionBody<'a>>,
@@ -75,6 +107,8 @@ pub fn val_type(t: WasmValType) -> Result<ValType, TranslateError> {
         WasmValType::I64 => Ok(ValType::I64),
         WasmValType::F32 => Ok(ValType::F32),
         WasmValType::F64 => Ok(ValType::F64),
+        WasmValType::Ref(r) if r == wasmparser::RefType::FUNCREF => Ok(ValType::FuncRef),
+        WasmValType::Ref(r) if r == wasmparser::RefType::EXTERNREF => Ok(ValType::ExternRef),
         other => Err(unsupported(format!("value type {other}"))),
     }
 }
@@ -95,6 +129,9 @@ impl<'a> ModuleEnv<'a> {
             globals: Vec::new(),
             memory: None,
             tables: Vec::new(),
+            elems: Vec::new(),
+            dynamic_tables: false,
+            ref_targets: std::collections::BTreeSet::new(),
             data: Vec::new(),
             exports: Vec::new(),
             bodies: Vec::new(),
@@ -154,9 +191,7 @@ impl<'a> ModuleEnv<'a> {
                 Payload::TableSection(r) => {
                     for table in r {
                         let table = table?;
-                        if !table.ty.element_type.is_func_ref() {
-                            return Err(unsupported("tables of non-function references"));
-                        }
+                        let ty = val_type(WasmValType::Ref(table.ty.element_type))?;
                         let size = usize::try_from(table.ty.initial)
                             .ok()
                             .filter(|s| *s <= 1 << 20)
@@ -165,7 +200,10 @@ impl<'a> ModuleEnv<'a> {
                             TableInit::RefNull => None,
                             TableInit::Expr(e) => const_ref(&e)?,
                         };
+                        env.ref_targets.extend(fill);
                         env.tables.push(TableDef {
+                            ty,
+                            maximum: table.ty.maximum,
                             slots: vec![fill; size],
                         });
                     }
@@ -187,6 +225,9 @@ impl<'a> ModuleEnv<'a> {
                         let g = g?;
                         let ty = val_type(g.ty.content_type)?;
                         let init = env.const_value(&g.init_expr)?;
+                        if ty == ValType::FuncRef && init != 0 {
+                            env.ref_targets.insert(init as u32 - 1);
+                        }
                         env.globals.push(GlobalDef {
                             ty,
                             mutable: g.ty.mutable,
@@ -251,21 +292,35 @@ impl<'a> ModuleEnv<'a> {
         for e in elements {
             env.apply_element(e)?;
         }
+        env.scan_bodies()?;
         Ok(env)
     }
 
+    /// Notes table operators and `ref.func` targets in the function bodies.
+    fn scan_bodies(&mut self) -> Result<(), TranslateError> {
+        for body in &self.bodies {
+            let mut reader = body.get_operators_reader()?;
+            while !reader.eof() {
+                match reader.read()? {
+                    Operator::TableGet { .. }
+                    | Operator::TableSet { .. }
+                    | Operator::TableSize { .. }
+                    | Operator::TableGrow { .. }
+                    | Operator::TableFill { .. }
+                    | Operator::TableCopy { .. }
+                    | Operator::TableInit { .. } => self.dynamic_tables = true,
+                    Operator::RefFunc { function_index } => {
+                        self.ref_targets.insert(function_index);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn apply_element(&mut self, e: wasmparser::Element<'a>) -> Result<(), TranslateError> {
-        let ElementKind::Active {
-            table_index,
-            offset_expr,
-        } = e.kind
-        else {
-            // Passive and declared segments only matter to table.init / ref.func, which are
-            // reported as unsupported operators where they are used.
-            return Ok(());
-        };
-        let offset = self.const_value(&offset_expr)? as u32 as usize;
-        let items: Vec<Option<u32>> = match e.items {
+        let items: Vec<Option<u32>> = match e.items.clone() {
             ElementItems::Functions(r) => r
                 .into_iter()
                 .map(|f| f.map(Some))
@@ -275,6 +330,24 @@ impl<'a> ModuleEnv<'a> {
                 .map(|c| c.map_err(TranslateError::from).and_then(|c| const_ref(&c)))
                 .collect::<Result<_, _>>()?,
         };
+        self.ref_targets.extend(items.iter().flatten());
+        let mode = match e.kind {
+            ElementKind::Passive => ElemMode::Passive,
+            ElementKind::Declared => ElemMode::Declared,
+            ElementKind::Active { .. } => ElemMode::Active,
+        };
+        self.elems.push(ElemDef {
+            mode,
+            items: items.iter().map(|f| f.map_or(0, |f| f + 1)).collect(),
+        });
+        let ElementKind::Active {
+            table_index,
+            offset_expr,
+        } = e.kind
+        else {
+            return Ok(());
+        };
+        let offset = self.const_value(&offset_expr)? as u32 as usize;
         let table = self
             .tables
             .get_mut(table_index.unwrap_or(0) as usize)
@@ -301,6 +374,9 @@ impl<'a> ModuleEnv<'a> {
             Operator::I64Const { value } => value as u64,
             Operator::F32Const { value } => value.bits() as u64,
             Operator::F64Const { value } => value.bits(),
+            // A funcref is its function index + 1 (0 is null), see `abi::ValType`.
+            Operator::RefNull { .. } => 0,
+            Operator::RefFunc { function_index } => u64::from(function_index) + 1,
             Operator::GlobalGet { global_index } => self
                 .globals
                 .get(global_index as usize)

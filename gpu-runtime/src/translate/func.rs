@@ -12,7 +12,7 @@ use naga::{
 };
 use wasmparser::BlockType;
 
-use super::abi::{PassiveData, TrapKind, ValType};
+use super::abi::{PassiveData, PassiveElem, TableLayout, TrapKind, ValType};
 use super::builder::IrBuilder;
 use super::env::{val_type, ModuleEnv, Signature};
 use super::ops::OpVisitor;
@@ -38,6 +38,10 @@ pub struct Shared<'a, 'w> {
     pub rt: &'a mut Runtime,
     pub funcs: &'a BTreeMap<u32, FuncInfo>,
     pub passive: &'a BTreeMap<u32, PassiveData>,
+    /// Tables kept in `control` (empty when tables are translation-time constants).
+    pub tables: &'a [TableLayout],
+    /// Passive element segments, by segment index.
+    pub elems: &'a BTreeMap<u32, PassiveElem>,
     pub stack_pointer: Option<u32>,
     pub detect_loop_limit: bool,
     pub exact_floats: bool,
@@ -52,6 +56,8 @@ impl<'w> Shared<'_, 'w> {
             rt: self.rt,
             funcs: self.funcs,
             passive: self.passive,
+            tables: self.tables,
+            elems: self.elems,
             stack_pointer: self.stack_pointer,
             detect_loop_limit: self.detect_loop_limit,
             exact_floats: self.exact_floats,
@@ -123,6 +129,8 @@ pub struct FuncTranslator<'a, 'w> {
     pub rt: &'a mut Runtime,
     pub funcs: &'a BTreeMap<u32, FuncInfo>,
     pub passive: &'a BTreeMap<u32, PassiveData>,
+    pub tables: &'a [TableLayout],
+    pub elems: &'a BTreeMap<u32, PassiveElem>,
     pub stack_pointer: Option<u32>,
     pub detect_loop_limit: bool,
     pub exact_floats: bool,
@@ -223,6 +231,8 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             rt: shared.rt,
             funcs: shared.funcs,
             passive: shared.passive,
+            tables: shared.tables,
+            elems: shared.elems,
             stack_pointer: shared.stack_pointer,
             detect_loop_limit: shared.detect_loop_limit,
             exact_floats: shared.exact_floats,
@@ -466,7 +476,7 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
     /// The zero of a value type, as a literal.
     pub fn zero_literal(&mut self, t: ValType) -> Handle<Expression> {
         match t {
-            ValType::I32 => self.b.u32(0),
+            ValType::I32 | ValType::FuncRef | ValType::ExternRef => self.b.u32(0),
             ValType::I64 => self.b.u64(0),
             ValType::F32 => self.b.f32_bits(0),
             ValType::F64 => self.b.f64_bits(0),

@@ -3,8 +3,8 @@
 //! # Contract
 //!
 //! **Input**: a wasm module valid under rustc's default wasm32 features (sign-ext,
-//! nontrapping-fptoint, bulk-memory, multi-value, mutable-globals, reference-types for the
-//! `call_indirect` encoding). It is validated with wasmparser first.
+//! nontrapping-fptoint, bulk-memory, multi-value, mutable-globals, reference-types). It is
+//! validated with wasmparser first.
 //!
 //! **Output**: one [`naga::Module`] with one compute entry point per selected export, already
 //! validated by [`naga::valid::Validator`], and a [`ModuleLayout`](abi::ModuleLayout) that tells
@@ -24,6 +24,7 @@
 //! | i64  | `u64`              | needs `SHADER_INT64` (only requested when the module uses i64) |
 //! | f32  | `f32`              | |
 //! | f64  | `f64`              | needs `SHADER_F64` |
+//! | funcref, externref | `u32` | a reference word, 0 for null |
 //!
 //! Every wasm local (parameters included, since naga arguments are immutable) is a naga
 //! `LocalVariable`. The wasm operand stack exists only at translation time: it is a stack of naga
@@ -70,9 +71,18 @@
 //! # Calls
 //!
 //! Direct calls are naga calls (multi-value results are a struct). `call_indirect` is a naga
-//! `Switch` over the (static) table: matching slots call their function; null, out-of-range and
-//! mismatched slots trap with the spec's kinds. A call cycle reachable from an entry point is
-//! rejected ([`TranslateError::Recursion`]) until the explicit call stack lands.
+//! `Switch`: over the slot index when the table is fixed at translation time (no table
+//! operator in the module, rustc's case), over the reference word loaded from the table in
+//! `control` otherwise (see `ops/call.rs`). Null, out-of-range and mismatched targets trap
+//! with the spec's kinds. Call cycles run on an explicit call stack (`recursion.rs`), direct
+//! and indirect calls into the caller's own cycle alike.
+//!
+//! # References and tables
+//!
+//! `funcref` and `externref` values are `u32` words: 0 is null, a funcref is the function
+//! index plus one, an externref a handle the host chose. Tables used by table operators live
+//! in `control` with their size (see [`abi::TableLayout`]); passive element segments are words
+//! in the `data` binding with a live length in `control`, like passive data segments.
 
 pub mod abi;
 mod builder;
@@ -86,6 +96,7 @@ mod reach;
 mod recursion;
 mod runtime;
 mod stack;
+mod table_rt;
 
 pub use error::{Location, TranslateError};
 
@@ -273,6 +284,8 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         }
     }
 
+    let (tables, passive_elems) = table_layout(&env, &mut word, &mut data);
+
     let globals_words: u32 = env.globals.iter().map(|g| g.ty.words()).sum();
     let globals_shadow = word;
     let mut funcs = std::collections::BTreeMap::new();
@@ -288,6 +301,8 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
             rt: &mut rt,
             funcs: &funcs,
             passive: &passive,
+            tables: &tables,
+            elems: &passive_elems,
             stack_pointer,
             detect_loop_limit: options.detect_loop_limit,
             exact_floats: options.exact_floats,
@@ -357,6 +372,8 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         stack: stack_pointer.map(|global_index| abi::StackLayout { global_index }),
         data,
         passive_data: passive.into_values().collect(),
+        tables,
+        passive_elems: passive_elems.into_values().collect(),
         needs_int64,
         needs_f64,
         needs_call_stack,
@@ -368,6 +385,60 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         info,
         layout,
     })
+}
+
+/// Slots a table without a maximum (or with a larger one) may grow by: its capacity in
+/// `control` is reserved at instantiation.
+pub const TABLE_GROW_HEADROOM: u32 = 4096;
+
+/// Places the tables and the passive element segments' lengths in `control` from `word` on,
+/// and the passive segments' items in `data`, when some function uses a table operator.
+fn table_layout(
+    env: &env::ModuleEnv<'_>,
+    word: &mut u32,
+    data: &mut Vec<u8>,
+) -> (
+    Vec<abi::TableLayout>,
+    std::collections::BTreeMap<u32, abi::PassiveElem>,
+) {
+    let mut tables = Vec::new();
+    let mut elems = std::collections::BTreeMap::new();
+    if !env.dynamic_tables {
+        return (tables, elems);
+    }
+    for t in &env.tables {
+        let initial = t.slots.len() as u32;
+        let headroom = initial.saturating_add(TABLE_GROW_HEADROOM);
+        let capacity = t
+            .maximum
+            .map_or(headroom, |m| u32::try_from(m).unwrap_or(u32::MAX).min(headroom))
+            .max(initial);
+        tables.push(abi::TableLayout {
+            size_word: *word,
+            capacity,
+            init: t.slots.iter().map(|f| f.map_or(0, |f| f + 1)).collect(),
+        });
+        *word += 1 + capacity;
+    }
+    for (i, e) in env.elems.iter().enumerate() {
+        if e.mode != env::ElemMode::Passive {
+            continue;
+        }
+        elems.insert(
+            i as u32,
+            abi::PassiveElem {
+                segment: i as u32,
+                offset: data.len() as u32,
+                len: e.items.len() as u32,
+                control_word: *word,
+            },
+        );
+        *word += 1;
+        for item in &e.items {
+            data.extend_from_slice(&item.to_le_bytes());
+        }
+    }
+    (tables, elems)
 }
 
 /// Validates a generated module with every capability; the host checks the adapter's.

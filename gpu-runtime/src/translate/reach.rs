@@ -1,5 +1,6 @@
 //! The static call graph: which functions an entry point can reach (directly, or through
-//! `call_indirect` to any table slot of the right type), in callee-first order, and the call
+//! `call_indirect` to any table slot of the right type; with tables that change at run time,
+//! to any function of the right type that a reference can name), in callee-first order, and the call
 //! cycles that make a reachable set recursive.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,7 +34,14 @@ impl CallGraph {
                     table_index,
                 } => {
                     let want = env.types.get(type_index as usize).and_then(|t| t.as_ref());
-                    if let Some(table) = env.tables.get(table_index as usize) {
+                    if env.dynamic_tables {
+                        // Tables change at run time: any function a reference can name.
+                        for f in &env.ref_targets {
+                            if env.func_sig(*f) == want {
+                                out.insert(*f);
+                            }
+                        }
+                    } else if let Some(table) = env.tables.get(table_index as usize) {
                         for f in table.slots.iter().flatten() {
                             if env.func_sig(*f) == want {
                                 out.insert(*f);

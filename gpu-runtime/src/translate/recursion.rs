@@ -261,7 +261,7 @@ fn member_return(b: &mut IrBuilder, rt: &super::runtime::Runtime, ctx: &SccCtx, 
 
 fn zero_of(b: &mut IrBuilder, t: ValType) -> H {
     match t {
-        ValType::I32 => b.u32(0),
+        ValType::I32 | ValType::FuncRef | ValType::ExternRef => b.u32(0),
         ValType::I64 => b.u64(0),
         ValType::F32 => b.f32_bits(0),
         ValType::F64 => b.f64_bits(0),

@@ -51,6 +51,8 @@ pub struct Runtime {
     pub globals: Vec<Handle<GlobalVariable>>,
     pub u32_type: Handle<Type>,
     helpers: Helpers,
+    /// Helpers for tables kept in `control` (see `table_rt.rs`).
+    pub(super) table_helpers: super::table_rt::TableHelpers,
 }
 
 #[derive(Debug, Default)]
@@ -81,7 +83,7 @@ pub fn trap_code(kind: super::abi::TrapKind, offset: usize) -> u32 {
 /// The naga scalar for a wasm value type.
 pub fn scalar_of(t: ValType) -> Scalar {
     match t {
-        ValType::I32 => Scalar::U32,
+        ValType::I32 | ValType::FuncRef | ValType::ExternRef => Scalar::U32,
         ValType::I64 => Scalar::U64,
         ValType::F32 => Scalar::F32,
         ValType::F64 => Scalar::F64,
@@ -159,7 +161,7 @@ fn private(module: &mut Module, name: &str, ty: Handle<Type>) -> Handle<GlobalVa
 }
 
 /// A helper function under construction.
-fn helper_fn(name: &str, args: &[(&str, Handle<Type>)], result: Option<Handle<Type>>) -> IrBuilder {
+pub(super) fn helper_fn(name: &str, args: &[(&str, Handle<Type>)], result: Option<Handle<Type>>) -> IrBuilder {
     IrBuilder::new(Function {
         name: Some(name.into()),
         arguments: args
@@ -214,6 +216,7 @@ impl Runtime {
             globals,
             u32_type: u32t,
             helpers: Helpers::default(),
+            table_helpers: Default::default(),
         }
     }
 
@@ -253,7 +256,7 @@ impl Runtime {
     /// The end of a bulk memory helper: closes the `running` guard, returns whether the byte
     /// counter `i` reached `complete_at` (a driver's loop cap may cut the loops short), marks
     /// the function finished, and adds it to the module.
-    fn finish_bulk(
+    pub(super) fn finish_bulk(
         &self,
         module: &mut Module,
         mut b: IrBuilder,

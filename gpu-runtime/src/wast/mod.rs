@@ -10,7 +10,7 @@
 //! | command | how it is checked |
 //! |---|---|
 //! | `module` | translated (cached by its bytes), instantiated, start function run |
-//! | `register` | accepted; a module importing from it is refused by the translator (skipped) |
+//! | `register` | accepted; a module whose imports need no shared state (pure functions and constant globals of registered modules, `spectest`'s prints and globals) gets them defined in place (`link`); any other import is refused by the translator (skipped) |
 //! | `invoke`, `assert_return` | run, results compared bit for bit |
 //! | `get` | [`Instance::read_global_export`](crate::host::Instance::read_global_export) |
 //! | `assert_trap` | our [`TrapKind::message`](crate::translate::abi::TrapKind::message) against the script's |
@@ -37,6 +37,7 @@
 
 mod effects;
 mod error;
+mod link;
 mod loader;
 mod report;
 mod script;

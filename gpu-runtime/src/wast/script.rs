@@ -7,6 +7,7 @@ use wast::token::{Id, Span};
 use wast::{QuoteWat, WastDirective, WastExecute, WastInvoke};
 
 use super::effects::{mutating_exports, shared_imports, writes_into_imports};
+use super::link::inline_pure_imports;
 use super::loader::{rejection, Load, ProgramCache, Unavailable};
 use super::report::FileReport;
 use super::start::START_EXPORT;
@@ -89,6 +90,8 @@ pub(crate) struct Script<'c> {
     current: Option<usize>,
     /// `module definition` bytes by name (`""` for the last unnamed one).
     definitions: HashMap<String, Vec<u8>>,
+    /// The bytes of each module still referenced, for modules importing from it (`link`).
+    sources: HashMap<usize, Vec<u8>>,
 }
 
 impl<'c> Script<'c> {
@@ -108,6 +111,7 @@ impl<'c> Script<'c> {
             registered: HashMap::new(),
             current: None,
             definitions: HashMap::new(),
+            sources: HashMap::new(),
         }
     }
 
@@ -224,8 +228,26 @@ impl<'c> Script<'c> {
         }
     }
 
+    /// `wasm` with the pure functions it imports from registered modules copied in, when
+    /// that is all it imports (see `link`).
+    fn linked(&self, wasm: &[u8]) -> Option<Vec<u8>> {
+        inline_pure_imports(wasm, |module| {
+            let index = self.registered.get(module)?;
+            self.sources.get(index).map(Vec::as_slice)
+        })
+    }
+
     /// A `module` command: instantiate and make it the current module.
     fn module(&mut self, line: usize, name: Option<String>, wasm: &[u8]) {
+        let linked = self.linked(wasm);
+        let wasm = linked.as_deref().unwrap_or(wasm);
+        self.module_linked(line, name, wasm);
+        if let Some(index) = self.current {
+            self.sources.insert(index, wasm.to_vec());
+        }
+    }
+
+    fn module_linked(&mut self, line: usize, name: Option<String>, wasm: &[u8]) {
         let slot = match self.instantiate(wasm) {
             Instantiated::Ready(slot) => slot,
             Instantiated::Unavailable(Unavailable::Unsupported(reason)) => {
@@ -268,6 +290,7 @@ impl<'c> Script<'c> {
                 if let Some(slot) = self.modules.get_mut(previous) {
                     *slot = Slot::Broken("module no longer referenced".into());
                 }
+                self.sources.remove(&previous);
             }
         }
         self.modules.push(slot);
@@ -537,6 +560,8 @@ impl<'c> Script<'c> {
 
     /// `assert_trap (module ...)`: instantiation must trap.
     fn assert_uninstantiable(&mut self, line: usize, wasm: &[u8], message: &str) {
+        let linked = self.linked(wasm);
+        let wasm = linked.as_deref().unwrap_or(wasm);
         match self.instantiate(wasm) {
             Instantiated::Trapped(kind, _) if trap_matches(kind, message) => self.report.pass(),
             Instantiated::Trapped(kind, detail) => self.report.fail(

@@ -50,15 +50,15 @@ fn new_exports(entries: &[u8], count: u32, func: u32) -> Vec<u8> {
     body
 }
 
-struct Section {
-    id: u8,
+pub(super) struct Section {
+    pub(super) id: u8,
     /// The whole section, id and size included.
-    whole: std::ops::Range<usize>,
-    payload: std::ops::Range<usize>,
+    pub(super) whole: std::ops::Range<usize>,
+    pub(super) payload: std::ops::Range<usize>,
 }
 
 /// The sections of a module binary (`None` when the framing is broken).
-fn sections(wasm: &[u8]) -> Option<Vec<Section>> {
+pub(super) fn sections(wasm: &[u8]) -> Option<Vec<Section>> {
     if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
         return None;
     }
@@ -81,13 +81,13 @@ fn sections(wasm: &[u8]) -> Option<Vec<Section>> {
     Some(sections)
 }
 
-fn push_section(out: &mut Vec<u8>, id: u8, body: &[u8]) {
+pub(super) fn push_section(out: &mut Vec<u8>, id: u8, body: &[u8]) {
     out.push(id);
     push_leb(out, body.len() as u32);
     out.extend_from_slice(body);
 }
 
-fn read_leb(bytes: &mut &[u8]) -> Option<u32> {
+pub(super) fn read_leb(bytes: &mut &[u8]) -> Option<u32> {
     let mut value: u64 = 0;
     for shift in (0..35).step_by(7) {
         let (&b, rest) = bytes.split_first()?;
@@ -100,7 +100,7 @@ fn read_leb(bytes: &mut &[u8]) -> Option<u32> {
     None
 }
 
-fn push_leb(out: &mut Vec<u8>, mut v: u32) {
+pub(super) fn push_leb(out: &mut Vec<u8>, mut v: u32) {
     loop {
         let b = (v & 0x7f) as u8;
         v >>= 7;

@@ -1,5 +1,10 @@
 //! Script values: `invoke` arguments as host [`Value`]s (raw bits) and expected results as
 //! patterns, with `nan:canonical` / `nan:arithmetic` as the spec defines them.
+//!
+//! References cross as their ABI words (see [`ValType`]): `ref.null` is 0, the script's
+//! `ref.extern N` is the host handle `N + 1` (so `ref.extern 0` is not null), and a function
+//! reference is its function index + 1. `(ref.func)` and `(ref.extern)` without an operand
+//! expect any non-null reference of that type.
 
 use wast::core::{NanPattern, WastArgCore, WastRetCore};
 use wast::{WastArg, WastRet};
@@ -7,8 +12,8 @@ use wast::{WastArg, WastRet};
 use crate::host::Value;
 use crate::translate::abi::ValType;
 
-/// Skip reason for values the runtime cannot pass (`v128`, references).
-pub const UNSUPPORTED_VALUE: &str = "reference or vector values cross no host boundary";
+/// Skip reason for values the runtime cannot pass (`v128`, GC references).
+pub const UNSUPPORTED_VALUE: &str = "vector or non-2.0 reference values cross no host boundary";
 
 /// An expected result.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,8 +24,31 @@ pub enum Expected {
     CanonicalNan(ValType),
     /// A NaN with the quiet bit set (either sign, any other payload bits).
     ArithmeticNan(ValType),
+    /// Any non-null reference of this type.
+    NonNull(ValType),
     /// Any one of these.
     Either(Vec<Expected>),
+}
+
+/// The reference type of a 2.0 heap type (`func` or `extern`).
+fn ref_type(h: &wast::core::HeapType<'_>) -> Option<ValType> {
+    use wast::core::{AbstractHeapType, HeapType};
+    match h {
+        HeapType::Abstract {
+            ty: AbstractHeapType::Func,
+            ..
+        } => Some(ValType::FuncRef),
+        HeapType::Abstract {
+            ty: AbstractHeapType::Extern,
+            ..
+        } => Some(ValType::ExternRef),
+        _ => None,
+    }
+}
+
+/// The host handle of the script's `ref.extern n` (see the module docs).
+fn extern_handle(n: u32) -> Option<Value> {
+    n.checked_add(1).map(Value::ExternRef)
 }
 
 /// An argument as a host value; `None` for types the runtime has no ABI for.
@@ -30,6 +58,8 @@ pub fn arg(a: &WastArg<'_>) -> Option<Value> {
         WastArg::Core(WastArgCore::I64(v)) => Some(Value::I64(*v)),
         WastArg::Core(WastArgCore::F32(v)) => Some(Value::F32Bits(v.bits)),
         WastArg::Core(WastArgCore::F64(v)) => Some(Value::F64Bits(v.bits)),
+        WastArg::Core(WastArgCore::RefNull(h)) => ref_type(h).map(|t| Value::from_bits(t, 0)),
+        WastArg::Core(WastArgCore::RefExtern(n)) => extern_handle(*n),
         _ => None,
     }
 }
@@ -53,6 +83,17 @@ fn expected_core(r: &WastRetCore<'_>) -> Option<Expected> {
         WastRetCore::F64(NanPattern::CanonicalNan) => Expected::CanonicalNan(ValType::F64),
         WastRetCore::F32(NanPattern::ArithmeticNan) => Expected::ArithmeticNan(ValType::F32),
         WastRetCore::F64(NanPattern::ArithmeticNan) => Expected::ArithmeticNan(ValType::F64),
+        WastRetCore::RefNull(Some(h)) => Expected::Exact(Value::from_bits(ref_type(h)?, 0)),
+        WastRetCore::RefNull(None) => Expected::Either(vec![
+            Expected::Exact(Value::FuncRef(0)),
+            Expected::Exact(Value::ExternRef(0)),
+        ]),
+        WastRetCore::RefExtern(Some(n)) => Expected::Exact(extern_handle(*n)?),
+        WastRetCore::RefExtern(None) => Expected::NonNull(ValType::ExternRef),
+        WastRetCore::RefFunc(None) => Expected::NonNull(ValType::FuncRef),
+        WastRetCore::RefFunc(Some(wast::token::Index::Num(f, _))) => {
+            Expected::Exact(Value::FuncRef(f.checked_add(1)?))
+        }
         WastRetCore::Either(options) => {
             Expected::Either(options.iter().map(expected_core).collect::<Option<_>>()?)
         }
@@ -65,7 +106,7 @@ fn nan_bits(ty: ValType) -> Option<(u64, u64, u64)> {
     match ty {
         ValType::F32 => Some((1 << 22, 0xff << 23, (1 << 23) - 1)),
         ValType::F64 => Some((1 << 51, 0x7ff << 52, (1 << 52) - 1)),
-        ValType::I32 | ValType::I64 => None,
+        _ => None,
     }
 }
 
@@ -88,6 +129,7 @@ impl Expected {
                     _ => is_nan && bits & quiet != 0,
                 }
             }
+            Expected::NonNull(ty) => v.ty() == *ty && v.to_bits() != 0,
             Expected::Either(options) => options.iter().any(|o| o.matches(v)),
         }
     }
@@ -98,6 +140,8 @@ impl std::fmt::Display for Expected {
         match self {
             Expected::Exact(v) => f.write_str(&value_text(*v)),
             Expected::CanonicalNan(ty) => write!(f, "{ty}:nan:canonical"),
+            Expected::NonNull(ValType::FuncRef) => f.write_str("ref.func"),
+            Expected::NonNull(ty) => write!(f, "{ty}:non-null"),
             Expected::ArithmeticNan(ty) => write!(f, "{ty}:nan:arithmetic"),
             Expected::Either(options) => {
                 let texts: Vec<String> = options.iter().map(ToString::to_string).collect();
@@ -114,6 +158,10 @@ pub fn value_text(v: Value) -> String {
         Value::I64(x) => format!("i64:{x}"),
         Value::F32Bits(b) => format!("f32:{} ({b:#010x})", f32::from_bits(b)),
         Value::F64Bits(b) => format!("f64:{} ({b:#018x})", f64::from_bits(b)),
+        Value::FuncRef(0) => "ref.null func".into(),
+        Value::FuncRef(r) => format!("ref.func {}", r - 1),
+        Value::ExternRef(0) => "ref.null extern".into(),
+        Value::ExternRef(r) => format!("ref.extern {}", r - 1),
     }
 }
 

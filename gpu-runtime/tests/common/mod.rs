@@ -144,6 +144,9 @@ pub fn to_wasmi(v: Value) -> wasmi::Val {
         Value::I64(x) => wasmi::Val::I64(x),
         Value::F32Bits(b) => wasmi::Val::F32(wasmi::F32::from_bits(b)),
         Value::F64Bits(b) => wasmi::Val::F64(wasmi::F64::from_bits(b)),
+        Value::FuncRef(_) | Value::ExternRef(_) => {
+            panic!("reference value {v} is not supported by the tests")
+        }
     }
 }
 
@@ -335,6 +338,7 @@ pub fn show_value(v: Value) -> String {
         Value::I64(x) => format!("i64:{x} ({:#x})", x as u64),
         Value::F32Bits(b) => format!("f32:{:e} ({b:#010x})", f32::from_bits(b)),
         Value::F64Bits(b) => format!("f64:{:e} ({b:#018x})", f64::from_bits(b)),
+        Value::FuncRef(_) | Value::ExternRef(_) => v.to_string(),
     }
 }
 
@@ -478,6 +482,8 @@ fn wat_type(t: ValType) -> &'static str {
         ValType::I64 => "i64",
         ValType::F32 => "f32",
         ValType::F64 => "f64",
+        ValType::FuncRef => "funcref",
+        ValType::ExternRef => "externref",
     }
 }
 
@@ -899,6 +905,7 @@ impl Rng {
             ValType::I64 => Value::I64(self.i64()),
             ValType::F32 => Value::f32(self.f32()),
             ValType::F64 => Value::f64(self.f64()),
+            ValType::FuncRef | ValType::ExternRef => Value::from_bits(ty, 0),
         }
     }
 }
@@ -1131,6 +1138,7 @@ pub fn edges(ty: ValType) -> Vec<Value> {
         ValType::I64 => edge_i64().into_iter().map(Value::I64).collect(),
         ValType::F32 => edge_f32().into_iter().map(Value::F32Bits).collect(),
         ValType::F64 => edge_f64().into_iter().map(Value::F64Bits).collect(),
+        ValType::FuncRef | ValType::ExternRef => vec![Value::from_bits(ty, 0)],
     }
 }
 

@@ -63,6 +63,8 @@ fn value(ty: ValType, rng: &mut Prng) -> Value {
         ValType::I64 => Value::from(rng.next_u64()),
         ValType::F32 => Value::from(no_subnormal_f32(rng.next_u64() as u32)),
         ValType::F64 => Value::from(no_subnormal_f64(rng.next_u64())),
+        // Generated modules have no reference types (see `gen::config`); null is valid anyway.
+        ValType::FuncRef | ValType::ExternRef => Value::from_bits(ty, 0),
     }
 }
 

@@ -388,6 +388,7 @@ fn show(values: &[Value]) -> String {
             Value::I64(x) => format!("{x}:i64"),
             Value::F32Bits(b) => format!("{v}:f32 ({b:#010x})"),
             Value::F64Bits(b) => format!("{v}:f64 ({b:#018x})"),
+            Value::FuncRef(_) | Value::ExternRef(_) => v.to_string(),
         })
         .collect::<Vec<_>>()
         .join(", ")

@@ -95,6 +95,9 @@ fn to_wasmi(v: Value) -> wasmi::Val {
         Value::I64(x) => wasmi::Val::I64(x),
         Value::F32Bits(b) => wasmi::Val::F32(wasmi::F32::from_bits(b)),
         Value::F64Bits(b) => wasmi::Val::F64(wasmi::F64::from_bits(b)),
+        // Generated modules have no reference types (see `gen::config`): only null crosses.
+        Value::FuncRef(_) => wasmi::Val::FuncRef(wasmi::Nullable::Null),
+        Value::ExternRef(_) => wasmi::Val::ExternRef(wasmi::Nullable::Null),
     }
 }
 

@@ -56,6 +56,8 @@ pub fn layout(entries: Vec<EntryLayout>) -> ModuleLayout {
         stack: None,
         data: vec![],
         passive_data: vec![],
+        tables: vec![],
+        passive_elems: vec![],
         needs_int64: false,
         needs_f64: false,
         needs_call_stack: false,

@@ -107,48 +107,48 @@ fn w_func_4_f4_(p0_3: u32, p1_3: u32, p2_: u32) -> u32 {
         finished = 0u;
         switch _e33 {
             case 0u: {
-                let _e36 = w_add_f0_(_e15.r0_, _e15.r1_);
-                ci4_ = _e36;
-            }
-            case 1u: {
-                let _e37 = w_sub_f1_(_e15.r0_, _e15.r1_);
+                let _e37 = w_add_f0_(_e15.r0_, _e15.r1_);
                 ci4_ = _e37;
             }
+            case 1u: {
+                let _e38 = w_sub_f1_(_e15.r0_, _e15.r1_);
+                ci4_ = _e38;
+            }
             case 3u: {
-                let _e40 = trap_code;
-                let _e42 = (_e40 == 0u);
-                let _e45 = trap_func;
-                trap_code = select(_e40, 1879048308u, _e42);
-                trap_func = select(_e45, 4u, _e42);
+                let _e41 = trap_code;
+                let _e43 = (_e41 == 0u);
+                let _e46 = trap_func;
+                trap_code = select(_e41, 1879048308u, _e43);
+                trap_func = select(_e46, 4u, _e43);
             }
             case 2u: {
-                let _e50 = trap_code;
-                let _e52 = (_e50 == 0u);
-                let _e55 = trap_func;
-                trap_code = select(_e50, 2147483764u, _e52);
-                trap_func = select(_e55, 4u, _e52);
+                let _e51 = trap_code;
+                let _e53 = (_e51 == 0u);
+                let _e56 = trap_func;
+                trap_code = select(_e51, 2147483764u, _e53);
+                trap_func = select(_e56, 4u, _e53);
             }
             default: {
-                let _e60 = trap_code;
-                let _e62 = (_e60 == 0u);
-                let _e65 = trap_func;
-                trap_code = select(_e60, 1610612852u, _e62);
-                trap_func = select(_e65, 4u, _e62);
+                let _e61 = trap_code;
+                let _e63 = (_e61 == 0u);
+                let _e66 = trap_func;
+                trap_code = select(_e61, 1610612852u, _e63);
+                trap_func = select(_e66, 4u, _e63);
             }
         }
-        let _e71 = finished;
-        let _e76 = trap_code;
-        let _e79 = ((_e71 == 0u) && (_e76 == 0u));
-        let _e82 = trap_func;
-        trap_code = select(_e76, 2952790132u, _e79);
-        trap_func = select(_e82, 4u, _e79);
-        let _e85 = ci4_;
-        ret3_1 = _e85;
+        let _e72 = finished;
+        let _e77 = trap_code;
+        let _e80 = ((_e72 == 0u) && (_e77 == 0u));
+        let _e83 = trap_func;
+        trap_code = select(_e77, 2952790132u, _e80);
+        trap_func = select(_e83, 4u, _e80);
+        let _e86 = ci4_;
+        ret3_1 = _e86;
         break;
     }
-    let _e86 = ret3_1;
+    let _e87 = ret3_1;
     finished = 1u;
-    return _e86;
+    return _e87;
 }
 
 @compute @workgroup_size(64, 1, 1) 

@@ -35,7 +35,8 @@ pub fn parse(entry: &EntryLayout, args: &[String]) -> anyhow::Result<Vec<Value>>
 }
 
 /// Parses one value: integers in decimal or `0x` hex (signed or unsigned range), floats in
-/// decimal or `nan`, `inf`, `-inf`, `nan:0xPAYLOAD`.
+/// decimal or `nan`, `inf`, `-inf`, `nan:0xPAYLOAD`; references as `null` or, for a funcref, a
+/// function index and, for an externref, a non-zero handle.
 pub fn parse_value(ty: ValType, text: &str) -> Option<Value> {
     let text = text.trim().replace('_', "");
     match ty {
@@ -53,6 +54,15 @@ pub fn parse_value(ty: ValType, text: &str) -> Option<Value> {
         }
         ValType::F32 => parse_float(&text, 23, 0xff).map(|b| Value::F32Bits(b as u32)),
         ValType::F64 => parse_float(&text, 52, 0x7ff).map(Value::F64Bits),
+        ValType::FuncRef | ValType::ExternRef if text == "null" => Some(Value::from_bits(ty, 0)),
+        ValType::FuncRef => {
+            let index = u32::try_from(parse_int(&text)?).ok()?;
+            Some(Value::FuncRef(index.checked_add(1)?))
+        }
+        ValType::ExternRef => {
+            let handle = u32::try_from(parse_int(&text)?).ok()?;
+            (handle != 0).then_some(Value::ExternRef(handle))
+        }
     }
 }
 

@@ -84,14 +84,16 @@ impl FuncTranslator<'_, '_> {
                 let n = self.pop();
                 let src = self.pop();
                 let dst = self.pop();
-                let seg = self
-                    .passive
-                    .get(&data_index)
-                    .cloned()
-                    .ok_or_else(|| self.unsupported("memory_init of an active segment"))?;
-                // The live length is 0 once the segment was dropped.
-                let len_p = self.rt.control_word(&mut self.b, seg.control_word);
-                let len = self.b.load(len_p);
+                // The live length is 0 once the segment was dropped; active segments were
+                // dropped at instantiation.
+                let seg = self.passive.get(&data_index).cloned();
+                let len = match &seg {
+                    Some(seg) => {
+                        let len_p = self.rt.control_word(&mut self.b, seg.control_word);
+                        self.b.load(len_p)
+                    }
+                    None => self.b.u32(0),
+                };
                 let end = self.b.bin(B::Add, src, n);
                 let wrapped = self.b.bin(B::Less, end, src);
                 let past = self.b.bin(B::Greater, end, len);
@@ -101,7 +103,7 @@ impl FuncTranslator<'_, '_> {
                     let bad = self.b.bin(B::LogicalOr, bad_src, bad_dst);
                     self.trap_if(bad, TrapKind::MemoryOutOfBounds);
                 }
-                let base = self.b.u32(seg.offset);
+                let base = self.b.u32(seg.as_ref().map_or(0, |seg| seg.offset));
                 let from = self.b.bin(B::Add, base, src);
                 let init = self.rt.init(self.module);
                 let done = self.checked_call(init, vec![dst, from, n], true);

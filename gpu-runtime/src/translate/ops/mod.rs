@@ -7,6 +7,8 @@ mod control;
 mod convert;
 mod memory;
 mod numeric;
+mod reference;
+mod table;
 mod variable;
 
 use wasmparser::{Operator, VisitOperator};
@@ -64,6 +66,7 @@ impl FuncTranslator<'_, '_> {
                     | Operator::Else
                     | Operator::End
             ) || self.cycle_callee(&op).is_some()
+                || self.indirect_reaches_cycle(&op)
                 || matches!(op, Operator::BrIf { relative_depth } if self.is_plain_block_exit(relative_depth));
             if structural {
                 self.close_run();
@@ -82,7 +85,9 @@ impl FuncTranslator<'_, '_> {
             || self.numeric_op(&op)?
             || self.convert_op(&op)?
             || self.memory_op(&op)?
-            || self.call_op(&op)?;
+            || self.call_op(&op)?
+            || self.reference_op(&op)?
+            || self.table_op(&op)?;
         if handled {
             Ok(())
         } else {

@@ -1,0 +1,15 @@
+(module
+  (type $ii (func (param i32) (result i32)))
+  (table 4 funcref)
+  (elem (i32.const 0) $a $b $c $d)
+  (func $a (type $ii) (i32.add (local.get 0) (i32.const 1)))
+  (func $b (type $ii) (i32.xor (local.get 0) (i32.const 3)))
+  (func $c (type $ii) (i32.mul (local.get 0) (i32.const 3)))
+  (func $d (type $ii) (i32.sub (local.get 0) (i32.const 7)))
+  (func (export "run") (param $n i32) (result i32) (local $i i32) (local $acc i32)
+    (loop $l
+      (local.set $acc (call_indirect (type $ii) (local.get $acc) (i32.and (i32.add (local.get $i) (local.get $acc)) (i32.const 3))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+    (local.get $acc))
+  )

@@ -1,0 +1,526 @@
+@group(0) @binding(0) 
+var<storage> params: array<u32>;
+@group(0) @binding(1) 
+var<storage, read_write> memory: array<atomic<u32>>;
+@group(0) @binding(2) 
+var<storage, read_write> results: array<u32>;
+@group(0) @binding(3) 
+var<storage, read_write> control: array<atomic<u32>>;
+@group(0) @binding(4) 
+var<storage> data: array<u32>;
+@group(0) @binding(5) 
+var<storage, read_write> call_stack: array<u32>;
+var<private> csp: u32;
+var<private> cs_limit: u32;
+var<private> trap_code: u32;
+var<private> trap_func: u32;
+var<private> mem_bytes: u32;
+var<private> stack_floor: u32;
+var<private> thread_id: u32;
+var<private> finished: u32;
+var<private> stack_top: u32;
+
+fn table_init(dst: u32, src: u32, n: u32) -> bool {
+    var i: u32 = 0u;
+    var complete_at: u32 = 0u;
+
+    complete_at = n;
+    let _e8 = trap_code;
+    if (_e8 == 0u) {
+        loop {
+            let _e14 = i;
+            if (_e14 >= n) {
+                break;
+            }
+            let _e18 = select(_e14, ((n - 1u) - _e14), false);
+            let _e21 = data[(src + _e18)];
+            atomicStore((&control[(dst + _e18)]), _e21);
+            i = (_e14 + 1u);
+        }
+    }
+    let _e25 = i;
+    let _e26 = complete_at;
+    finished = 1u;
+    return (_e25 == _e26);
+}
+
+fn w_func_2_f2_() {
+    loop {
+        let _e6 = atomicLoad((&control[4107u]));
+        let _e10 = atomicLoad((&control[8u]));
+        let _e22 = trap_code;
+        let _e25 = ((((2u > _e10) || (0u > (_e10 - 2u))) || ((2u > _e6) || (0u > (_e6 - 2u)))) && (_e22 == 0u));
+        let _e28 = trap_func;
+        trap_code = select(_e22, 3489661038u, _e25);
+        trap_func = select(_e28, 2u, _e25);
+        finished = 0u;
+        let _e37 = table_init((9u + 0u), (0u + 0u), 2u);
+        let _e39 = finished;
+        let _e44 = trap_code;
+        let _e47 = ((_e39 == 0u) && (_e44 == 0u));
+        let _e50 = trap_func;
+        trap_code = select(_e44, 2952790126u, _e47);
+        trap_func = select(_e50, 2u, _e47);
+        let _e56 = trap_code;
+        let _e59 = (!(_e37) && (_e56 == 0u));
+        let _e62 = trap_func;
+        trap_code = select(_e56, 2952790126u, _e59);
+        trap_func = select(_e62, 2u, _e59);
+        let _e66 = trap_code;
+        if (_e66 == 0u) {
+            atomicStore((&control[4107u]), 0u);
+        }
+        break;
+    }
+    finished = 1u;
+    return;
+}
+
+fn w_func_3_f3_() {
+    var l0_: u32 = 0u;
+
+    loop {
+        let _e6 = atomicLoad((&control[8u]));
+        let _e7 = (0u >= _e6);
+        let _e10 = trap_code;
+        let _e13 = (_e7 && (_e10 == 0u));
+        let _e16 = trap_func;
+        trap_code = select(_e10, 3489661052u, _e13);
+        trap_func = select(_e16, 3u, _e13);
+        let _e25 = atomicLoad((&control[(9u + select(0u, 0u, _e7))]));
+        l0_ = _e25;
+        let _e31 = atomicLoad((&control[8u]));
+        let _e32 = (1u >= _e31);
+        let _e35 = trap_code;
+        let _e38 = (_e32 && (_e35 == 0u));
+        let _e41 = trap_func;
+        trap_code = select(_e35, 3489661060u, _e38);
+        trap_func = select(_e41, 3u, _e38);
+        let _e50 = atomicLoad((&control[(9u + select(1u, 0u, _e32))]));
+        let _e54 = atomicLoad((&control[8u]));
+        let _e55 = (0u >= _e54);
+        let _e58 = trap_code;
+        let _e61 = (_e55 && (_e58 == 0u));
+        let _e64 = trap_func;
+        trap_code = select(_e58, 3489661062u, _e61);
+        trap_func = select(_e64, 3u, _e61);
+        let _e72 = trap_code;
+        if (_e72 == 0u) {
+            atomicStore((&control[(9u + select(0u, 0u, _e55))]), _e50);
+        }
+        let _e78 = l0_;
+        let _e82 = atomicLoad((&control[8u]));
+        let _e83 = (1u >= _e82);
+        let _e86 = trap_code;
+        let _e89 = (_e83 && (_e86 == 0u));
+        let _e92 = trap_func;
+        trap_code = select(_e86, 3489661068u, _e89);
+        trap_func = select(_e92, 3u, _e89);
+        let _e100 = trap_code;
+        if (_e100 == 0u) {
+            atomicStore((&control[(9u + select(1u, 0u, _e83))]), _e78);
+        }
+        break;
+    }
+    finished = 1u;
+    return;
+}
+
+fn table_grow(size_word: u32, capacity: u32, delta: u32) -> u32 {
+    var tries: u32 = 0u;
+    var r: u32 = 4294967295u;
+
+    let _e11 = trap_code;
+    if (_e11 == 0u) {
+        loop {
+            let _e15 = tries;
+            if (_e15 >= 1024u) {
+                break;
+            }
+            tries = (_e15 + 1u);
+            let _e18 = atomicLoad((&control[size_word]));
+            if (delta > (capacity - _e18)) {
+                break;
+            }
+            let _e22 = atomicCompareExchangeWeak((&control[size_word]), _e18, (_e18 + delta));
+            if _e22.exchanged {
+                r = _e18;
+                break;
+            }
+        }
+    }
+    let _e24 = r;
+    finished = 1u;
+    return _e24;
+}
+
+fn table_fill(dst_1: u32, src_1: u32, n_1: u32) -> bool {
+    var i_1: u32 = 0u;
+    var complete_at_1: u32 = 0u;
+
+    complete_at_1 = n_1;
+    let _e8 = trap_code;
+    if (_e8 == 0u) {
+        loop {
+            let _e14 = i_1;
+            if (_e14 >= n_1) {
+                break;
+            }
+            atomicStore((&control[(dst_1 + select(_e14, ((n_1 - 1u) - _e14), false))]), src_1);
+            i_1 = (_e14 + 1u);
+        }
+    }
+    let _e22 = i_1;
+    let _e23 = complete_at_1;
+    finished = 1u;
+    return (_e22 == _e23);
+}
+
+fn w_func_4_f4_() -> u32 {
+    var ret0_: u32 = 0u;
+
+    loop {
+        finished = 0u;
+        let _e8 = table_grow(8u, 4098u, 1u);
+        let _e10 = finished;
+        let _e15 = trap_code;
+        let _e18 = ((_e10 == 0u) && (_e15 == 0u));
+        let _e21 = trap_func;
+        trap_code = select(_e15, 2952790165u, _e18);
+        trap_func = select(_e21, 4u, _e18);
+        let _e25 = (_e8 != 4294967295u);
+        finished = 0u;
+        let _e33 = table_fill((9u + select(0u, _e8, _e25)), 1u, select(0u, 1u, _e25));
+        let _e35 = finished;
+        let _e40 = trap_code;
+        let _e43 = ((_e35 == 0u) && (_e40 == 0u));
+        let _e46 = trap_func;
+        trap_code = select(_e40, 2952790165u, _e43);
+        trap_func = select(_e46, 4u, _e43);
+        let _e52 = trap_code;
+        let _e55 = (!(_e33) && (_e52 == 0u));
+        let _e58 = trap_func;
+        trap_code = select(_e52, 2952790165u, _e55);
+        trap_func = select(_e58, 4u, _e55);
+        ret0_ = _e8;
+        break;
+    }
+    let _e61 = ret0_;
+    finished = 1u;
+    return _e61;
+}
+
+fn w_inc_f0_(p0_: u32) -> u32 {
+    var l0_1: u32 = 0u;
+    var ret1_: u32 = 0u;
+
+    l0_1 = p0_;
+    loop {
+        let _e6 = l0_1;
+        ret1_ = (_e6 + 1u);
+        break;
+    }
+    let _e8 = ret1_;
+    finished = 1u;
+    return _e8;
+}
+
+fn w_dbl_f1_(p0_1: u32) -> u32 {
+    var l0_2: u32 = 0u;
+    var ret1_1: u32 = 0u;
+
+    l0_2 = p0_1;
+    loop {
+        let _e6 = l0_2;
+        ret1_1 = (_e6 * 2u);
+        break;
+    }
+    let _e8 = ret1_1;
+    finished = 1u;
+    return _e8;
+}
+
+fn w_func_5_f5_(p0_2: u32, p1_: u32) -> u32 {
+    var l0_3: u32 = 0u;
+    var l1_: u32 = 0u;
+    var ret2_: u32 = 0u;
+    var ci3_: u32 = 0u;
+
+    l0_3 = p0_2;
+    l1_ = p1_;
+    loop {
+        let _e8 = l0_3;
+        let _e9 = l1_;
+        let _e16 = atomicLoad((&control[8u]));
+        let _e17 = (_e8 >= _e16);
+        let _e20 = trap_code;
+        let _e23 = (_e17 && (_e20 == 0u));
+        let _e26 = trap_func;
+        trap_code = select(_e20, 1610612895u, _e23);
+        trap_func = select(_e26, 5u, _e23);
+        let _e35 = atomicLoad((&control[(9u + select(_e8, 0u, _e17))]));
+        finished = 0u;
+        switch select(_e35, 4294967295u, _e17) {
+            case 1u: {
+                let _e37 = w_inc_f0_(_e9);
+                ci3_ = _e37;
+            }
+            case 2u: {
+                let _e38 = w_dbl_f1_(_e9);
+                ci3_ = _e38;
+            }
+            case 0u: {
+                let _e41 = trap_code;
+                let _e43 = (_e41 == 0u);
+                let _e46 = trap_func;
+                trap_code = select(_e41, 1879048351u, _e43);
+                trap_func = select(_e46, 5u, _e43);
+            }
+            default: {
+                let _e51 = trap_code;
+                let _e53 = (_e51 == 0u);
+                let _e56 = trap_func;
+                trap_code = select(_e51, 2147483807u, _e53);
+                trap_func = select(_e56, 5u, _e53);
+            }
+        }
+        let _e62 = finished;
+        let _e67 = trap_code;
+        let _e70 = ((_e62 == 0u) && (_e67 == 0u));
+        let _e73 = trap_func;
+        trap_code = select(_e67, 2952790175u, _e70);
+        trap_func = select(_e73, 5u, _e70);
+        let _e76 = ci3_;
+        ret2_ = _e76;
+        break;
+    }
+    let _e77 = ret2_;
+    finished = 1u;
+    return _e77;
+}
+
+@compute @workgroup_size(64, 1, 1) 
+fn e0_init(@builtin(global_invocation_id) gid: vec3<u32>) {
+    var thread: u32 = 0u;
+
+    let _e5 = params[2u];
+    if (gid.x < _e5) {
+        let _e10 = params[0u];
+        let _e14 = params[1u];
+        thread = (_e10 + gid.x);
+        loop {
+            let _e18 = thread;
+            if (_e18 >= _e14) {
+                break;
+            }
+            trap_code = 0u;
+            thread_id = _e18;
+            let _e26 = params[5u];
+            let _e27 = (gid.x * _e26);
+            csp = _e27;
+            cs_limit = (_e27 + _e26);
+            let _e35 = atomicLoad((&control[0u]));
+            mem_bytes = _e35;
+            finished = 0u;
+            w_func_2_f2_();
+            let _e37 = finished;
+            let _e39 = trap_code;
+            let _e41 = ((_e37 == 0u) && (_e39 == 0u));
+            trap_code = select(_e39, 2952790016u, _e41);
+            let _e45 = trap_func;
+            trap_func = select(_e45, 2u, _e41);
+            let _e51 = trap_code;
+            let _e53 = (_e51 >> 28u);
+            results[((_e18 - _e10) * 1u)] = (_e53 | 2147483648u);
+            let _e58 = (_e53 == 0u);
+            if _e58 {
+            } else {
+                let _e63 = atomicAdd((&control[2u]), 1u);
+                if (_e63 == 0u) {
+                    let _e66 = trap_func;
+                    atomicStore((&control[3u]), _e18);
+                    atomicStore((&control[4u]), _e53);
+                    atomicStore((&control[5u]), _e66);
+                    atomicStore((&control[6u]), (_e51 & 268435455u));
+                }
+            }
+            if ((_e18 == 0u) && _e58) {
+            }
+            if ((_e14 - _e18) <= _e5) {
+                break;
+            }
+            thread = (_e18 + _e5);
+        }
+    }
+}
+
+@compute @workgroup_size(64, 1, 1) 
+fn e1_swap(@builtin(global_invocation_id) gid_1: vec3<u32>) {
+    var thread_1: u32 = 0u;
+
+    let _e5 = params[2u];
+    if (gid_1.x < _e5) {
+        let _e10 = params[0u];
+        let _e14 = params[1u];
+        thread_1 = (_e10 + gid_1.x);
+        loop {
+            let _e18 = thread_1;
+            if (_e18 >= _e14) {
+                break;
+            }
+            trap_code = 0u;
+            thread_id = _e18;
+            let _e26 = params[5u];
+            let _e27 = (gid_1.x * _e26);
+            csp = _e27;
+            cs_limit = (_e27 + _e26);
+            let _e35 = atomicLoad((&control[0u]));
+            mem_bytes = _e35;
+            finished = 0u;
+            w_func_3_f3_();
+            let _e37 = finished;
+            let _e39 = trap_code;
+            let _e41 = ((_e37 == 0u) && (_e39 == 0u));
+            trap_code = select(_e39, 2952790016u, _e41);
+            let _e45 = trap_func;
+            trap_func = select(_e45, 3u, _e41);
+            let _e51 = trap_code;
+            let _e53 = (_e51 >> 28u);
+            results[((_e18 - _e10) * 1u)] = (_e53 | 2147483648u);
+            let _e58 = (_e53 == 0u);
+            if _e58 {
+            } else {
+                let _e63 = atomicAdd((&control[2u]), 1u);
+                if (_e63 == 0u) {
+                    let _e66 = trap_func;
+                    atomicStore((&control[3u]), _e18);
+                    atomicStore((&control[4u]), _e53);
+                    atomicStore((&control[5u]), _e66);
+                    atomicStore((&control[6u]), (_e51 & 268435455u));
+                }
+            }
+            if ((_e18 == 0u) && _e58) {
+            }
+            if ((_e14 - _e18) <= _e5) {
+                break;
+            }
+            thread_1 = (_e18 + _e5);
+        }
+    }
+}
+
+@compute @workgroup_size(64, 1, 1) 
+fn e2_grow(@builtin(global_invocation_id) gid_2: vec3<u32>) {
+    var thread_2: u32 = 0u;
+
+    let _e5 = params[2u];
+    if (gid_2.x < _e5) {
+        let _e10 = params[0u];
+        let _e14 = params[1u];
+        thread_2 = (_e10 + gid_2.x);
+        loop {
+            let _e18 = thread_2;
+            if (_e18 >= _e14) {
+                break;
+            }
+            trap_code = 0u;
+            thread_id = _e18;
+            let _e26 = params[5u];
+            let _e27 = (gid_2.x * _e26);
+            csp = _e27;
+            cs_limit = (_e27 + _e26);
+            let _e35 = atomicLoad((&control[0u]));
+            mem_bytes = _e35;
+            finished = 0u;
+            let _e37 = w_func_4_f4_();
+            let _e38 = finished;
+            let _e40 = trap_code;
+            let _e42 = ((_e38 == 0u) && (_e40 == 0u));
+            trap_code = select(_e40, 2952790016u, _e42);
+            let _e46 = trap_func;
+            trap_func = select(_e46, 4u, _e42);
+            let _e51 = ((_e18 - _e10) * 2u);
+            let _e52 = trap_code;
+            let _e54 = (_e52 >> 28u);
+            results[_e51] = (_e54 | 2147483648u);
+            let _e59 = (_e54 == 0u);
+            if _e59 {
+                results[(_e51 + 1u)] = _e37;
+            } else {
+                let _e68 = atomicAdd((&control[2u]), 1u);
+                if (_e68 == 0u) {
+                    let _e71 = trap_func;
+                    atomicStore((&control[3u]), _e18);
+                    atomicStore((&control[4u]), _e54);
+                    atomicStore((&control[5u]), _e71);
+                    atomicStore((&control[6u]), (_e52 & 268435455u));
+                }
+            }
+            if ((_e18 == 0u) && _e59) {
+            }
+            if ((_e14 - _e18) <= _e5) {
+                break;
+            }
+            thread_2 = (_e18 + _e5);
+        }
+    }
+}
+
+@compute @workgroup_size(64, 1, 1) 
+fn e3_call(@builtin(global_invocation_id) gid_3: vec3<u32>) {
+    var thread_3: u32 = 0u;
+
+    let _e5 = params[2u];
+    if (gid_3.x < _e5) {
+        let _e10 = params[0u];
+        let _e14 = params[1u];
+        thread_3 = (_e10 + gid_3.x);
+        loop {
+            let _e18 = thread_3;
+            if (_e18 >= _e14) {
+                break;
+            }
+            trap_code = 0u;
+            thread_id = _e18;
+            let _e26 = params[5u];
+            let _e27 = (gid_3.x * _e26);
+            csp = _e27;
+            cs_limit = (_e27 + _e26);
+            let _e35 = atomicLoad((&control[0u]));
+            mem_bytes = _e35;
+            let _e39 = params[6u];
+            let _e43 = params[7u];
+            finished = 0u;
+            let _e45 = w_func_5_f5_(_e39, _e43);
+            let _e46 = finished;
+            let _e48 = trap_code;
+            let _e50 = ((_e46 == 0u) && (_e48 == 0u));
+            trap_code = select(_e48, 2952790016u, _e50);
+            let _e54 = trap_func;
+            trap_func = select(_e54, 5u, _e50);
+            let _e59 = ((_e18 - _e10) * 2u);
+            let _e60 = trap_code;
+            let _e62 = (_e60 >> 28u);
+            results[_e59] = (_e62 | 2147483648u);
+            let _e67 = (_e62 == 0u);
+            if _e67 {
+                results[(_e59 + 1u)] = _e45;
+            } else {
+                let _e76 = atomicAdd((&control[2u]), 1u);
+                if (_e76 == 0u) {
+                    let _e79 = trap_func;
+                    atomicStore((&control[3u]), _e18);
+                    atomicStore((&control[4u]), _e62);
+                    atomicStore((&control[5u]), _e79);
+                    atomicStore((&control[6u]), (_e60 & 268435455u));
+                }
+            }
+            if ((_e18 == 0u) && _e67) {
+            }
+            if ((_e14 - _e18) <= _e5) {
+                break;
+            }
+            thread_3 = (_e18 + _e5);
+        }
+    }
+}
