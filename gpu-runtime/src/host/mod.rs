@@ -4,7 +4,8 @@
 //! - [`Program`]: the shader module, the ABI's bind group layout and one pipeline per export.
 //! - [`Instance`]: one wasm instance's state (memory with stacks inside, control words, passive
 //!   data), persisting between [`Instance::run`]s.
-//! - [`RunOutput`]: per-thread results and traps, decoded on demand.
+//! - [`RunOutput`]: per-thread results and traps, decoded on demand; the framebuffer's
+//!   [`Image`] when [`RunOptions`] asked for one ([`Instance::run_with`]).
 //!
 //! # How a run is dispatched
 //!
@@ -30,6 +31,7 @@
 
 mod adapter;
 mod error;
+mod frame;
 mod gpu;
 mod instance;
 mod output;
@@ -42,6 +44,7 @@ mod value;
 use std::sync::OnceLock;
 
 pub use error::HostError;
+pub use frame::{Image, RunOptions};
 pub use gpu::{Gpu, GpuOptions, ADAPTER_ENV};
 pub use instance::{Instance, InstanceOptions};
 pub use output::{RunOutput, Timings, Trap};

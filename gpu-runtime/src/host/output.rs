@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use super::error::HostError;
+use super::frame::Image;
 use super::value::Value;
 use crate::translate::abi::{TrapKind, ValType};
 
@@ -62,6 +63,7 @@ pub struct RunOutput {
     pub(crate) trap_count: u64,
     pub(crate) first_trap: Option<Trap>,
     pub(crate) timings: Timings,
+    pub(crate) image: Option<Image>,
 }
 
 impl RunOutput {
@@ -93,6 +95,17 @@ impl RunOutput {
     /// Where the time went.
     pub fn timings(&self) -> Timings {
         self.timings
+    }
+
+    /// The framebuffer's pixels, when the run had one
+    /// ([`RunOptions::framebuffer`](super::RunOptions::framebuffer)).
+    pub fn image(&self) -> Option<&Image> {
+        self.image.as_ref()
+    }
+
+    /// Takes the framebuffer's pixels out of the output.
+    pub fn take_image(&mut self) -> Option<Image> {
+        self.image.take()
     }
 
     /// The raw words of a thread: status word, then results (`None` past the last thread).

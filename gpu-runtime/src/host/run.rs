@@ -4,11 +4,12 @@
 use std::time::Instant;
 
 use super::error::HostError;
+use super::frame::{Image, RunOptions};
 use super::instance::{max_invocations, Instance};
 use super::output::{RunOutput, Timings, Trap};
 use super::plan;
 use super::transfer::{
-    bytes_of_words, create_buffer, extend_words, map_read, read_words, staging_buffer,
+    bytes_of_words, create_buffer, extend_words, map_read, read_buffer, read_words, staging_buffer,
 };
 use super::value::{signature, Value};
 use crate::translate::abi::{binding, control, params, EntryLayout, TrapKind, STATUS_DONE};
@@ -25,6 +26,18 @@ impl Instance {
         export: &str,
         threads: u64,
         args: &[Value],
+    ) -> Result<RunOutput, HostError> {
+        self.run_with(export, threads, args, &RunOptions::default())
+    }
+
+    /// [`run`](Self::run) with a time for `gpu.time` and a framebuffer for `gpu.set_pixel`
+    /// (see [`RunOptions`]); the framebuffer's pixels are in [`RunOutput::image`].
+    pub fn run_with(
+        &mut self,
+        export: &str,
+        threads: u64,
+        args: &[Value],
+        options: &RunOptions,
     ) -> Result<RunOutput, HostError> {
         let program = self.program.clone();
         let entry = program.entry(export)?.clone();
@@ -67,6 +80,26 @@ impl Instance {
             wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_SRC,
         )?;
         let staging = staging_buffer(&gpu, results_size)?;
+        let pixels = options.pixels()?;
+        if pixels * 4 > gpu.max_binding_bytes() {
+            return Err(HostError::InvalidOption {
+                message: format!(
+                    "a framebuffer of {pixels} pixels needs {} bytes, but the adapter binds at most {}",
+                    pixels * 4,
+                    gpu.max_binding_bytes()
+                ),
+            });
+        }
+        let framebuffer = create_buffer(
+            &gpu,
+            "framebuffer",
+            pixels * 4,
+            wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_SRC,
+        )?;
+        let (fb_width, fb_height) = options.framebuffer.unwrap_or((0, 0));
+        let time = options
+            .time
+            .unwrap_or_else(|| self.created.elapsed().as_secs_f32());
 
         let total_words = usize::try_from(threads * u64::from(stride)).ok();
         let mut words: Vec<u32> = Vec::new();
@@ -96,6 +129,10 @@ impl Instance {
                 self.plan.stack_base,
                 self.plan.stack_size,
                 self.call_stack_words,
+                threads as u32,
+                time.to_bits(),
+                fb_width,
+                fb_height,
             ];
             p.extend_from_slice(&arg_words);
             queue.write_buffer(&params_buffer, 0, &bytes_of_words(&p));
@@ -118,6 +155,7 @@ impl Instance {
                         whole(binding::CONTROL, &self.control),
                         whole(binding::DATA, &self.data),
                         whole(binding::CALL_STACK, &self.call_stack),
+                        whole(binding::FRAMEBUFFER, &framebuffer),
                     ],
                 });
                 let mut encoder =
@@ -171,6 +209,14 @@ impl Instance {
             );
             queue.submit([]);
         }
+        let image = match options.framebuffer {
+            Some((width, height)) => Some(Image {
+                width,
+                height,
+                rgba: read_buffer(&gpu, &framebuffer, 0, pixels * 4)?,
+            }),
+            None => None,
+        };
         let record = read_words(&gpu, &self.control, 0, control::GLOBALS)?;
         let word = |i: u32| record.get(i as usize).copied().unwrap_or(0);
         self.memory_bytes = u64::from(word(control::MEMORY_BYTES));
@@ -232,6 +278,7 @@ impl Instance {
             trap_count: trapped.max(u64::from(word(control::TRAP_COUNT)).min(threads)),
             first_trap,
             timings,
+            image,
         })
     }
 }

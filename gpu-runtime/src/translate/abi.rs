@@ -13,8 +13,9 @@
 //! | 3       | `control` | `array<atomic<u32>>`             | read_write | [`control`] words: memory size, trap record, globals |
 //! | 4       | `data`    | `array<u32>`                     | read       | passive data segments, word aligned |
 //! | 5       | `call_stack` | `array<u32>`                  | read_write | per slot: frames of recursive calls |
+//! | 6       | `framebuffer` | `array<u32>`                 | read_write | pixels of `gpu.set_pixel`, one RGBA8 word each, row-major |
 //!
-//! Every entry point uses all six bindings, so one explicit bind group layout fits them all.
+//! Every entry point uses all seven bindings, so one explicit bind group layout fits them all.
 //! A module without memory still gets a `memory` binding (the host binds at least 4 bytes).
 //!
 //! # Values
@@ -38,8 +39,16 @@ pub mod params {
     pub const STACK_SIZE: u32 = 4;
     /// Words of the `call_stack` binding per slot (0 when the module has no recursion).
     pub const CALL_STACK_WORDS: u32 = 5;
+    /// Threads of the whole run (all its dispatches): `gpu.thread_count`.
+    pub const THREAD_COUNT: u32 = 6;
+    /// `gpu.time`: f32 bits, seconds (since the instance was created, or the frame's time).
+    pub const TIME: u32 = 7;
+    /// Framebuffer width and height in pixels (0 without a framebuffer): `gpu.width`,
+    /// `gpu.height`, and the bounds `gpu.set_pixel` checks.
+    pub const FB_WIDTH: u32 = 8;
+    pub const FB_HEIGHT: u32 = 9;
     /// The wasm arguments start here, as raw bits (see the module docs).
-    pub const ARGS: u32 = 6;
+    pub const ARGS: u32 = 10;
 }
 
 /// Word offsets inside the `control` buffer (binding 3). The buffer is the instance's state: it
@@ -62,7 +71,7 @@ pub mod control {
     pub const GLOBALS: u32 = 8;
 }
 
-/// Binding numbers of the five resources.
+/// Binding numbers of the seven resources.
 pub mod binding {
     pub const PARAMS: u32 = 0;
     pub const MEMORY: u32 = 1;
@@ -70,6 +79,7 @@ pub mod binding {
     pub const CONTROL: u32 = 3;
     pub const DATA: u32 = 4;
     pub const CALL_STACK: u32 = 5;
+    pub const FRAMEBUFFER: u32 = 6;
 }
 
 /// Set in every status word a thread writes when it finishes; the low bits are the
@@ -117,11 +127,13 @@ pub enum TrapKind {
     LoopLimit = 11,
     /// A recursive call found no room on the thread's call stack (`call_stack` binding).
     CallStackExhausted = 12,
+    /// The guest panicked: gpu-std's panic handler calls the `gpu.panic` intrinsic.
+    Panic = 13,
 }
 
 impl TrapKind {
     /// All kinds, for decoding.
-    pub const ALL: [TrapKind; 12] = [
+    pub const ALL: [TrapKind; 13] = [
         TrapKind::Unreachable,
         TrapKind::IntegerDivideByZero,
         TrapKind::IntegerOverflow,
@@ -134,6 +146,7 @@ impl TrapKind {
         TrapKind::DataSegmentOutOfBounds,
         TrapKind::LoopLimit,
         TrapKind::CallStackExhausted,
+        TrapKind::Panic,
     ];
 
     /// The status word written for this trap.
@@ -161,6 +174,7 @@ impl TrapKind {
             TrapKind::DataSegmentOutOfBounds => "out of bounds memory access",
             TrapKind::LoopLimit => "loop iteration limit of the GPU driver reached",
             TrapKind::CallStackExhausted => "call stack exhausted",
+            TrapKind::Panic => "panic",
         }
     }
 }

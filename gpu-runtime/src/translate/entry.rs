@@ -167,6 +167,8 @@ fn run_thread(
     b.store(trap_p, zero);
     let tid_p = b.expr(Expression::GlobalVariable(rt.thread_id));
     b.store(tid_p, t);
+    let inv_p = b.expr(Expression::GlobalVariable(rt.invocation));
+    b.store(inv_p, slot);
     // This slot's call stack (for recursive functions).
     let p = word_at(b, rt.params, params::CALL_STACK_WORDS);
     let cs_words = b.load(p);
