@@ -81,6 +81,16 @@ fn oracle(
             |caller: wasmi::Caller<'_, i32>| -> i32 { *caller.data() },
         )
         .expect("define thread_id");
+    // gpu-std's panic handler calls gpu.panic before its `unreachable`: a trap either way.
+    linker
+        .func_wrap(
+            "gpu",
+            "panic",
+            |_: wasmi::Caller<'_, i32>| -> Result<(), wasmi::Error> {
+                Err(wasmi::Error::new("panic"))
+            },
+        )
+        .expect("define panic");
     let instance = linker
         .instantiate_and_start(&mut store, module)
         .expect("instantiate");
