@@ -179,5 +179,8 @@ fn no_recursion_names_the_cycle_by_name_section_names() {
     let out = gpu_run(&[file, "--", "7"], &[]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
-    assert!(stdout.lines().any(|l| l == "Result: 0"), "even(7) = 0: {stdout}");
+    assert!(
+        stdout.lines().any(|l| l == "Result: 0"),
+        "even(7) = 0: {stdout}"
+    );
 }
