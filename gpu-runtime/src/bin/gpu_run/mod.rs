@@ -47,12 +47,12 @@ pub struct Cli {
     #[arg(long, value_name = "N", requires = "image", default_value_t = 1)]
     pub frames: u32,
 
-    /// Frames per second with --frames (default 30).
+    /// Frames per second with --frames.
     #[arg(long, value_name = "F", requires = "image", default_value_t = 30.0)]
     pub fps: f32,
 
-    /// gpu.time() of the first frame with --image, in seconds (default 0). Without --image,
-    /// gpu.time() is the seconds since the module was instantiated.
+    /// gpu.time() of the first frame with --image, in seconds. Without --image, gpu.time()
+    /// is the seconds since the module was instantiated.
     #[arg(
         long,
         value_name = "SECONDS",
