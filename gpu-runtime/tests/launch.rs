@@ -18,7 +18,9 @@ const WAT: &str = r#"
   (import "gpu" "width" (func $width (result i32)))
   (import "gpu" "height" (func $height (result i32)))
   (import "gpu" "set_pixel" (func $set_pixel (param i32 i32 f32 f32 f32 f32)))
-  (import "gpu" "panic" (func $panic))
+  (import "gpu" "panic" (func $panic (param i32 i32 i32 i32)))
+  (memory 1)
+  (data (i32.const 16) "src/x.rs")
   (func (export "launch") (result i32 i32 i32 f32 i32 i32)
     call $count call $wg call $local call $time call $width call $height)
   ;; Thread t draws (t % (w+2) - 1, t / (w+2) - 1): one ring of pixels outside the
@@ -38,9 +40,11 @@ const WAT: &str = r#"
     call $tid i32.eqz
     if i32.const 1 local.get $zero i32.div_u drop end
     call $tid i32.const 0 f32.const 1 f32.const 1 f32.const 1 f32.const 1 call $set_pixel)
-  (func (export "panics") (param $who i32) (result i32)
+  ;; Thread $who panics at src/x.rs:12:5 (the file name at 16, 8 bytes long) or, with
+  ;; $bad_len, with a file name running past the end of memory.
+  (func (export "panics") (param $who i32) (param $len i32) (result i32)
     call $tid local.get $who i32.eq
-    if call $panic unreachable end
+    if i32.const 16 local.get $len i32.const 12 i32.const 5 call $panic unreachable end
     call $tid)
 )
 "#;
@@ -167,13 +171,29 @@ fn a_trapped_thread_draws_nothing() {
 #[test]
 fn gpu_panic_is_a_trap_of_its_own_kind() {
     let mut inst = instance(WAT, &InstanceOptions::default());
-    let out = inst.run("panics", 8, &[Value::I32(5)]).expect("run");
+    let out = inst
+        .run("panics", 8, &[Value::I32(5), Value::I32(8)])
+        .expect("run");
     assert_eq!(out.trap_count(), 1);
     let trap = out.first_trap().unwrap();
     assert_eq!((trap.thread, trap.kind), (5, TrapKind::Panic), "{trap}");
     assert_eq!(trap.kind.message(), "panic");
+    assert_eq!(trap.panic_location.as_deref(), Some("src/x.rs:12:5"));
+    assert!(
+        trap.to_string()
+            .starts_with("thread 5 trapped: panic at src/x.rs:12:5 in function"),
+        "{trap}"
+    );
     assert_eq!(out.result(4), Some(Ok(vec![Value::I32(4)])));
     assert_eq!(out.result(5), Some(Err(TrapKind::Panic)));
+
+    // A file name outside memory: still a panic, without a location.
+    let out = inst
+        .run("panics", 2, &[Value::I32(1), Value::I32(70_000)])
+        .expect("run");
+    let trap = out.first_trap().unwrap();
+    assert_eq!((trap.thread, trap.kind), (1, TrapKind::Panic), "{trap}");
+    assert_eq!(trap.panic_location, None);
 }
 
 #[test]

@@ -24,7 +24,7 @@ unsafe extern "C" {
     #[link_name = "set_pixel"]
     safe fn gpu_set_pixel(x: i32, y: i32, r: f32, g: f32, b: f32, a: f32);
     #[link_name = "panic"]
-    pub(crate) safe fn gpu_panic();
+    pub(crate) safe fn gpu_panic(file: i32, file_len: i32, line: i32, column: i32);
 }
 
 /// The id of the running GPU thread: `0..threads`, where `threads` is the number of calls the

@@ -20,15 +20,23 @@ pub struct Trap {
     pub func_name: String,
     /// Byte offset of the trapping instruction in the module.
     pub offset: u32,
+    /// For a [`TrapKind::Panic`]: where the guest panicked, `file:line:column`, as gpu-std's
+    /// panic handler passes it to `gpu.panic` (`None` when it passed none).
+    pub panic_location: Option<String>,
 }
 
-/// `thread 7 trapped: integer divide by zero in function 3 (div) at offset 0x4a`.
+/// `thread 7 trapped: integer divide by zero in function 3 (div) at offset 0x4a`;
+/// `thread 7 trapped: panic at src/lib.rs:12:9 in function ...` for a panic with its location.
 impl std::fmt::Display for Trap {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "thread {} trapped: {}", self.thread, self.kind)?;
+        if let Some(at) = &self.panic_location {
+            write!(f, " at {at}")?;
+        }
         write!(
             f,
-            "thread {} trapped: {} in function {} ({}) at offset {:#x}",
-            self.thread, self.kind, self.func_index, self.func_name, self.offset
+            " in function {} ({}) at offset {:#x}",
+            self.func_index, self.func_name, self.offset
         )
     }
 }
@@ -184,6 +192,7 @@ impl RunOutput {
             func_index: 0,
             func_name: "unknown".into(),
             offset: 0,
+            panic_location: None,
         }
     }
 

@@ -263,6 +263,11 @@ impl Instance {
                 func_index,
                 func_name: program.layout().function_name(func_index),
                 offset: word(control::TRAP_OFFSET),
+                panic_location: if kind == TrapKind::Panic {
+                    self.panic_location(&record)
+                } else {
+                    None
+                },
             })
         } else {
             None
@@ -280,6 +285,27 @@ impl Instance {
             timings,
             image,
         })
+    }
+}
+
+impl Instance {
+    /// `file:line:column` from the panic words of `control` (see `control::PANIC_FILE`), when
+    /// the file name is a plausible string inside linear memory.
+    fn panic_location(&self, record: &[u32]) -> Option<String> {
+        const MAX_FILE_LEN: u32 = 4096;
+        let word = |i: u32| record.get(i as usize).copied().unwrap_or(0);
+        let (ptr, len) = (word(control::PANIC_FILE), word(control::PANIC_FILE_LEN));
+        if len == 0 || len > MAX_FILE_LEN {
+            return None;
+        }
+        // Out of memory or unreadable: the trap is still reported, without its place.
+        let bytes = self.read_memory(u64::from(ptr), u64::from(len)).ok()?;
+        Some(format!(
+            "{}:{}:{}",
+            String::from_utf8_lossy(&bytes),
+            word(control::PANIC_LINE),
+            word(control::PANIC_COLUMN)
+        ))
     }
 }
 

@@ -66,9 +66,16 @@ pub mod control {
     pub const TRAP_KIND: u32 = 4;
     pub const TRAP_FUNCTION: u32 = 5;
     pub const TRAP_OFFSET: u32 = 6;
+    /// When the first trap is a [`TrapKind::Panic`](super::TrapKind::Panic): the arguments of
+    /// its `gpu.panic` call, the source location of the panic (the file name's address and
+    /// length in linear memory, line and column; all 0 when the guest passed none).
+    pub const PANIC_FILE: u32 = 7;
+    pub const PANIC_FILE_LEN: u32 = 8;
+    pub const PANIC_LINE: u32 = 9;
+    pub const PANIC_COLUMN: u32 = 10;
     /// Wasm globals start here (one or two words each, see [`GlobalLayout`](super::GlobalLayout)),
     /// followed by one word per passive data segment (its length in bytes; 0 once dropped).
-    pub const GLOBALS: u32 = 8;
+    pub const GLOBALS: u32 = 11;
 }
 
 /// Binding numbers of the seven resources.

@@ -311,6 +311,13 @@ fn run_thread(
                     let p = word_at(b, rt.control, wi);
                     b.store(p, v);
                 }
+                // Meaningful only for a panic; other kinds leave whatever a panic left.
+                for (k, var) in rt.panic_at.iter().enumerate() {
+                    let gp = b.expr(Expression::GlobalVariable(*var));
+                    let v = b.load(gp);
+                    let p = word_at(b, rt.control, control::PANIC_FILE + k as u32);
+                    b.store(p, v);
+                }
             });
         },
     );

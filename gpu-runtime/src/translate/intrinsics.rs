@@ -11,7 +11,7 @@
 //! | `gpu.width`       | `() -> i32`                        | framebuffer width (0 without one) |
 //! | `gpu.height`      | `() -> i32`                        | framebuffer height (0 without one) |
 //! | `gpu.set_pixel`   | `(i32, i32, f32, f32, f32, f32)`   | writes pixel `(x, y)` as RGBA8; outside the framebuffer: nothing |
-//! | `gpu.panic`       | `()`                               | records a [`TrapKind::Panic`](super::abi::TrapKind::Panic) trap |
+//! | `gpu.panic`       | `(i32, i32, i32, i32)`             | records a [`TrapKind::Panic`](super::abi::TrapKind::Panic) trap at a source location (file address and length, line, column) |
 
 use super::abi::ValType;
 use super::env::Signature;
@@ -49,7 +49,7 @@ impl Intrinsic {
             "width" => (Intrinsic::Width, &[], &[I32]),
             "height" => (Intrinsic::Height, &[], &[I32]),
             "set_pixel" => (Intrinsic::SetPixel, &[I32, I32, F32, F32, F32, F32], &[]),
-            "panic" => (Intrinsic::Panic, &[], &[]),
+            "panic" => (Intrinsic::Panic, &[I32, I32, I32, I32], &[]),
             _ => return None,
         };
         let sig = sig?;

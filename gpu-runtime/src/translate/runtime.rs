@@ -26,6 +26,9 @@ pub struct Runtime {
     /// Private: the invocation (stack slot) running the thread, for `gpu.workgroup_id` and
     /// `gpu.local_id`.
     pub invocation: Handle<GlobalVariable>,
+    /// Private: the arguments of the `gpu.panic` call that trapped the thread (file address,
+    /// file length, line, column), for `control::PANIC_FILE..`.
+    pub panic_at: [Handle<GlobalVariable>; 4],
     /// Private: word index of the top of this thread's call stack, and one past its end.
     pub csp: Handle<GlobalVariable>,
     pub cs_limit: Handle<GlobalVariable>,
@@ -201,6 +204,8 @@ impl Runtime {
             call_stack,
             framebuffer,
             invocation: private(module, "invocation", u32t),
+            panic_at: ["panic_file", "panic_file_len", "panic_line", "panic_column"]
+                .map(|name| private(module, name, u32t)),
             csp: private(module, "csp", u32t),
             cs_limit: private(module, "cs_limit", u32t),
             trap_code: private(module, "trap_code", u32t),

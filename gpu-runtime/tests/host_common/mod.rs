@@ -32,6 +32,8 @@ const ARGS: u32 = 10u;
 const _: () = {
     use gpu_runtime::translate::abi::params;
     assert!(params::ARGS == 10 && params::THREAD_COUNT == 6 && params::STACK_SIZE == 4);
+    // host_state.rs lays out globals by hand from here.
+    assert!(gpu_runtime::translate::abi::control::GLOBALS == 11);
 };
 
 /// An entry layout whose naga entry point has the export's name.

@@ -18,6 +18,10 @@ var<storage, read_write> call_stack: array<u32>;
 @group(0) @binding(6) 
 var<storage, read_write> framebuffer: array<u32>;
 var<private> invocation: u32;
+var<private> panic_file: u32;
+var<private> panic_file_len: u32;
+var<private> panic_line: u32;
+var<private> panic_column: u32;
 var<private> csp: u32;
 var<private> cs_limit: u32;
 var<private> trap_code: u32;
@@ -203,6 +207,14 @@ fn e0_apply(@builtin(global_invocation_id) gid: vec3<u32>) {
                     atomicStore((&control[4u]), _e67);
                     atomicStore((&control[5u]), _e84);
                     atomicStore((&control[6u]), (_e65 & 268435455u));
+                    let _e100 = panic_file;
+                    atomicStore((&control[7u]), _e100);
+                    let _e105 = panic_file_len;
+                    atomicStore((&control[8u]), _e105);
+                    let _e110 = panic_line;
+                    atomicStore((&control[9u]), _e110);
+                    let _e115 = panic_column;
+                    atomicStore((&control[10u]), _e115);
                 }
             }
             if ((_e18 == 0u) && _e72) {

@@ -13,6 +13,10 @@ var<storage, read_write> call_stack: array<u32>;
 @group(0) @binding(6) 
 var<storage, read_write> framebuffer: array<u32>;
 var<private> invocation: u32;
+var<private> panic_file: u32;
+var<private> panic_file_len: u32;
+var<private> panic_line: u32;
+var<private> panic_column: u32;
 var<private> csp: u32;
 var<private> cs_limit: u32;
 var<private> trap_code: u32;
@@ -339,7 +343,7 @@ fn w_rw_f0_(p0_: u32) -> u64 {
         let _e217 = trap_func;
         trap_code = select(_e211, 2952790121u, _e214);
         trap_func = select(_e217, 0u, _e214);
-        let _e226 = atomicLoad((&control[9u]));
+        let _e226 = atomicLoad((&control[12u]));
         let _e227 = (0u + 5u);
         let _e231 = mem_oob(300u, 5u);
         let _e235 = trap_code;
@@ -360,7 +364,7 @@ fn w_rw_f0_(p0_: u32) -> u64 {
         let _e273 = trap_func;
         trap_code = select(_e267, 2952790132u, _e270);
         trap_func = select(_e273, 0u, _e270);
-        atomicStore((&control[9u]), 0u);
+        atomicStore((&control[12u]), 0u);
         finished = 0u;
         let _e283 = mem_grow(1u);
         let _e285 = finished;
@@ -436,6 +440,14 @@ fn e0_rw(@builtin(global_invocation_id) gid: vec3<u32>) {
                     atomicStore((&control[4u]), _e59);
                     atomicStore((&control[5u]), _e84);
                     atomicStore((&control[6u]), (_e57 & 268435455u));
+                    let _e100 = panic_file;
+                    atomicStore((&control[7u]), _e100);
+                    let _e105 = panic_file_len;
+                    atomicStore((&control[8u]), _e105);
+                    let _e110 = panic_line;
+                    atomicStore((&control[9u]), _e110);
+                    let _e115 = panic_column;
+                    atomicStore((&control[10u]), _e115);
                 }
             }
             if ((_e18 == 0u) && _e64) {

@@ -13,6 +13,10 @@ var<storage, read_write> call_stack: array<u32>;
 @group(0) @binding(6) 
 var<storage, read_write> framebuffer: array<u32>;
 var<private> invocation: u32;
+var<private> panic_file: u32;
+var<private> panic_file_len: u32;
+var<private> panic_line: u32;
+var<private> panic_column: u32;
 var<private> csp: u32;
 var<private> cs_limit: u32;
 var<private> trap_code: u32;
@@ -190,6 +194,14 @@ fn e0_int(@builtin(global_invocation_id) gid: vec3<u32>) {
                     atomicStore((&control[4u]), _e63);
                     atomicStore((&control[5u]), _e80);
                     atomicStore((&control[6u]), (_e61 & 268435455u));
+                    let _e96 = panic_file;
+                    atomicStore((&control[7u]), _e96);
+                    let _e101 = panic_file_len;
+                    atomicStore((&control[8u]), _e101);
+                    let _e106 = panic_line;
+                    atomicStore((&control[9u]), _e106);
+                    let _e111 = panic_column;
+                    atomicStore((&control[10u]), _e111);
                 }
             }
             if ((_e18 == 0u) && _e68) {
@@ -253,6 +265,14 @@ fn e1_long(@builtin(global_invocation_id) gid_1: vec3<u32>) {
                     atomicStore((&control[4u]), _e81);
                     atomicStore((&control[5u]), _e106);
                     atomicStore((&control[6u]), (_e79 & 268435455u));
+                    let _e122 = panic_file;
+                    atomicStore((&control[7u]), _e122);
+                    let _e127 = panic_file_len;
+                    atomicStore((&control[8u]), _e127);
+                    let _e132 = panic_line;
+                    atomicStore((&control[9u]), _e132);
+                    let _e137 = panic_column;
+                    atomicStore((&control[10u]), _e137);
                 }
             }
             if ((_e18 == 0u) && _e86) {
@@ -316,6 +336,14 @@ fn e2_float(@builtin(global_invocation_id) gid_2: vec3<u32>) {
                     atomicStore((&control[4u]), _e74);
                     atomicStore((&control[5u]), _e100);
                     atomicStore((&control[6u]), (_e72 & 268435455u));
+                    let _e116 = panic_file;
+                    atomicStore((&control[7u]), _e116);
+                    let _e121 = panic_file_len;
+                    atomicStore((&control[8u]), _e121);
+                    let _e126 = panic_line;
+                    atomicStore((&control[9u]), _e126);
+                    let _e131 = panic_column;
+                    atomicStore((&control[10u]), _e131);
                 }
             }
             if ((_e18 == 0u) && _e79) {
@@ -376,6 +404,14 @@ fn e3_conv(@builtin(global_invocation_id) gid_3: vec3<u32>) {
                     atomicStore((&control[4u]), _e69);
                     atomicStore((&control[5u]), _e86);
                     atomicStore((&control[6u]), (_e67 & 268435455u));
+                    let _e102 = panic_file;
+                    atomicStore((&control[7u]), _e102);
+                    let _e107 = panic_file_len;
+                    atomicStore((&control[8u]), _e107);
+                    let _e112 = panic_line;
+                    atomicStore((&control[9u]), _e112);
+                    let _e117 = panic_column;
+                    atomicStore((&control[10u]), _e117);
                 }
             }
             if ((_e18 == 0u) && _e74) {

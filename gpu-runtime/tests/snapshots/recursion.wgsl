@@ -13,6 +13,10 @@ var<storage, read_write> call_stack: array<u32>;
 @group(0) @binding(6) 
 var<storage, read_write> framebuffer: array<u32>;
 var<private> invocation: u32;
+var<private> panic_file: u32;
+var<private> panic_file_len: u32;
+var<private> panic_line: u32;
+var<private> panic_column: u32;
 var<private> csp: u32;
 var<private> cs_limit: u32;
 var<private> trap_code: u32;
@@ -1076,6 +1080,14 @@ fn e0_fac(@builtin(global_invocation_id) gid: vec3<u32>) {
                     atomicStore((&control[4u]), _e68);
                     atomicStore((&control[5u]), _e93);
                     atomicStore((&control[6u]), (_e66 & 268435455u));
+                    let _e109 = panic_file;
+                    atomicStore((&control[7u]), _e109);
+                    let _e114 = panic_file_len;
+                    atomicStore((&control[8u]), _e114);
+                    let _e119 = panic_line;
+                    atomicStore((&control[9u]), _e119);
+                    let _e124 = panic_column;
+                    atomicStore((&control[10u]), _e124);
                 }
             }
             if ((_e18 == 0u) && _e73) {
@@ -1135,6 +1147,14 @@ fn e1_fib(@builtin(global_invocation_id) gid_1: vec3<u32>) {
                     atomicStore((&control[4u]), _e59);
                     atomicStore((&control[5u]), _e76);
                     atomicStore((&control[6u]), (_e57 & 268435455u));
+                    let _e92 = panic_file;
+                    atomicStore((&control[7u]), _e92);
+                    let _e97 = panic_file_len;
+                    atomicStore((&control[8u]), _e97);
+                    let _e102 = panic_line;
+                    atomicStore((&control[9u]), _e102);
+                    let _e107 = panic_column;
+                    atomicStore((&control[10u]), _e107);
                 }
             }
             if ((_e18 == 0u) && _e64) {
@@ -1194,6 +1214,14 @@ fn e2_sum(@builtin(global_invocation_id) gid_2: vec3<u32>) {
                     atomicStore((&control[4u]), _e59);
                     atomicStore((&control[5u]), _e76);
                     atomicStore((&control[6u]), (_e57 & 268435455u));
+                    let _e92 = panic_file;
+                    atomicStore((&control[7u]), _e92);
+                    let _e97 = panic_file_len;
+                    atomicStore((&control[8u]), _e97);
+                    let _e102 = panic_line;
+                    atomicStore((&control[9u]), _e102);
+                    let _e107 = panic_column;
+                    atomicStore((&control[10u]), _e107);
                 }
             }
             if ((_e18 == 0u) && _e64) {
@@ -1253,6 +1281,14 @@ fn e3_even(@builtin(global_invocation_id) gid_3: vec3<u32>) {
                     atomicStore((&control[4u]), _e59);
                     atomicStore((&control[5u]), _e76);
                     atomicStore((&control[6u]), (_e57 & 268435455u));
+                    let _e92 = panic_file;
+                    atomicStore((&control[7u]), _e92);
+                    let _e97 = panic_file_len;
+                    atomicStore((&control[8u]), _e97);
+                    let _e102 = panic_line;
+                    atomicStore((&control[9u]), _e102);
+                    let _e107 = panic_column;
+                    atomicStore((&control[10u]), _e107);
                 }
             }
             if ((_e18 == 0u) && _e64) {
@@ -1313,6 +1349,14 @@ fn e4_ack(@builtin(global_invocation_id) gid_4: vec3<u32>) {
                     atomicStore((&control[4u]), _e63);
                     atomicStore((&control[5u]), _e80);
                     atomicStore((&control[6u]), (_e61 & 268435455u));
+                    let _e96 = panic_file;
+                    atomicStore((&control[7u]), _e96);
+                    let _e101 = panic_file_len;
+                    atomicStore((&control[8u]), _e101);
+                    let _e106 = panic_line;
+                    atomicStore((&control[9u]), _e106);
+                    let _e111 = panic_column;
+                    atomicStore((&control[10u]), _e111);
                 }
             }
             if ((_e18 == 0u) && _e68) {

@@ -13,6 +13,10 @@ var<storage, read_write> call_stack: array<u32>;
 @group(0) @binding(6) 
 var<storage, read_write> framebuffer: array<u32>;
 var<private> invocation: u32;
+var<private> panic_file: u32;
+var<private> panic_file_len: u32;
+var<private> panic_line: u32;
+var<private> panic_column: u32;
 var<private> csp: u32;
 var<private> cs_limit: u32;
 var<private> trap_code: u32;
@@ -137,6 +141,14 @@ fn e0_main(@builtin(global_invocation_id) gid: vec3<u32>) {
                     atomicStore((&control[4u]), _e59);
                     atomicStore((&control[5u]), _e76);
                     atomicStore((&control[6u]), (_e57 & 268435455u));
+                    let _e92 = panic_file;
+                    atomicStore((&control[7u]), _e92);
+                    let _e97 = panic_file_len;
+                    atomicStore((&control[8u]), _e97);
+                    let _e102 = panic_line;
+                    atomicStore((&control[9u]), _e102);
+                    let _e107 = panic_column;
+                    atomicStore((&control[10u]), _e107);
                 }
             }
             if ((_e18 == 0u) && _e64) {

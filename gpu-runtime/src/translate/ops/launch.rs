@@ -45,10 +45,23 @@ impl FuncTranslator<'_, '_> {
                 self.push(v, ValType::I32);
             }
             Intrinsic::SetPixel => self.set_pixel(),
-            // Recorded, not left at once: the panic handler's own `unreachable` follows, and
-            // the first trap wins, so the thread reports a panic.
-            Intrinsic::Panic => self.record_trap(None, TrapKind::Panic),
+            Intrinsic::Panic => self.panic(),
         }
+    }
+
+    /// Records a panic trap and, when it is the thread's first trap, where it happened.
+    /// Recorded, not left at once: the panic handler's own `unreachable` follows, and the first
+    /// trap wins, so the thread reports a panic.
+    fn panic(&mut self) {
+        let args = self.pop_n(4);
+        let first = self.rt.running(&mut self.b);
+        for ((value, _), var) in args.into_iter().zip(self.rt.panic_at) {
+            let p = self.b.expr(Expression::GlobalVariable(var));
+            let old = self.b.load(p);
+            let v = self.b.select(first, value, old);
+            self.b.store(p, v);
+        }
+        self.record_trap(None, TrapKind::Panic);
     }
 
     fn param_word(&mut self, word: u32) -> H {
