@@ -6,7 +6,7 @@
 //!
 //! - feature `panic-handler` (default): a `#[panic_handler]` that ends the panicking GPU thread
 //!   with a trap of kind "panic" (the `gpu.panic` intrinsic), which the host reports as that
-//!   thread's trap. Other threads go on. The handler is only compiled for wasm32, so this crate
+//!   thread's trap with the panic's location (`panic at src/lib.rs:12:9`). Other threads go on. The handler is only compiled for wasm32, so this crate
 //!   also builds on the host.
 //! - feature `macros` (default): [`entry`], an attribute that checks an entry point's signature
 //!   against the ABI and exports it (`#[no_mangle] pub extern "C"`).
