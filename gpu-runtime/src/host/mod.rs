@@ -28,6 +28,24 @@
 //! println!("{:?}", out.all_same());
 //! # Ok(()) }
 //! ```
+//!
+//! One thread per pixel of an 800x600 framebuffer, at time 0.5 s, written as a PNG:
+//!
+//! ```no_run
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use gpu_runtime::host::{shared_gpu, Instance, InstanceOptions, Program, RunOptions};
+//! use gpu_runtime::translate::{translate, TranslateOptions};
+//!
+//! let wasm = std::fs::read("pixels.wasm")?;
+//! let program = Program::new(&shared_gpu()?, translate(&wasm, &TranslateOptions::entry("main"))?)?;
+//! let mut instance = Instance::new(&program, &InstanceOptions::default())?;
+//! let options = RunOptions { time: Some(0.5), framebuffer: Some((800, 600)) };
+//! let mut out = instance.run_with("main", 800 * 600, &[], &options)?.into_result()?;
+//! if let Some(image) = out.take_image() {
+//!     image.save_png(std::path::Path::new("out.png"))?;
+//! }
+//! # Ok(()) }
+//! ```
 
 mod adapter;
 mod error;
