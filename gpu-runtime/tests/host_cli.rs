@@ -154,3 +154,33 @@ fn runs_a_module() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("@compute"));
 }
+
+#[test]
+fn no_recursion_names_the_cycle_by_name_section_names() {
+    // $even and $odd call each other; `main` reaches the cycle through a plain call.
+    let wat = r#"(module
+  (func $even (param $n i32) (result i32)
+    local.get $n i32.eqz
+    if (result i32) i32.const 1 else local.get $n i32.const 1 i32.sub call $odd end)
+  (func $odd (param $n i32) (result i32)
+    local.get $n i32.eqz
+    if (result i32) i32.const 0 else local.get $n i32.const 1 i32.sub call $even end)
+  (func (export "main") (param i32) (result i32) local.get 0 call $even))"#;
+    let path = temp_file("even_odd.wat", wat.as_bytes());
+    let file = path.to_str().unwrap();
+    let out = gpu_run(&[file, "--no-recursion", "--", "7"], &[]);
+    assert_one_error_line(&out, 2, "recursion is turned off");
+    let err = stderr(&out);
+    assert!(
+        err.contains("even -> odd -> even") || err.contains("odd -> even -> odd"),
+        "the cycle by its names: {err}"
+    );
+
+    let out = gpu_run(&[file, "--", "7"], &[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    assert!(
+        stdout.lines().any(|l| l == "Result: 0"),
+        "even(7) = 0: {stdout}"
+    );
+}

@@ -113,14 +113,14 @@ fn stack_slots_live_in_memory() {
         active_data: vec![],
     });
     l.globals = vec![gpu_runtime::translate::abi::GlobalLayout {
-        word: 8,
+        word: gpu_runtime::translate::abi::control::GLOBALS,
         ty: ValType::I32,
         mutable: true,
         init: 65536,
         export: None,
     }];
-    l.globals_shadow = 9;
-    l.control_words = 10;
+    l.globals_shadow = gpu_runtime::translate::abi::control::GLOBALS + 1;
+    l.control_words = gpu_runtime::translate::abi::control::GLOBALS + 2;
     l.stack = Some(StackLayout { global_index: 0 });
     let program = program(STACKS, l);
     let options = InstanceOptions {

@@ -12,7 +12,7 @@ use gpu_runtime::translate::abi::{
 use host_common::{entry, instance, layout, program};
 
 /// `bump`: every thread adds 1 to memory word `1024 + thread` and returns the new value; thread 0
-/// also increments global 0 (control word 8, through its shadow copy at word 12) and returns
+/// also increments global 0 (control word 11, through its shadow copy at word 15) and returns
 /// the memory size word.
 const BUMP: &str = r#"
 @compute @workgroup_size(64)
@@ -30,8 +30,8 @@ fn bump(@builtin(global_invocation_id) gid: vec3<u32>) {
         results[i + 1u] = atomicAdd(&memory[1024u + t], 1u) + 1u;
         results[i + 2u] = 0u;
         if t == 0u {
-            // Thread 0's final globals go to the shadow copy (word 12), applied after the run.
-            atomicStore(&control[12], atomicLoad(&control[8]) + 1u);
+            // Thread 0's final globals go to the shadow copy (word 15), applied after the run.
+            atomicStore(&control[15], atomicLoad(&control[11]) + 1u);
             results[i + 2u] = atomicLoad(&control[0]);
         }
         if end - t <= count { break; }
@@ -77,14 +77,14 @@ fn bump_layout() -> ModuleLayout {
     });
     l.globals = vec![
         GlobalLayout {
-            word: 8,
+            word: 11,
             ty: ValType::I32,
             mutable: true,
             init: 40,
             export: Some("counter".into()),
         },
         GlobalLayout {
-            word: 9,
+            word: 12,
             ty: ValType::I64,
             mutable: false,
             init: 0x1234_5678_9abc_def0,
@@ -96,11 +96,12 @@ fn bump_layout() -> ModuleLayout {
         segment: 0,
         offset: 0,
         len: 6,
-        control_word: 11,
+        control_word: 14,
     }];
-    // Globals at 8..10 (the i64 takes two words), passive length at 11, shadow at 12..14.
-    l.globals_shadow = 12;
-    l.control_words = 15;
+    // Globals at 11..13 (the i64 takes two words; `control::GLOBALS` is 11), passive length at
+    // 14, shadow at 15..17.
+    l.globals_shadow = 15;
+    l.control_words = 18;
     l
 }
 
@@ -164,7 +165,7 @@ fn data_segments_and_host_memory_access() {
     // Passive data and its live length.
     let out = inst.run("peek", 1, &[Value::I32(0)]).expect("run");
     assert_eq!(out.result(0).unwrap().unwrap()[1], Value::I32(0x0403_0201));
-    let out = inst.run("peek", 1, &[Value::I32(44)]).expect("run");
+    let out = inst.run("peek", 1, &[Value::I32(56)]).expect("run");
     assert_eq!(out.result(0).unwrap().unwrap()[2], Value::I32(6));
 
     // Unaligned writes keep the neighbouring bytes.

@@ -81,6 +81,19 @@ fn oracle(
             |caller: wasmi::Caller<'_, i32>| -> i32 { *caller.data() },
         )
         .expect("define thread_id");
+    // gpu-std's panic handler calls gpu.panic before its `unreachable`: a trap either way.
+    linker
+        .func_wrap(
+            "gpu",
+            "panic",
+            |_: wasmi::Caller<'_, i32>,
+             _file: i32,
+             _len: i32,
+             _line: i32,
+             _column: i32|
+             -> Result<(), wasmi::Error> { Err(wasmi::Error::new("panic")) },
+        )
+        .expect("define panic");
     let instance = linker
         .instantiate_and_start(&mut store, module)
         .expect("instantiate");
@@ -127,6 +140,20 @@ fn kitchen_exports_match_wasmi() {
         let threads = threads();
         let out = instance.run(export, threads, args).expect("run");
         let n = out.result_types().len();
+        if *export == "checked_div" && threads > 37 {
+            // Rust's own division check panics, and gpu-std's handler reports it as a panic.
+            assert_eq!(
+                out.result(37),
+                Some(Err(TrapKind::Panic)),
+                "checked_div thread 37"
+            );
+            let trap = out.first_trap().expect("a trap");
+            let at = trap.panic_location.clone().unwrap_or_default();
+            assert!(
+                at.contains("lib.rs:194:"),
+                "panic location of checked_div: {trap}"
+            );
+        }
         for tid in 0..threads {
             let want = oracle(&module, export, args, tid as i32, n);
             let got = match out.result(tid) {

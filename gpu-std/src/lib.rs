@@ -5,14 +5,17 @@
 //! Depending on this crate gives such a guest what a bare `no_std` cdylib lacks:
 //!
 //! - feature `panic-handler` (default): a `#[panic_handler]` that ends the panicking GPU thread
-//!   with a wasm `unreachable` trap, which the host reports as that thread's trap. Other threads
-//!   go on. The handler is only compiled for wasm32, so this crate also builds on the host.
+//!   with a trap of kind "panic" (the `gpu.panic` intrinsic), which the host reports as that
+//!   thread's trap with the panic's location (`panic at src/lib.rs:12:9`). Other threads go on. The handler is only compiled for wasm32, so this crate
+//!   also builds on the host.
 //! - feature `macros` (default): [`entry`], an attribute that checks an entry point's signature
 //!   against the ABI and exports it (`#[no_mangle] pub extern "C"`).
-//! - on wasm32, `thread_id()`: the id of the running GPU thread (the `gpu.thread_id` intrinsic).
+//! - on wasm32, the intrinsics of the `gpu` import module: `thread_id()`, `thread_count()`,
+//!   `workgroup_id()`, `local_id()`, `time()`, and the host's framebuffer: `width()`,
+//!   `height()`, `set_pixel(x, y, r, g, b, a)` (see docs/ABI.md).
 //!
-//! Not here yet (they land with the runtime features that back them): further intrinsics (thread
-//! count, time, math), a global allocator over linear memory, and debug output from guests.
+//! Not here yet (they land with the runtime features that back them): a global allocator over
+//! linear memory, and debug output from guests.
 //!
 //! ```ignore
 //! #![no_std]
@@ -40,4 +43,6 @@ mod intrinsics;
 mod panic;
 
 #[cfg(target_arch = "wasm32")]
-pub use intrinsics::thread_id;
+pub use intrinsics::{
+    height, local_id, set_pixel, thread_count, thread_id, time, width, workgroup_id,
+};

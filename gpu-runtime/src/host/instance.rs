@@ -63,6 +63,8 @@ pub struct Instance {
     pub(crate) call_stack_words: u32,
     /// Most slots the call stacks allow (`u32::MAX` without recursion).
     pub(crate) call_stack_slots: u32,
+    /// When the instance was created: `gpu.time` counts from here unless a run sets it.
+    pub(crate) created: std::time::Instant,
 }
 
 impl Instance {
@@ -152,6 +154,7 @@ impl Instance {
             call_stack,
             call_stack_words,
             call_stack_slots,
+            created: std::time::Instant::now(),
         };
         // The module's start function runs once, on one thread, before anything else.
         if let Some(start) = layout.start.clone() {

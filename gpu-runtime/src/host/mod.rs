@@ -4,7 +4,8 @@
 //! - [`Program`]: the shader module, the ABI's bind group layout and one pipeline per export.
 //! - [`Instance`]: one wasm instance's state (memory with stacks inside, control words, passive
 //!   data), persisting between [`Instance::run`]s.
-//! - [`RunOutput`]: per-thread results and traps, decoded on demand.
+//! - [`RunOutput`]: per-thread results and traps, decoded on demand; the framebuffer's
+//!   [`Image`] when [`RunOptions`] asked for one ([`Instance::run_with`]).
 //!
 //! # How a run is dispatched
 //!
@@ -27,11 +28,30 @@
 //! println!("{:?}", out.all_same());
 //! # Ok(()) }
 //! ```
+//!
+//! One thread per pixel of an 800x600 framebuffer, at time 0.5 s, written as a PNG:
+//!
+//! ```no_run
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use gpu_runtime::host::{shared_gpu, Instance, InstanceOptions, Program, RunOptions};
+//! use gpu_runtime::translate::{translate, TranslateOptions};
+//!
+//! let wasm = std::fs::read("pixels.wasm")?;
+//! let program = Program::new(&shared_gpu()?, translate(&wasm, &TranslateOptions::entry("main"))?)?;
+//! let mut instance = Instance::new(&program, &InstanceOptions::default())?;
+//! let options = RunOptions { time: Some(0.5), framebuffer: Some((800, 600)) };
+//! let mut out = instance.run_with("main", 800 * 600, &[], &options)?.into_result()?;
+//! if let Some(image) = out.take_image() {
+//!     image.save_png(std::path::Path::new("out.png"))?;
+//! }
+//! # Ok(()) }
+//! ```
 
 mod adapter;
 mod error;
 pub mod exact_spirv;
 mod float_controls;
+mod frame;
 mod gpu;
 mod instance;
 mod output;
@@ -44,6 +64,7 @@ mod value;
 use std::sync::OnceLock;
 
 pub use error::HostError;
+pub use frame::{Image, RunOptions};
 pub use gpu::{Gpu, GpuOptions, ADAPTER_ENV};
 pub use instance::{Instance, InstanceOptions};
 pub use output::{RunOutput, Timings, Trap};

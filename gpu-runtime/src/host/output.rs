@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use super::error::HostError;
+use super::frame::Image;
 use super::value::Value;
 use crate::translate::abi::{TrapKind, ValType};
 
@@ -19,15 +20,23 @@ pub struct Trap {
     pub func_name: String,
     /// Byte offset of the trapping instruction in the module.
     pub offset: u32,
+    /// For a [`TrapKind::Panic`]: where the guest panicked, `file:line:column`, as gpu-std's
+    /// panic handler passes it to `gpu.panic` (`None` when it passed none).
+    pub panic_location: Option<String>,
 }
 
-/// `thread 7 trapped: integer divide by zero in function 3 (div) at offset 0x4a`.
+/// `thread 7 trapped: integer divide by zero in function 3 (div) at offset 0x4a`;
+/// `thread 7 trapped: panic at src/lib.rs:12:9 in function ...` for a panic with its location.
 impl std::fmt::Display for Trap {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "thread {} trapped: {}", self.thread, self.kind)?;
+        if let Some(at) = &self.panic_location {
+            write!(f, " at {at}")?;
+        }
         write!(
             f,
-            "thread {} trapped: {} in function {} ({}) at offset {:#x}",
-            self.thread, self.kind, self.func_index, self.func_name, self.offset
+            " in function {} ({}) at offset {:#x}",
+            self.func_index, self.func_name, self.offset
         )
     }
 }
@@ -62,6 +71,7 @@ pub struct RunOutput {
     pub(crate) trap_count: u64,
     pub(crate) first_trap: Option<Trap>,
     pub(crate) timings: Timings,
+    pub(crate) image: Option<Image>,
 }
 
 impl RunOutput {
@@ -93,6 +103,17 @@ impl RunOutput {
     /// Where the time went.
     pub fn timings(&self) -> Timings {
         self.timings
+    }
+
+    /// The framebuffer's pixels, when the run had one
+    /// ([`RunOptions::framebuffer`](super::RunOptions::framebuffer)).
+    pub fn image(&self) -> Option<&Image> {
+        self.image.as_ref()
+    }
+
+    /// Takes the framebuffer's pixels out of the output.
+    pub fn take_image(&mut self) -> Option<Image> {
+        self.image.take()
     }
 
     /// The raw words of a thread: status word, then results (`None` past the last thread).
@@ -171,6 +192,7 @@ impl RunOutput {
             func_index: 0,
             func_name: "unknown".into(),
             offset: 0,
+            panic_location: None,
         }
     }
 

@@ -116,6 +116,7 @@ impl Program {
                         storage_entry(binding::CONTROL, false),
                         storage_entry(binding::DATA, true),
                         storage_entry(binding::CALL_STACK, false),
+                        storage_entry(binding::FRAMEBUFFER, false),
                     ],
                 });
             let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {

@@ -4,11 +4,12 @@
 use std::time::Instant;
 
 use super::error::HostError;
+use super::frame::{Image, RunOptions};
 use super::instance::{max_invocations, Instance};
 use super::output::{RunOutput, Timings, Trap};
 use super::plan;
 use super::transfer::{
-    bytes_of_words, create_buffer, extend_words, map_read, read_words, staging_buffer,
+    bytes_of_words, create_buffer, extend_words, map_read, read_buffer, read_words, staging_buffer,
 };
 use super::value::{signature, Value};
 use crate::translate::abi::{binding, control, params, EntryLayout, TrapKind, STATUS_DONE};
@@ -25,6 +26,18 @@ impl Instance {
         export: &str,
         threads: u64,
         args: &[Value],
+    ) -> Result<RunOutput, HostError> {
+        self.run_with(export, threads, args, &RunOptions::default())
+    }
+
+    /// [`run`](Self::run) with a time for `gpu.time` and a framebuffer for `gpu.set_pixel`
+    /// (see [`RunOptions`]); the framebuffer's pixels are in [`RunOutput::image`].
+    pub fn run_with(
+        &mut self,
+        export: &str,
+        threads: u64,
+        args: &[Value],
+        options: &RunOptions,
     ) -> Result<RunOutput, HostError> {
         let program = self.program.clone();
         let entry = program.entry(export)?.clone();
@@ -68,6 +81,26 @@ impl Instance {
             wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_SRC,
         )?;
         let staging = staging_buffer(&gpu, results_size)?;
+        let pixels = options.pixels()?;
+        if pixels * 4 > gpu.max_binding_bytes() {
+            return Err(HostError::InvalidOption {
+                message: format!(
+                    "a framebuffer of {pixels} pixels needs {} bytes, but the adapter binds at most {}",
+                    pixels * 4,
+                    gpu.max_binding_bytes()
+                ),
+            });
+        }
+        let framebuffer = create_buffer(
+            &gpu,
+            "framebuffer",
+            pixels * 4,
+            wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_SRC,
+        )?;
+        let (fb_width, fb_height) = options.framebuffer.unwrap_or((0, 0));
+        let time = options
+            .time
+            .unwrap_or_else(|| self.created.elapsed().as_secs_f32());
 
         let total_words = usize::try_from(threads * u64::from(stride)).ok();
         let mut words: Vec<u32> = Vec::new();
@@ -97,6 +130,10 @@ impl Instance {
                 self.plan.stack_base,
                 self.plan.stack_size,
                 self.call_stack_words,
+                threads as u32,
+                time.to_bits(),
+                fb_width,
+                fb_height,
             ];
             p.extend_from_slice(&arg_words);
             p.push(0);
@@ -120,6 +157,7 @@ impl Instance {
                         whole(binding::CONTROL, &self.control),
                         whole(binding::DATA, &self.data),
                         whole(binding::CALL_STACK, &self.call_stack),
+                        whole(binding::FRAMEBUFFER, &framebuffer),
                     ],
                 });
                 let mut encoder =
@@ -173,6 +211,14 @@ impl Instance {
             );
             queue.submit([]);
         }
+        let image = match options.framebuffer {
+            Some((width, height)) => Some(Image {
+                width,
+                height,
+                rgba: read_buffer(&gpu, &framebuffer, 0, pixels * 4)?,
+            }),
+            None => None,
+        };
         let record = read_words(&gpu, &self.control, 0, control::GLOBALS)?;
         let word = |i: u32| record.get(i as usize).copied().unwrap_or(0);
         self.memory_bytes = u64::from(word(control::MEMORY_BYTES));
@@ -219,6 +265,11 @@ impl Instance {
                 func_index,
                 func_name: program.layout().function_name(func_index),
                 offset: word(control::TRAP_OFFSET),
+                panic_location: if kind == TrapKind::Panic {
+                    self.panic_location(&record)
+                } else {
+                    None
+                },
             })
         } else {
             None
@@ -234,7 +285,29 @@ impl Instance {
             trap_count: trapped.max(u64::from(word(control::TRAP_COUNT)).min(threads)),
             first_trap,
             timings,
+            image,
         })
+    }
+}
+
+impl Instance {
+    /// `file:line:column` from the panic words of `control` (see `control::PANIC_FILE`), when
+    /// the file name is a plausible string inside linear memory.
+    fn panic_location(&self, record: &[u32]) -> Option<String> {
+        const MAX_FILE_LEN: u32 = 4096;
+        let word = |i: u32| record.get(i as usize).copied().unwrap_or(0);
+        let (ptr, len) = (word(control::PANIC_FILE), word(control::PANIC_FILE_LEN));
+        if len == 0 || len > MAX_FILE_LEN {
+            return None;
+        }
+        // Out of memory or unreadable: the trap is still reported, without its place.
+        let bytes = self.read_memory(u64::from(ptr), u64::from(len)).ok()?;
+        Some(format!(
+            "{}:{}:{}",
+            String::from_utf8_lossy(&bytes),
+            word(control::PANIC_LINE),
+            word(control::PANIC_COLUMN)
+        ))
     }
 }
 

@@ -13,8 +13,9 @@
 //! | 3       | `control` | `array<atomic<u32>>`             | read_write | [`control`] words: memory size, trap record, globals |
 //! | 4       | `data`    | `array<u32>`                     | read       | passive data segments, word aligned |
 //! | 5       | `call_stack` | `array<u32>`                  | read_write | per slot: frames of recursive calls |
+//! | 6       | `framebuffer` | `array<u32>`                 | read_write | pixels of `gpu.set_pixel`, one RGBA8 word each, row-major |
 //!
-//! Every entry point uses all six bindings, so one explicit bind group layout fits them all.
+//! Every entry point uses all seven bindings, so one explicit bind group layout fits them all.
 //! A module without memory still gets a `memory` binding (the host binds at least 4 bytes).
 //!
 //! # Values
@@ -38,9 +39,17 @@ pub mod params {
     pub const STACK_SIZE: u32 = 4;
     /// Words of the `call_stack` binding per slot (0 when the module has no recursion).
     pub const CALL_STACK_WORDS: u32 = 5;
+    /// Threads of the whole run (all its dispatches): `gpu.thread_count`.
+    pub const THREAD_COUNT: u32 = 6;
+    /// `gpu.time`: f32 bits, seconds (since the instance was created, or the frame's time).
+    pub const TIME: u32 = 7;
+    /// Framebuffer width and height in pixels (0 without a framebuffer): `gpu.width`,
+    /// `gpu.height`, and the bounds `gpu.set_pixel` checks.
+    pub const FB_WIDTH: u32 = 8;
+    pub const FB_HEIGHT: u32 = 9;
     /// The wasm arguments start here, as raw bits (see the module docs). The word after the
     /// last argument is always 0: exact-float mode builds float constants from it.
-    pub const ARGS: u32 = 6;
+    pub const ARGS: u32 = 10;
 }
 
 /// Word offsets inside the `control` buffer (binding 3). The buffer is the instance's state: it
@@ -58,14 +67,21 @@ pub mod control {
     pub const TRAP_KIND: u32 = 4;
     pub const TRAP_FUNCTION: u32 = 5;
     pub const TRAP_OFFSET: u32 = 6;
+    /// When the first trap is a [`TrapKind::Panic`](super::TrapKind::Panic): the arguments of
+    /// its `gpu.panic` call, the source location of the panic (the file name's address and
+    /// length in linear memory, line and column; all 0 when the guest passed none).
+    pub const PANIC_FILE: u32 = 7;
+    pub const PANIC_FILE_LEN: u32 = 8;
+    pub const PANIC_LINE: u32 = 9;
+    pub const PANIC_COLUMN: u32 = 10;
     /// Wasm globals start here (one or two words each, see [`GlobalLayout`](super::GlobalLayout)),
     /// followed by one word per passive data segment (its length in bytes; 0 once dropped),
     /// the tables ([`TableLayout`](super::TableLayout)) and one word per passive element
     /// segment (its live length in items).
-    pub const GLOBALS: u32 = 8;
+    pub const GLOBALS: u32 = 11;
 }
 
-/// Binding numbers of the five resources.
+/// Binding numbers of the seven resources.
 pub mod binding {
     pub const PARAMS: u32 = 0;
     pub const MEMORY: u32 = 1;
@@ -73,6 +89,7 @@ pub mod binding {
     pub const CONTROL: u32 = 3;
     pub const DATA: u32 = 4;
     pub const CALL_STACK: u32 = 5;
+    pub const FRAMEBUFFER: u32 = 6;
 }
 
 /// Set in every status word a thread writes when it finishes; the low bits are the
@@ -123,11 +140,13 @@ pub enum TrapKind {
     /// `table.get/set/fill/copy/init` outside a table, or `table.init` past the end of its
     /// element segment.
     TableOutOfBounds = 13,
+    /// The guest panicked: gpu-std's panic handler calls the `gpu.panic` intrinsic.
+    Panic = 14,
 }
 
 impl TrapKind {
     /// All kinds, for decoding.
-    pub const ALL: [TrapKind; 13] = [
+    pub const ALL: [TrapKind; 14] = [
         TrapKind::Unreachable,
         TrapKind::IntegerDivideByZero,
         TrapKind::IntegerOverflow,
@@ -141,6 +160,7 @@ impl TrapKind {
         TrapKind::LoopLimit,
         TrapKind::CallStackExhausted,
         TrapKind::TableOutOfBounds,
+        TrapKind::Panic,
     ];
 
     /// The status word written for this trap.
@@ -169,6 +189,7 @@ impl TrapKind {
             TrapKind::LoopLimit => "loop iteration limit of the GPU driver reached",
             TrapKind::CallStackExhausted => "call stack exhausted",
             TrapKind::TableOutOfBounds => "out of bounds table access",
+            TrapKind::Panic => "panic",
         }
     }
 }

@@ -167,6 +167,8 @@ fn run_thread(
     b.store(trap_p, zero);
     let tid_p = b.expr(Expression::GlobalVariable(rt.thread_id));
     b.store(tid_p, t);
+    let inv_p = b.expr(Expression::GlobalVariable(rt.invocation));
+    b.store(inv_p, slot);
     // This slot's call stack (for recursive functions).
     let p = word_at(b, rt.params, params::CALL_STACK_WORDS);
     let cs_words = b.load(p);
@@ -314,6 +316,13 @@ fn run_thread(
                     (control::TRAP_OFFSET, off),
                 ] {
                     let p = word_at(b, rt.control, wi);
+                    b.store(p, v);
+                }
+                // Meaningful only for a panic; other kinds leave whatever a panic left.
+                for (k, var) in rt.panic_at.iter().enumerate() {
+                    let gp = b.expr(Expression::GlobalVariable(*var));
+                    let v = b.load(gp);
+                    let p = word_at(b, rt.control, control::PANIC_FILE + k as u32);
                     b.store(p, v);
                 }
             });

@@ -1,4 +1,4 @@
-//! Module-level pieces every translated function shares: the five resource bindings, the
+//! Module-level pieces every translated function shares: the seven resource bindings, the
 //! per-thread private variables (trap record, cached memory size, wasm globals) and the helper
 //! functions for memory access, generated on first use.
 
@@ -21,6 +21,14 @@ pub struct Runtime {
     pub data: Handle<GlobalVariable>,
     /// Frames of recursive calls, `CALL_STACK_WORDS` per slot; private to its slot's thread.
     pub call_stack: Handle<GlobalVariable>,
+    /// Pixels written by `gpu.set_pixel` (one packed RGBA8 word each, row-major).
+    pub framebuffer: Handle<GlobalVariable>,
+    /// Private: the invocation (stack slot) running the thread, for `gpu.workgroup_id` and
+    /// `gpu.local_id`.
+    pub invocation: Handle<GlobalVariable>,
+    /// Private: the arguments of the `gpu.panic` call that trapped the thread (file address,
+    /// file length, line, column), for `control::PANIC_FILE..`.
+    pub panic_at: [Handle<GlobalVariable>; 4],
     /// Private: word index of the top of this thread's call stack, and one past its end.
     pub csp: Handle<GlobalVariable>,
     pub cs_limit: Handle<GlobalVariable>,
@@ -187,6 +195,7 @@ impl Runtime {
         let control_g = storage(module, "control", binding::CONTROL, true, true);
         let data = storage(module, "data", binding::DATA, false, false);
         let call_stack = storage(module, "call_stack", binding::CALL_STACK, false, true);
+        let framebuffer = storage(module, "framebuffer", binding::FRAMEBUFFER, false, true);
         let globals = globals
             .iter()
             .enumerate()
@@ -202,6 +211,10 @@ impl Runtime {
             control: control_g,
             data,
             call_stack,
+            framebuffer,
+            invocation: private(module, "invocation", u32t),
+            panic_at: ["panic_file", "panic_file_len", "panic_line", "panic_column"]
+                .map(|name| private(module, name, u32t)),
             csp: private(module, "csp", u32t),
             cs_limit: private(module, "cs_limit", u32t),
             trap_code: private(module, "trap_code", u32t),

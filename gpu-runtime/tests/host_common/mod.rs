@@ -23,14 +23,17 @@ const SLOT_COUNT: u32 = 2u;
 const STACK_BASE: u32 = 3u;
 const STACK_SIZE: u32 = 4u;
 const CALL_STACK_WORDS: u32 = 5u;
-const ARGS: u32 = 6u;
+const THREAD_COUNT: u32 = 6u;
+const ARGS: u32 = 10u;
 "#;
 
 /// The prelude's constants must be the ABI's.
 #[allow(dead_code)]
 const _: () = {
     use gpu_runtime::translate::abi::params;
-    assert!(params::ARGS == 6 && params::CALL_STACK_WORDS == 5 && params::STACK_SIZE == 4);
+    assert!(params::ARGS == 10 && params::THREAD_COUNT == 6 && params::STACK_SIZE == 4);
+    // host_state.rs lays out globals by hand from here.
+    assert!(gpu_runtime::translate::abi::control::GLOBALS == 11);
 };
 
 /// An entry layout whose naga entry point has the export's name.

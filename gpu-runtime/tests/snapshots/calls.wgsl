@@ -15,6 +15,13 @@ var<storage, read_write> control: array<atomic<u32>>;
 var<storage> data: array<u32>;
 @group(0) @binding(5) 
 var<storage, read_write> call_stack: array<u32>;
+@group(0) @binding(6) 
+var<storage, read_write> framebuffer: array<u32>;
+var<private> invocation: u32;
+var<private> panic_file: u32;
+var<private> panic_file_len: u32;
+var<private> panic_line: u32;
+var<private> panic_column: u32;
 var<private> csp: u32;
 var<private> cs_limit: u32;
 var<private> trap_code: u32;
@@ -167,41 +174,50 @@ fn e0_apply(@builtin(global_invocation_id) gid: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
-            let _e39 = params[6u];
-            let _e43 = params[7u];
-            let _e47 = params[8u];
+            invocation = gid.x;
+            let _e27 = params[5u];
+            let _e28 = (gid.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
+            let _e40 = params[10u];
+            let _e44 = params[11u];
+            let _e48 = params[12u];
             finished = 0u;
-            let _e49 = w_func_4_f4_(_e39, _e43, _e47);
-            let _e50 = finished;
-            let _e52 = trap_code;
-            let _e54 = ((_e50 == 0u) && (_e52 == 0u));
-            trap_code = select(_e52, 2952790016u, _e54);
-            let _e58 = trap_func;
-            trap_func = select(_e58, 4u, _e54);
-            let _e63 = ((_e18 - _e10) * 2u);
-            let _e64 = trap_code;
-            let _e66 = (_e64 >> 28u);
-            results[_e63] = (_e66 | 2147483648u);
-            let _e71 = (_e66 == 0u);
-            if _e71 {
-                results[(_e63 + 1u)] = _e49;
+            let _e50 = w_func_4_f4_(_e40, _e44, _e48);
+            let _e51 = finished;
+            let _e53 = trap_code;
+            let _e55 = ((_e51 == 0u) && (_e53 == 0u));
+            trap_code = select(_e53, 2952790016u, _e55);
+            let _e59 = trap_func;
+            trap_func = select(_e59, 4u, _e55);
+            let _e64 = ((_e18 - _e10) * 2u);
+            let _e65 = trap_code;
+            let _e67 = (_e65 >> 28u);
+            results[_e64] = (_e67 | 2147483648u);
+            let _e72 = (_e67 == 0u);
+            if _e72 {
+                results[(_e64 + 1u)] = _e50;
             } else {
-                let _e80 = atomicAdd((&control[2u]), 1u);
-                if (_e80 == 0u) {
-                    let _e83 = trap_func;
+                let _e81 = atomicAdd((&control[2u]), 1u);
+                if (_e81 == 0u) {
+                    let _e84 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e66);
-                    atomicStore((&control[5u]), _e83);
-                    atomicStore((&control[6u]), (_e64 & 268435455u));
+                    atomicStore((&control[4u]), _e67);
+                    atomicStore((&control[5u]), _e84);
+                    atomicStore((&control[6u]), (_e65 & 268435455u));
+                    let _e100 = panic_file;
+                    atomicStore((&control[7u]), _e100);
+                    let _e105 = panic_file_len;
+                    atomicStore((&control[8u]), _e105);
+                    let _e110 = panic_line;
+                    atomicStore((&control[9u]), _e110);
+                    let _e115 = panic_column;
+                    atomicStore((&control[10u]), _e115);
                 }
             }
-            if ((_e18 == 0u) && _e71) {
+            if ((_e18 == 0u) && _e72) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;

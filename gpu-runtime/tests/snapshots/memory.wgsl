@@ -10,6 +10,13 @@ var<storage, read_write> control: array<atomic<u32>>;
 var<storage> data: array<u32>;
 @group(0) @binding(5) 
 var<storage, read_write> call_stack: array<u32>;
+@group(0) @binding(6) 
+var<storage, read_write> framebuffer: array<u32>;
+var<private> invocation: u32;
+var<private> panic_file: u32;
+var<private> panic_file_len: u32;
+var<private> panic_line: u32;
+var<private> panic_column: u32;
 var<private> csp: u32;
 var<private> cs_limit: u32;
 var<private> trap_code: u32;
@@ -336,7 +343,7 @@ fn w_rw_f0_(p0_: u32) -> u64 {
         let _e217 = trap_func;
         trap_code = select(_e211, 2952790121u, _e214);
         trap_func = select(_e217, 0u, _e214);
-        let _e226 = atomicLoad((&control[9u]));
+        let _e226 = atomicLoad((&control[12u]));
         let _e227 = (0u + 5u);
         let _e231 = mem_oob(300u, 5u);
         let _e235 = trap_code;
@@ -357,7 +364,7 @@ fn w_rw_f0_(p0_: u32) -> u64 {
         let _e273 = trap_func;
         trap_code = select(_e267, 2952790132u, _e270);
         trap_func = select(_e273, 0u, _e270);
-        atomicStore((&control[9u]), 0u);
+        atomicStore((&control[12u]), 0u);
         finished = 0u;
         let _e283 = mem_grow(1u);
         let _e285 = finished;
@@ -401,40 +408,49 @@ fn e0_rw(@builtin(global_invocation_id) gid: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
-            let _e39 = params[6u];
+            invocation = gid.x;
+            let _e27 = params[5u];
+            let _e28 = (gid.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
+            let _e40 = params[10u];
             finished = 0u;
-            let _e41 = w_rw_f0_(_e39);
-            let _e42 = finished;
-            let _e44 = trap_code;
-            let _e46 = ((_e42 == 0u) && (_e44 == 0u));
-            trap_code = select(_e44, 2952790016u, _e46);
-            let _e50 = trap_func;
-            trap_func = select(_e50, 0u, _e46);
-            let _e55 = ((_e18 - _e10) * 3u);
-            let _e56 = trap_code;
-            let _e58 = (_e56 >> 28u);
-            results[_e55] = (_e58 | 2147483648u);
-            let _e63 = (_e58 == 0u);
-            if _e63 {
-                results[(_e55 + 1u)] = u32(_e41);
-                results[(_e55 + 2u)] = u32((_e41 >> 32u));
+            let _e42 = w_rw_f0_(_e40);
+            let _e43 = finished;
+            let _e45 = trap_code;
+            let _e47 = ((_e43 == 0u) && (_e45 == 0u));
+            trap_code = select(_e45, 2952790016u, _e47);
+            let _e51 = trap_func;
+            trap_func = select(_e51, 0u, _e47);
+            let _e56 = ((_e18 - _e10) * 3u);
+            let _e57 = trap_code;
+            let _e59 = (_e57 >> 28u);
+            results[_e56] = (_e59 | 2147483648u);
+            let _e64 = (_e59 == 0u);
+            if _e64 {
+                results[(_e56 + 1u)] = u32(_e42);
+                results[(_e56 + 2u)] = u32((_e42 >> 32u));
             } else {
-                let _e80 = atomicAdd((&control[2u]), 1u);
-                if (_e80 == 0u) {
-                    let _e83 = trap_func;
+                let _e81 = atomicAdd((&control[2u]), 1u);
+                if (_e81 == 0u) {
+                    let _e84 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e58);
-                    atomicStore((&control[5u]), _e83);
-                    atomicStore((&control[6u]), (_e56 & 268435455u));
+                    atomicStore((&control[4u]), _e59);
+                    atomicStore((&control[5u]), _e84);
+                    atomicStore((&control[6u]), (_e57 & 268435455u));
+                    let _e100 = panic_file;
+                    atomicStore((&control[7u]), _e100);
+                    let _e105 = panic_file_len;
+                    atomicStore((&control[8u]), _e105);
+                    let _e110 = panic_line;
+                    atomicStore((&control[9u]), _e110);
+                    let _e115 = panic_column;
+                    atomicStore((&control[10u]), _e115);
                 }
             }
-            if ((_e18 == 0u) && _e63) {
+            if ((_e18 == 0u) && _e64) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;

@@ -10,6 +10,13 @@ var<storage, read_write> control: array<atomic<u32>>;
 var<storage> data: array<u32>;
 @group(0) @binding(5) 
 var<storage, read_write> call_stack: array<u32>;
+@group(0) @binding(6) 
+var<storage, read_write> framebuffer: array<u32>;
+var<private> invocation: u32;
+var<private> panic_file: u32;
+var<private> panic_file_len: u32;
+var<private> panic_line: u32;
+var<private> panic_column: u32;
 var<private> csp: u32;
 var<private> cs_limit: u32;
 var<private> trap_code: u32;
@@ -155,40 +162,49 @@ fn e0_int(@builtin(global_invocation_id) gid: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
-            let _e39 = params[6u];
-            let _e43 = params[7u];
+            invocation = gid.x;
+            let _e27 = params[5u];
+            let _e28 = (gid.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
+            let _e40 = params[10u];
+            let _e44 = params[11u];
             finished = 0u;
-            let _e45 = w_func_0_f0_(_e39, _e43);
-            let _e46 = finished;
-            let _e48 = trap_code;
-            let _e50 = ((_e46 == 0u) && (_e48 == 0u));
-            trap_code = select(_e48, 2952790016u, _e50);
-            let _e54 = trap_func;
-            trap_func = select(_e54, 0u, _e50);
-            let _e59 = ((_e18 - _e10) * 2u);
-            let _e60 = trap_code;
-            let _e62 = (_e60 >> 28u);
-            results[_e59] = (_e62 | 2147483648u);
-            let _e67 = (_e62 == 0u);
-            if _e67 {
-                results[(_e59 + 1u)] = _e45;
+            let _e46 = w_func_0_f0_(_e40, _e44);
+            let _e47 = finished;
+            let _e49 = trap_code;
+            let _e51 = ((_e47 == 0u) && (_e49 == 0u));
+            trap_code = select(_e49, 2952790016u, _e51);
+            let _e55 = trap_func;
+            trap_func = select(_e55, 0u, _e51);
+            let _e60 = ((_e18 - _e10) * 2u);
+            let _e61 = trap_code;
+            let _e63 = (_e61 >> 28u);
+            results[_e60] = (_e63 | 2147483648u);
+            let _e68 = (_e63 == 0u);
+            if _e68 {
+                results[(_e60 + 1u)] = _e46;
             } else {
-                let _e76 = atomicAdd((&control[2u]), 1u);
-                if (_e76 == 0u) {
-                    let _e79 = trap_func;
+                let _e77 = atomicAdd((&control[2u]), 1u);
+                if (_e77 == 0u) {
+                    let _e80 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e62);
-                    atomicStore((&control[5u]), _e79);
-                    atomicStore((&control[6u]), (_e60 & 268435455u));
+                    atomicStore((&control[4u]), _e63);
+                    atomicStore((&control[5u]), _e80);
+                    atomicStore((&control[6u]), (_e61 & 268435455u));
+                    let _e96 = panic_file;
+                    atomicStore((&control[7u]), _e96);
+                    let _e101 = panic_file_len;
+                    atomicStore((&control[8u]), _e101);
+                    let _e106 = panic_line;
+                    atomicStore((&control[9u]), _e106);
+                    let _e111 = panic_column;
+                    atomicStore((&control[10u]), _e111);
                 }
             }
-            if ((_e18 == 0u) && _e67) {
+            if ((_e18 == 0u) && _e68) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -214,43 +230,52 @@ fn e1_long(@builtin(global_invocation_id) gid_1: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid_1.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
-            let _e39 = params[6u];
-            let _e43 = params[7u];
-            let _e52 = params[8u];
-            let _e56 = params[9u];
+            invocation = gid_1.x;
+            let _e27 = params[5u];
+            let _e28 = (gid_1.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
+            let _e40 = params[10u];
+            let _e44 = params[11u];
+            let _e53 = params[12u];
+            let _e57 = params[13u];
             finished = 0u;
-            let _e63 = w_func_1_f1_((u64(_e39) | (u64(_e43) << 32u)), (u64(_e52) | (u64(_e56) << 32u)));
-            let _e64 = finished;
-            let _e66 = trap_code;
-            let _e68 = ((_e64 == 0u) && (_e66 == 0u));
-            trap_code = select(_e66, 2952790016u, _e68);
-            let _e72 = trap_func;
-            trap_func = select(_e72, 1u, _e68);
-            let _e77 = ((_e18 - _e10) * 3u);
-            let _e78 = trap_code;
-            let _e80 = (_e78 >> 28u);
-            results[_e77] = (_e80 | 2147483648u);
-            let _e85 = (_e80 == 0u);
-            if _e85 {
-                results[(_e77 + 1u)] = u32(_e63);
-                results[(_e77 + 2u)] = u32((_e63 >> 32u));
+            let _e64 = w_func_1_f1_((u64(_e40) | (u64(_e44) << 32u)), (u64(_e53) | (u64(_e57) << 32u)));
+            let _e65 = finished;
+            let _e67 = trap_code;
+            let _e69 = ((_e65 == 0u) && (_e67 == 0u));
+            trap_code = select(_e67, 2952790016u, _e69);
+            let _e73 = trap_func;
+            trap_func = select(_e73, 1u, _e69);
+            let _e78 = ((_e18 - _e10) * 3u);
+            let _e79 = trap_code;
+            let _e81 = (_e79 >> 28u);
+            results[_e78] = (_e81 | 2147483648u);
+            let _e86 = (_e81 == 0u);
+            if _e86 {
+                results[(_e78 + 1u)] = u32(_e64);
+                results[(_e78 + 2u)] = u32((_e64 >> 32u));
             } else {
-                let _e102 = atomicAdd((&control[2u]), 1u);
-                if (_e102 == 0u) {
-                    let _e105 = trap_func;
+                let _e103 = atomicAdd((&control[2u]), 1u);
+                if (_e103 == 0u) {
+                    let _e106 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e80);
-                    atomicStore((&control[5u]), _e105);
-                    atomicStore((&control[6u]), (_e78 & 268435455u));
+                    atomicStore((&control[4u]), _e81);
+                    atomicStore((&control[5u]), _e106);
+                    atomicStore((&control[6u]), (_e79 & 268435455u));
+                    let _e122 = panic_file;
+                    atomicStore((&control[7u]), _e122);
+                    let _e127 = panic_file_len;
+                    atomicStore((&control[8u]), _e127);
+                    let _e132 = panic_line;
+                    atomicStore((&control[9u]), _e132);
+                    let _e137 = panic_column;
+                    atomicStore((&control[10u]), _e137);
                 }
             }
-            if ((_e18 == 0u) && _e85) {
+            if ((_e18 == 0u) && _e86) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -276,43 +301,52 @@ fn e2_float(@builtin(global_invocation_id) gid_2: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid_2.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
-            let _e39 = params[6u];
-            let _e44 = params[7u];
-            let _e48 = params[8u];
+            invocation = gid_2.x;
+            let _e27 = params[5u];
+            let _e28 = (gid_2.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
+            let _e40 = params[10u];
+            let _e45 = params[11u];
+            let _e49 = params[12u];
             finished = 0u;
-            let _e56 = w_func_2_f2_(bitcast<f32>(_e39), bitcast<f64>((u64(_e44) | (u64(_e48) << 32u))));
-            let _e57 = finished;
-            let _e59 = trap_code;
-            let _e61 = ((_e57 == 0u) && (_e59 == 0u));
-            trap_code = select(_e59, 2952790016u, _e61);
-            let _e65 = trap_func;
-            trap_func = select(_e65, 2u, _e61);
-            let _e70 = ((_e18 - _e10) * 3u);
-            let _e71 = trap_code;
-            let _e73 = (_e71 >> 28u);
-            results[_e70] = (_e73 | 2147483648u);
-            let _e78 = (_e73 == 0u);
-            if _e78 {
-                let _e79 = bitcast<u64>(_e56);
-                results[(_e70 + 1u)] = u32(_e79);
-                results[(_e70 + 2u)] = u32((_e79 >> 32u));
+            let _e57 = w_func_2_f2_(bitcast<f32>(_e40), bitcast<f64>((u64(_e45) | (u64(_e49) << 32u))));
+            let _e58 = finished;
+            let _e60 = trap_code;
+            let _e62 = ((_e58 == 0u) && (_e60 == 0u));
+            trap_code = select(_e60, 2952790016u, _e62);
+            let _e66 = trap_func;
+            trap_func = select(_e66, 2u, _e62);
+            let _e71 = ((_e18 - _e10) * 3u);
+            let _e72 = trap_code;
+            let _e74 = (_e72 >> 28u);
+            results[_e71] = (_e74 | 2147483648u);
+            let _e79 = (_e74 == 0u);
+            if _e79 {
+                let _e80 = bitcast<u64>(_e57);
+                results[(_e71 + 1u)] = u32(_e80);
+                results[(_e71 + 2u)] = u32((_e80 >> 32u));
             } else {
-                let _e96 = atomicAdd((&control[2u]), 1u);
-                if (_e96 == 0u) {
-                    let _e99 = trap_func;
+                let _e97 = atomicAdd((&control[2u]), 1u);
+                if (_e97 == 0u) {
+                    let _e100 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e73);
-                    atomicStore((&control[5u]), _e99);
-                    atomicStore((&control[6u]), (_e71 & 268435455u));
+                    atomicStore((&control[4u]), _e74);
+                    atomicStore((&control[5u]), _e100);
+                    atomicStore((&control[6u]), (_e72 & 268435455u));
+                    let _e116 = panic_file;
+                    atomicStore((&control[7u]), _e116);
+                    let _e121 = panic_file_len;
+                    atomicStore((&control[8u]), _e121);
+                    let _e126 = panic_line;
+                    atomicStore((&control[9u]), _e126);
+                    let _e131 = panic_column;
+                    atomicStore((&control[10u]), _e131);
                 }
             }
-            if ((_e18 == 0u) && _e78) {
+            if ((_e18 == 0u) && _e79) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -338,40 +372,49 @@ fn e3_conv(@builtin(global_invocation_id) gid_3: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid_3.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
-            let _e39 = params[6u];
-            let _e43 = params[7u];
+            invocation = gid_3.x;
+            let _e27 = params[5u];
+            let _e28 = (gid_3.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
+            let _e40 = params[10u];
+            let _e44 = params[11u];
             finished = 0u;
-            let _e51 = w_func_3_f3_(bitcast<f64>((u64(_e39) | (u64(_e43) << 32u))));
-            let _e52 = finished;
-            let _e54 = trap_code;
-            let _e56 = ((_e52 == 0u) && (_e54 == 0u));
-            trap_code = select(_e54, 2952790016u, _e56);
-            let _e60 = trap_func;
-            trap_func = select(_e60, 3u, _e56);
-            let _e65 = ((_e18 - _e10) * 2u);
-            let _e66 = trap_code;
-            let _e68 = (_e66 >> 28u);
-            results[_e65] = (_e68 | 2147483648u);
-            let _e73 = (_e68 == 0u);
-            if _e73 {
-                results[(_e65 + 1u)] = _e51;
+            let _e52 = w_func_3_f3_(bitcast<f64>((u64(_e40) | (u64(_e44) << 32u))));
+            let _e53 = finished;
+            let _e55 = trap_code;
+            let _e57 = ((_e53 == 0u) && (_e55 == 0u));
+            trap_code = select(_e55, 2952790016u, _e57);
+            let _e61 = trap_func;
+            trap_func = select(_e61, 3u, _e57);
+            let _e66 = ((_e18 - _e10) * 2u);
+            let _e67 = trap_code;
+            let _e69 = (_e67 >> 28u);
+            results[_e66] = (_e69 | 2147483648u);
+            let _e74 = (_e69 == 0u);
+            if _e74 {
+                results[(_e66 + 1u)] = _e52;
             } else {
-                let _e82 = atomicAdd((&control[2u]), 1u);
-                if (_e82 == 0u) {
-                    let _e85 = trap_func;
+                let _e83 = atomicAdd((&control[2u]), 1u);
+                if (_e83 == 0u) {
+                    let _e86 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e68);
-                    atomicStore((&control[5u]), _e85);
-                    atomicStore((&control[6u]), (_e66 & 268435455u));
+                    atomicStore((&control[4u]), _e69);
+                    atomicStore((&control[5u]), _e86);
+                    atomicStore((&control[6u]), (_e67 & 268435455u));
+                    let _e102 = panic_file;
+                    atomicStore((&control[7u]), _e102);
+                    let _e107 = panic_file_len;
+                    atomicStore((&control[8u]), _e107);
+                    let _e112 = panic_line;
+                    atomicStore((&control[9u]), _e112);
+                    let _e117 = panic_column;
+                    atomicStore((&control[10u]), _e117);
                 }
             }
-            if ((_e18 == 0u) && _e73) {
+            if ((_e18 == 0u) && _e74) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;

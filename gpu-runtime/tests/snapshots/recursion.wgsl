@@ -10,6 +10,13 @@ var<storage, read_write> control: array<atomic<u32>>;
 var<storage> data: array<u32>;
 @group(0) @binding(5) 
 var<storage, read_write> call_stack: array<u32>;
+@group(0) @binding(6) 
+var<storage, read_write> framebuffer: array<u32>;
+var<private> invocation: u32;
+var<private> panic_file: u32;
+var<private> panic_file_len: u32;
+var<private> panic_line: u32;
+var<private> panic_column: u32;
 var<private> csp: u32;
 var<private> cs_limit: u32;
 var<private> trap_code: u32;
@@ -1040,41 +1047,50 @@ fn e0_fac(@builtin(global_invocation_id) gid: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
-            let _e39 = params[6u];
-            let _e43 = params[7u];
+            invocation = gid.x;
+            let _e27 = params[5u];
+            let _e28 = (gid.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
+            let _e40 = params[10u];
+            let _e44 = params[11u];
             finished = 0u;
-            let _e50 = cycle_w_fac_f0_((u64(_e39) | (u64(_e43) << 32u)));
-            let _e51 = finished;
-            let _e53 = trap_code;
-            let _e55 = ((_e51 == 0u) && (_e53 == 0u));
-            trap_code = select(_e53, 2952790016u, _e55);
-            let _e59 = trap_func;
-            trap_func = select(_e59, 0u, _e55);
-            let _e64 = ((_e18 - _e10) * 3u);
-            let _e65 = trap_code;
-            let _e67 = (_e65 >> 28u);
-            results[_e64] = (_e67 | 2147483648u);
-            let _e72 = (_e67 == 0u);
-            if _e72 {
-                results[(_e64 + 1u)] = u32(_e50);
-                results[(_e64 + 2u)] = u32((_e50 >> 32u));
+            let _e51 = cycle_w_fac_f0_((u64(_e40) | (u64(_e44) << 32u)));
+            let _e52 = finished;
+            let _e54 = trap_code;
+            let _e56 = ((_e52 == 0u) && (_e54 == 0u));
+            trap_code = select(_e54, 2952790016u, _e56);
+            let _e60 = trap_func;
+            trap_func = select(_e60, 0u, _e56);
+            let _e65 = ((_e18 - _e10) * 3u);
+            let _e66 = trap_code;
+            let _e68 = (_e66 >> 28u);
+            results[_e65] = (_e68 | 2147483648u);
+            let _e73 = (_e68 == 0u);
+            if _e73 {
+                results[(_e65 + 1u)] = u32(_e51);
+                results[(_e65 + 2u)] = u32((_e51 >> 32u));
             } else {
-                let _e89 = atomicAdd((&control[2u]), 1u);
-                if (_e89 == 0u) {
-                    let _e92 = trap_func;
+                let _e90 = atomicAdd((&control[2u]), 1u);
+                if (_e90 == 0u) {
+                    let _e93 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e67);
-                    atomicStore((&control[5u]), _e92);
-                    atomicStore((&control[6u]), (_e65 & 268435455u));
+                    atomicStore((&control[4u]), _e68);
+                    atomicStore((&control[5u]), _e93);
+                    atomicStore((&control[6u]), (_e66 & 268435455u));
+                    let _e109 = panic_file;
+                    atomicStore((&control[7u]), _e109);
+                    let _e114 = panic_file_len;
+                    atomicStore((&control[8u]), _e114);
+                    let _e119 = panic_line;
+                    atomicStore((&control[9u]), _e119);
+                    let _e124 = panic_column;
+                    atomicStore((&control[10u]), _e124);
                 }
             }
-            if ((_e18 == 0u) && _e72) {
+            if ((_e18 == 0u) && _e73) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -1100,39 +1116,48 @@ fn e1_fib(@builtin(global_invocation_id) gid_1: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid_1.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
-            let _e39 = params[6u];
+            invocation = gid_1.x;
+            let _e27 = params[5u];
+            let _e28 = (gid_1.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
+            let _e40 = params[10u];
             finished = 0u;
-            let _e41 = cycle_w_fib_f1_(_e39);
-            let _e42 = finished;
-            let _e44 = trap_code;
-            let _e46 = ((_e42 == 0u) && (_e44 == 0u));
-            trap_code = select(_e44, 2952790016u, _e46);
-            let _e50 = trap_func;
-            trap_func = select(_e50, 1u, _e46);
-            let _e55 = ((_e18 - _e10) * 2u);
-            let _e56 = trap_code;
-            let _e58 = (_e56 >> 28u);
-            results[_e55] = (_e58 | 2147483648u);
-            let _e63 = (_e58 == 0u);
-            if _e63 {
-                results[(_e55 + 1u)] = _e41;
+            let _e42 = cycle_w_fib_f1_(_e40);
+            let _e43 = finished;
+            let _e45 = trap_code;
+            let _e47 = ((_e43 == 0u) && (_e45 == 0u));
+            trap_code = select(_e45, 2952790016u, _e47);
+            let _e51 = trap_func;
+            trap_func = select(_e51, 1u, _e47);
+            let _e56 = ((_e18 - _e10) * 2u);
+            let _e57 = trap_code;
+            let _e59 = (_e57 >> 28u);
+            results[_e56] = (_e59 | 2147483648u);
+            let _e64 = (_e59 == 0u);
+            if _e64 {
+                results[(_e56 + 1u)] = _e42;
             } else {
-                let _e72 = atomicAdd((&control[2u]), 1u);
-                if (_e72 == 0u) {
-                    let _e75 = trap_func;
+                let _e73 = atomicAdd((&control[2u]), 1u);
+                if (_e73 == 0u) {
+                    let _e76 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e58);
-                    atomicStore((&control[5u]), _e75);
-                    atomicStore((&control[6u]), (_e56 & 268435455u));
+                    atomicStore((&control[4u]), _e59);
+                    atomicStore((&control[5u]), _e76);
+                    atomicStore((&control[6u]), (_e57 & 268435455u));
+                    let _e92 = panic_file;
+                    atomicStore((&control[7u]), _e92);
+                    let _e97 = panic_file_len;
+                    atomicStore((&control[8u]), _e97);
+                    let _e102 = panic_line;
+                    atomicStore((&control[9u]), _e102);
+                    let _e107 = panic_column;
+                    atomicStore((&control[10u]), _e107);
                 }
             }
-            if ((_e18 == 0u) && _e63) {
+            if ((_e18 == 0u) && _e64) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -1158,39 +1183,48 @@ fn e2_sum(@builtin(global_invocation_id) gid_2: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid_2.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
-            let _e39 = params[6u];
+            invocation = gid_2.x;
+            let _e27 = params[5u];
+            let _e28 = (gid_2.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
+            let _e40 = params[10u];
             finished = 0u;
-            let _e41 = cycle_w_sum_f2_(_e39);
-            let _e42 = finished;
-            let _e44 = trap_code;
-            let _e46 = ((_e42 == 0u) && (_e44 == 0u));
-            trap_code = select(_e44, 2952790016u, _e46);
-            let _e50 = trap_func;
-            trap_func = select(_e50, 2u, _e46);
-            let _e55 = ((_e18 - _e10) * 2u);
-            let _e56 = trap_code;
-            let _e58 = (_e56 >> 28u);
-            results[_e55] = (_e58 | 2147483648u);
-            let _e63 = (_e58 == 0u);
-            if _e63 {
-                results[(_e55 + 1u)] = _e41;
+            let _e42 = cycle_w_sum_f2_(_e40);
+            let _e43 = finished;
+            let _e45 = trap_code;
+            let _e47 = ((_e43 == 0u) && (_e45 == 0u));
+            trap_code = select(_e45, 2952790016u, _e47);
+            let _e51 = trap_func;
+            trap_func = select(_e51, 2u, _e47);
+            let _e56 = ((_e18 - _e10) * 2u);
+            let _e57 = trap_code;
+            let _e59 = (_e57 >> 28u);
+            results[_e56] = (_e59 | 2147483648u);
+            let _e64 = (_e59 == 0u);
+            if _e64 {
+                results[(_e56 + 1u)] = _e42;
             } else {
-                let _e72 = atomicAdd((&control[2u]), 1u);
-                if (_e72 == 0u) {
-                    let _e75 = trap_func;
+                let _e73 = atomicAdd((&control[2u]), 1u);
+                if (_e73 == 0u) {
+                    let _e76 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e58);
-                    atomicStore((&control[5u]), _e75);
-                    atomicStore((&control[6u]), (_e56 & 268435455u));
+                    atomicStore((&control[4u]), _e59);
+                    atomicStore((&control[5u]), _e76);
+                    atomicStore((&control[6u]), (_e57 & 268435455u));
+                    let _e92 = panic_file;
+                    atomicStore((&control[7u]), _e92);
+                    let _e97 = panic_file_len;
+                    atomicStore((&control[8u]), _e97);
+                    let _e102 = panic_line;
+                    atomicStore((&control[9u]), _e102);
+                    let _e107 = panic_column;
+                    atomicStore((&control[10u]), _e107);
                 }
             }
-            if ((_e18 == 0u) && _e63) {
+            if ((_e18 == 0u) && _e64) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -1216,39 +1250,48 @@ fn e3_even(@builtin(global_invocation_id) gid_3: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid_3.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
-            let _e39 = params[6u];
+            invocation = gid_3.x;
+            let _e27 = params[5u];
+            let _e28 = (gid_3.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
+            let _e40 = params[10u];
             finished = 0u;
-            let _e41 = cycle_w_even_f3_(_e39);
-            let _e42 = finished;
-            let _e44 = trap_code;
-            let _e46 = ((_e42 == 0u) && (_e44 == 0u));
-            trap_code = select(_e44, 2952790016u, _e46);
-            let _e50 = trap_func;
-            trap_func = select(_e50, 3u, _e46);
-            let _e55 = ((_e18 - _e10) * 2u);
-            let _e56 = trap_code;
-            let _e58 = (_e56 >> 28u);
-            results[_e55] = (_e58 | 2147483648u);
-            let _e63 = (_e58 == 0u);
-            if _e63 {
-                results[(_e55 + 1u)] = _e41;
+            let _e42 = cycle_w_even_f3_(_e40);
+            let _e43 = finished;
+            let _e45 = trap_code;
+            let _e47 = ((_e43 == 0u) && (_e45 == 0u));
+            trap_code = select(_e45, 2952790016u, _e47);
+            let _e51 = trap_func;
+            trap_func = select(_e51, 3u, _e47);
+            let _e56 = ((_e18 - _e10) * 2u);
+            let _e57 = trap_code;
+            let _e59 = (_e57 >> 28u);
+            results[_e56] = (_e59 | 2147483648u);
+            let _e64 = (_e59 == 0u);
+            if _e64 {
+                results[(_e56 + 1u)] = _e42;
             } else {
-                let _e72 = atomicAdd((&control[2u]), 1u);
-                if (_e72 == 0u) {
-                    let _e75 = trap_func;
+                let _e73 = atomicAdd((&control[2u]), 1u);
+                if (_e73 == 0u) {
+                    let _e76 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e58);
-                    atomicStore((&control[5u]), _e75);
-                    atomicStore((&control[6u]), (_e56 & 268435455u));
+                    atomicStore((&control[4u]), _e59);
+                    atomicStore((&control[5u]), _e76);
+                    atomicStore((&control[6u]), (_e57 & 268435455u));
+                    let _e92 = panic_file;
+                    atomicStore((&control[7u]), _e92);
+                    let _e97 = panic_file_len;
+                    atomicStore((&control[8u]), _e97);
+                    let _e102 = panic_line;
+                    atomicStore((&control[9u]), _e102);
+                    let _e107 = panic_column;
+                    atomicStore((&control[10u]), _e107);
                 }
             }
-            if ((_e18 == 0u) && _e63) {
+            if ((_e18 == 0u) && _e64) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -1274,40 +1317,49 @@ fn e4_ack(@builtin(global_invocation_id) gid_4: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid_4.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
-            let _e39 = params[6u];
-            let _e43 = params[7u];
+            invocation = gid_4.x;
+            let _e27 = params[5u];
+            let _e28 = (gid_4.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
+            let _e40 = params[10u];
+            let _e44 = params[11u];
             finished = 0u;
-            let _e45 = cycle_w_ack_f5_(_e39, _e43);
-            let _e46 = finished;
-            let _e48 = trap_code;
-            let _e50 = ((_e46 == 0u) && (_e48 == 0u));
-            trap_code = select(_e48, 2952790016u, _e50);
-            let _e54 = trap_func;
-            trap_func = select(_e54, 5u, _e50);
-            let _e59 = ((_e18 - _e10) * 2u);
-            let _e60 = trap_code;
-            let _e62 = (_e60 >> 28u);
-            results[_e59] = (_e62 | 2147483648u);
-            let _e67 = (_e62 == 0u);
-            if _e67 {
-                results[(_e59 + 1u)] = _e45;
+            let _e46 = cycle_w_ack_f5_(_e40, _e44);
+            let _e47 = finished;
+            let _e49 = trap_code;
+            let _e51 = ((_e47 == 0u) && (_e49 == 0u));
+            trap_code = select(_e49, 2952790016u, _e51);
+            let _e55 = trap_func;
+            trap_func = select(_e55, 5u, _e51);
+            let _e60 = ((_e18 - _e10) * 2u);
+            let _e61 = trap_code;
+            let _e63 = (_e61 >> 28u);
+            results[_e60] = (_e63 | 2147483648u);
+            let _e68 = (_e63 == 0u);
+            if _e68 {
+                results[(_e60 + 1u)] = _e46;
             } else {
-                let _e76 = atomicAdd((&control[2u]), 1u);
-                if (_e76 == 0u) {
-                    let _e79 = trap_func;
+                let _e77 = atomicAdd((&control[2u]), 1u);
+                if (_e77 == 0u) {
+                    let _e80 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e62);
-                    atomicStore((&control[5u]), _e79);
-                    atomicStore((&control[6u]), (_e60 & 268435455u));
+                    atomicStore((&control[4u]), _e63);
+                    atomicStore((&control[5u]), _e80);
+                    atomicStore((&control[6u]), (_e61 & 268435455u));
+                    let _e96 = panic_file;
+                    atomicStore((&control[7u]), _e96);
+                    let _e101 = panic_file_len;
+                    atomicStore((&control[8u]), _e101);
+                    let _e106 = panic_line;
+                    atomicStore((&control[9u]), _e106);
+                    let _e111 = panic_column;
+                    atomicStore((&control[10u]), _e111);
                 }
             }
-            if ((_e18 == 0u) && _e67) {
+            if ((_e18 == 0u) && _e68) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;

@@ -10,6 +10,13 @@ var<storage, read_write> control: array<atomic<u32>>;
 var<storage> data: array<u32>;
 @group(0) @binding(5) 
 var<storage, read_write> call_stack: array<u32>;
+@group(0) @binding(6) 
+var<storage, read_write> framebuffer: array<u32>;
+var<private> invocation: u32;
+var<private> panic_file: u32;
+var<private> panic_file_len: u32;
+var<private> panic_line: u32;
+var<private> panic_column: u32;
 var<private> csp: u32;
 var<private> cs_limit: u32;
 var<private> trap_code: u32;
@@ -91,39 +98,48 @@ fn e0_main(@builtin(global_invocation_id) gid: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
-            let _e39 = params[6u];
+            invocation = gid.x;
+            let _e27 = params[5u];
+            let _e28 = (gid.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
+            let _e40 = params[10u];
             finished = 0u;
-            let _e41 = w_main_f0_(_e39);
-            let _e42 = finished;
-            let _e44 = trap_code;
-            let _e46 = ((_e42 == 0u) && (_e44 == 0u));
-            trap_code = select(_e44, 2952790016u, _e46);
-            let _e50 = trap_func;
-            trap_func = select(_e50, 0u, _e46);
-            let _e55 = ((_e18 - _e10) * 2u);
-            let _e56 = trap_code;
-            let _e58 = (_e56 >> 28u);
-            results[_e55] = (_e58 | 2147483648u);
-            let _e63 = (_e58 == 0u);
-            if _e63 {
-                results[(_e55 + 1u)] = _e41;
+            let _e42 = w_main_f0_(_e40);
+            let _e43 = finished;
+            let _e45 = trap_code;
+            let _e47 = ((_e43 == 0u) && (_e45 == 0u));
+            trap_code = select(_e45, 2952790016u, _e47);
+            let _e51 = trap_func;
+            trap_func = select(_e51, 0u, _e47);
+            let _e56 = ((_e18 - _e10) * 2u);
+            let _e57 = trap_code;
+            let _e59 = (_e57 >> 28u);
+            results[_e56] = (_e59 | 2147483648u);
+            let _e64 = (_e59 == 0u);
+            if _e64 {
+                results[(_e56 + 1u)] = _e42;
             } else {
-                let _e72 = atomicAdd((&control[2u]), 1u);
-                if (_e72 == 0u) {
-                    let _e75 = trap_func;
+                let _e73 = atomicAdd((&control[2u]), 1u);
+                if (_e73 == 0u) {
+                    let _e76 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e58);
-                    atomicStore((&control[5u]), _e75);
-                    atomicStore((&control[6u]), (_e56 & 268435455u));
+                    atomicStore((&control[4u]), _e59);
+                    atomicStore((&control[5u]), _e76);
+                    atomicStore((&control[6u]), (_e57 & 268435455u));
+                    let _e92 = panic_file;
+                    atomicStore((&control[7u]), _e92);
+                    let _e97 = panic_file_len;
+                    atomicStore((&control[8u]), _e97);
+                    let _e102 = panic_line;
+                    atomicStore((&control[9u]), _e102);
+                    let _e107 = panic_column;
+                    atomicStore((&control[10u]), _e107);
                 }
             }
-            if ((_e18 == 0u) && _e63) {
+            if ((_e18 == 0u) && _e64) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;

@@ -1,6 +1,7 @@
 //! The `gpu-run` command: options, the steps of a run, and exit codes.
 
 mod args;
+mod image;
 mod input;
 mod report;
 mod wast_cmd;
@@ -28,9 +29,37 @@ pub struct Cli {
     #[arg(required_unless_present = "list_adapters")]
     pub file: Option<PathBuf>,
 
-    /// Number of threads (wasm calls) to run.
-    #[arg(short, long, default_value_t = 1)]
-    pub threads: u64,
+    /// Number of threads (wasm calls) to run (default 1; with --image, one per pixel).
+    #[arg(short, long)]
+    pub threads: Option<u64>,
+
+    /// Give the program a framebuffer (gpu.width/height/set_pixel) and write it to this PNG
+    /// file (8-bit RGBA). With --frames N: FILE-0000.png ... FILE-(N-1).png instead.
+    #[arg(long, value_name = "FILE")]
+    pub image: Option<PathBuf>,
+
+    /// Framebuffer size with --image (default 800x600).
+    #[arg(long, value_name = "WxH", requires = "image", value_parser = image::parse_size)]
+    pub size: Option<(u32, u32)>,
+
+    /// With --image: render this many frames, frame k at gpu.time() = TIME + k / FPS, each
+    /// to its own numbered PNG.
+    #[arg(long, value_name = "N", requires = "image", default_value_t = 1)]
+    pub frames: u32,
+
+    /// Frames per second with --frames.
+    #[arg(long, value_name = "F", requires = "image", default_value_t = 30.0)]
+    pub fps: f32,
+
+    /// gpu.time() of the first frame with --image, in seconds. Without --image, gpu.time()
+    /// is the seconds since the module was instantiated.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        requires = "image",
+        default_value_t = 0.0
+    )]
+    pub time: f32,
 
     /// The export to run (default: `main`, else `_start`, else the only exported function).
     #[arg(short, long)]
@@ -192,13 +221,18 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Failure::input(anyhow!("the translation has no entry point for `{entry}`"))
     })?;
     let values = args::parse(&layout, &cli.args).map_err(Failure::input)?;
+    let frames = frames(cli).map_err(Failure::input)?;
+    let threads = cli
+        .threads
+        .or(frames.as_ref().map(image::Frames::pixels))
+        .unwrap_or(1);
 
     let gpu = Gpu::new(&GpuOptions {
         adapter: cli.adapter.clone(),
     })
     .map_err(Failure::runtime)?;
     println!("Adapter: {}", gpu.adapter_info());
-    println!("Threads: {}", cli.threads);
+    println!("Threads: {threads}");
 
     let started = Instant::now();
     let program_options = ProgramOptions {
@@ -222,8 +256,11 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         println!("Memory: {}", report::memory_text(&instance));
     }
 
+    if let Some(frames) = &frames {
+        return render(cli, frames, &mut instance, &entry, threads, &values);
+    }
     let output = instance
-        .run(&entry, cli.threads, &values)
+        .run(&entry, threads, &values)
         .map_err(Failure::runtime)?;
     let t = output.timings();
     println!(
@@ -253,6 +290,68 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         return Err(Failure::Reported);
     }
     Ok(())
+}
+
+/// The frames `--image` asks for, after checking `--frames` and `--fps`.
+fn frames(cli: &Cli) -> anyhow::Result<Option<image::Frames>> {
+    let Some(path) = &cli.image else {
+        return Ok(None);
+    };
+    if cli.frames == 0 {
+        anyhow::bail!("--frames must be at least 1");
+    }
+    if !(cli.fps.is_finite() && cli.fps > 0.0) {
+        anyhow::bail!("--fps must be a positive number, not {}", cli.fps);
+    }
+    if !cli.time.is_finite() {
+        anyhow::bail!("--time must be a finite number of seconds");
+    }
+    let (width, height) = cli.size.unwrap_or((800, 600));
+    Ok(Some(image::Frames {
+        path: path.clone(),
+        width,
+        height,
+        count: cli.frames,
+        fps: cli.fps,
+        start: cli.time,
+    }))
+}
+
+/// Runs every frame of `--image`, printing a line per frame file; a trap stops the rendering
+/// after writing the frame it happened in.
+fn render(
+    cli: &Cli,
+    frames: &image::Frames,
+    instance: &mut Instance,
+    entry: &str,
+    threads: u64,
+    values: &[gpu_runtime::host::Value],
+) -> Result<(), Failure> {
+    let mut trapped = None;
+    let result = frames.render(instance, entry, threads, values, |k, output, path| {
+        let t = output.timings();
+        println!(
+            "Image: {} ({}x{}, time {} s, dispatch {})",
+            path.display(),
+            frames.width,
+            frames.height,
+            frames.time(k),
+            ms(t.upload + t.gpu)
+        );
+        if cli.verbose {
+            report::print(output, true);
+        }
+        if let Some(line) = report::trap_line(output) {
+            trapped = Some(line);
+            anyhow::bail!("stopped after a trap");
+        }
+        Ok(())
+    });
+    if let Some(line) = trapped {
+        eprintln!("error: {line}");
+        return Err(Failure::Reported);
+    }
+    result.map_err(Failure::runtime)
 }
 
 fn emit(

@@ -86,8 +86,15 @@ pub fn trap_line(output: &RunOutput) -> Option<String> {
     }
     let first = match output.first_trap() {
         Some(t) => format!(
-            "thread {}: {} in function {} ({}) at offset {:#x}",
-            t.thread, t.kind, t.func_index, t.func_name, t.offset
+            "thread {}: {}{} in function {} ({}) at offset {:#x}",
+            t.thread,
+            t.kind,
+            t.panic_location
+                .as_ref()
+                .map_or(String::new(), |at| format!(" at {at}")),
+            t.func_index,
+            t.func_name,
+            t.offset
         ),
         None => match output.trapped_threads().next() {
             Some(t) => format!(

@@ -63,6 +63,7 @@ impl FuncTranslator<'_, '_> {
                 let v = self.b.load(p);
                 self.push(v, ValType::I32);
             }
+            Some(other) => self.launch_intrinsic(other),
             None => {}
         }
     }

@@ -5,6 +5,7 @@
 mod call;
 mod control;
 mod convert;
+mod launch;
 mod memory;
 mod numeric;
 mod reference;
