@@ -8,10 +8,11 @@ use super::error::HostError;
 /// Environment variable consulted when [`GpuOptions::adapter`] is `None` (same syntax).
 pub const ADAPTER_ENV: &str = "GPU_RUN_ADAPTER";
 
-/// Shader features requested when the adapter has them; programs are checked against what the
-/// device got.
-const OPTIONAL_FEATURES: wgpu::Features =
-    wgpu::Features::SHADER_INT64.union(wgpu::Features::SHADER_F64);
+/// Features requested when the adapter has them: shader features (programs are checked against
+/// what the device got) and timestamp queries (for [`Instance::time_dispatches`](super::Instance::time_dispatches)).
+const OPTIONAL_FEATURES: wgpu::Features = wgpu::Features::SHADER_INT64
+    .union(wgpu::Features::SHADER_F64)
+    .union(wgpu::Features::TIMESTAMP_QUERY);
 
 /// Options for [`Gpu::new`].
 #[derive(Debug, Clone, Default)]
@@ -46,7 +47,7 @@ struct GpuInner {
 
 impl Gpu {
     /// Picks an adapter (see [`GpuOptions::adapter`]) and opens a device on it with the adapter's
-    /// own limits and whichever of `SHADER_INT64` / `SHADER_F64` it supports.
+    /// own limits and whichever of `SHADER_INT64` / `SHADER_F64` / `TIMESTAMP_QUERY` it supports.
     pub fn new(options: &GpuOptions) -> Result<Gpu, HostError> {
         let requested = options
             .adapter

@@ -5,6 +5,8 @@
 //! - [`Instance`]: one wasm instance's state (memory with stacks inside, control words, passive
 //!   data), persisting between [`Instance::run`]s.
 //! - [`RunOutput`]: per-thread results and traps, decoded on demand.
+//! - [`Instance::time_dispatches`]: the same dispatches repeated without per-run copies, timed
+//!   ([`DispatchTimes`]), for benchmarks.
 //!
 //! # How a run is dispatched
 //!
@@ -36,6 +38,7 @@ mod output;
 mod plan;
 mod program;
 mod run;
+mod timed;
 mod transfer;
 mod value;
 
@@ -50,6 +53,7 @@ pub use plan::{
     DEFAULT_STACK_SIZE, MAX_THREADS,
 };
 pub use program::Program;
+pub use timed::DispatchTimes;
 pub use value::Value;
 
 use crate::translate::{translate, TranslateOptions};
