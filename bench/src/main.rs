@@ -71,6 +71,13 @@ struct Args {
     /// Stack slots (invocations per dispatch) for (a) (default: the runtime's).
     #[arg(long)]
     stack_slots: Option<u32>,
+    /// Replace (a)'s translated shaders by `DIR/<workload>.wgsl` (hand-edited `gpu-run --emit
+    /// wgsl` output with the same ABI), to measure a translator change before making it.
+    #[arg(long, value_name = "DIR")]
+    a_shaders: Option<PathBuf>,
+    /// Write (a)'s translated shaders as `DIR/<workload>.wgsl` and exit (no GPU needed).
+    #[arg(long, value_name = "DIR")]
+    emit_shaders: Option<PathBuf>,
     /// Write the markdown tables here (they are printed either way).
     #[arg(long)]
     markdown: Option<PathBuf>,
@@ -118,23 +125,24 @@ fn run() -> Result<bool> {
         args.sides.contains('c'),
     ];
 
+    if let Some(dir) = &args.emit_shaders {
+        let wasm = read_wasm(&args)?;
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        for w in &workloads {
+            let text = translated::emit_wgsl(&wasm, *w)?;
+            let path = dir.join(format!("{w}.wgsl"));
+            std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+            eprintln!("wrote {}", path.display());
+        }
+        return Ok(true);
+    }
     let gpu = Gpu::new(&GpuOptions {
         adapter: args.adapter.clone(),
     })?;
-    let wasm = if sides[0] {
-        let path = match &args.wasm {
-            Some(p) => p.clone(),
-            None => gpu_runtime::guest::GuestBuilder::new(concat!(env!("CARGO_MANIFEST_DIR"), "/guest"))
-                .build()
-                .context("building bench/guest (pass --wasm with a prebuilt guest on machines without cargo)")?,
-        };
-        std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?
-    } else {
-        Vec::new()
-    };
+    let wasm = if sides[0] { read_wasm(&args)? } else { Vec::new() };
     let timestamps = gpu.features().contains(wgpu::Features::TIMESTAMP_QUERY);
     let cpu_threads = rayon::current_num_threads();
-    let header = format!(
+    let mut header = format!(
         "Adapter: {} ({:?}); GPU timing: {}; CPU: {} rayon threads; {} timed runs after {} warm-up runs.",
         gpu.adapter_info(),
         gpu.wgpu_adapter_info().device_type,
@@ -143,11 +151,21 @@ fn run() -> Result<bool> {
         args.runs,
         args.warmup
     );
+    if let Some(dir) = &args.a_shaders {
+        header += &format!(" (a) runs the shaders in {} instead of the translator's.", dir.display());
+    }
+    if args.stack_size.is_some() || args.stack_slots.is_some() {
+        header += &format!(
+            " (a) stack size {:?}, slots {:?}.",
+            args.stack_size, args.stack_slots
+        );
+    }
     eprintln!("{header}");
 
     let options = translated::Options {
         stack_size: args.stack_size,
         stack_slots: args.stack_slots,
+        shader_dir: args.a_shaders.clone(),
     };
     let mut rows = Vec::new();
     for w in workloads {
@@ -180,11 +198,23 @@ fn run() -> Result<bool> {
             "warmup": args.warmup,
             "stack_size": args.stack_size,
             "stack_slots": args.stack_slots,
+            "a_shaders": args.a_shaders.as_ref().map(|p| p.display().to_string()),
         });
         let text = serde_json::to_string_pretty(&report::json(&rows, meta))?;
         std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?;
     }
     Ok(rows.iter().all(|r| r.sides.iter().all(|s| s.ok())))
+}
+
+/// The guest: `--wasm`, else built from bench/guest with cargo.
+fn read_wasm(args: &Args) -> Result<Vec<u8>> {
+    let path = match &args.wasm {
+        Some(p) => p.clone(),
+        None => gpu_runtime::guest::GuestBuilder::new(concat!(env!("CARGO_MANIFEST_DIR"), "/guest"))
+            .build()
+            .context("building bench/guest (pass --wasm with a prebuilt guest on machines without cargo)")?,
+    };
+    std::fs::read(&path).with_context(|| format!("reading {}", path.display()))
 }
 
 fn timed(times: &[Duration], source: &'static str) -> Timed {

@@ -122,7 +122,7 @@ pub fn markdown(rows: &[Row], header: &str) -> String {
     s += "\nMedian time per run; a/b and a/c are time ratios (above 1: the translated Rust is slower). \
           GB/s is the least traffic the kernel must make (saxpy 12 B/element, sha256 96 B/message) over the median time.\n";
 
-    s += "\n| workload | a: translate (wasm→naga) | a: naga→SPIR-V | a: pipeline | a: launch | b: WGSL→naga | b: pipeline | c |\n";
+    s += "\n| workload | a: translate (wasm→naga) | a: naga→SPIR-V | a: pipeline | a: slots, dispatches | b: WGSL→naga | b: pipeline | c |\n";
     s += "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
     for r in rows {
         let get = |side: usize, key: &str| {

@@ -20,6 +20,10 @@ pub struct Options {
     pub stack_size: Option<u32>,
     /// Number of stack slots = most invocations per dispatch (`None`: the runtime's default).
     pub stack_slots: Option<u32>,
+    /// A folder of `<workload>.wgsl` files that replace the translated shader (same ABI and
+    /// layout): the translator's own output edited by hand, to measure what a change to the
+    /// translator would gain before making it (see `bench/variants.py`).
+    pub shader_dir: Option<std::path::PathBuf>,
 }
 
 /// A translated workload, instantiated, with its inputs in linear memory.
@@ -40,6 +44,20 @@ pub struct Prepared {
     args: Vec<Value>,
 }
 
+/// The translated shader of a workload as WGSL (what `prepare` runs without `shader_dir`).
+pub fn emit_wgsl(wasm: &[u8], workload: crate::cases::Workload) -> Result<String> {
+    let export = workload.name();
+    let translation = translate(
+        wasm,
+        &TranslateOptions {
+            entries: Some(vec![export.to_string(), "grow".to_string()]),
+            ..TranslateOptions::default()
+        },
+    )
+    .with_context(|| format!("translating `{export}`"))?;
+    Ok(translation.to_wgsl()?)
+}
+
 /// Translates and instantiates `wasm` for `case` and writes its inputs.
 pub fn prepare(gpu: &Gpu, wasm: &[u8], case: &Case, options: &Options) -> Result<Prepared> {
     let export = case.workload.name();
@@ -53,6 +71,31 @@ pub fn prepare(gpu: &Gpu, wasm: &[u8], case: &Case, options: &Options) -> Result
     )
     .with_context(|| format!("translating `{export}`"))?;
     let translate_time = t.elapsed();
+    let mut translation = translation;
+    if let Some(dir) = &options.shader_dir {
+        let path = dir.join(format!("{export}.wgsl"));
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let mut module = naga::front::wgsl::parse_str(&text)
+            .map_err(|e| anyhow!("{}: {}", path.display(), e.emit_to_string(&text)))?;
+        // naga's WGSL writer renames `e0_sha256` to `e0_sha256_` (no names ending in a digit);
+        // the layout keeps the translator's name.
+        for ep in &mut module.entry_points {
+            if let Some(stem) = ep.name.strip_suffix('_') {
+                if translation.layout.entries.iter().any(|e| e.entry_point == stem) {
+                    ep.name = stem.to_string();
+                }
+            }
+        }
+        let info = naga::valid::Validator::new(
+            naga::valid::ValidationFlags::all(),
+            naga::valid::Capabilities::all(),
+        )
+        .validate(&module)
+        .map_err(|e| anyhow!("{} does not validate: {e:?}", path.display()))?;
+        translation.module = module;
+        translation.info = info;
+    }
 
     let t = Instant::now();
     translation
