@@ -22,9 +22,9 @@ pub struct Check {
 /// The tolerance, in words, for the report.
 pub fn tolerance(workload: Workload) -> &'static str {
     match workload {
-        Workload::Saxpy => "|d| <= 1e-6 max(|ref|, 1) per element",
-        Workload::Mandelbrot => "<= 0.5% of pixels differ",
-        Workload::Nbody => "max |d| <= 1e-3 max |ref| per array",
+        Workload::Saxpy => "abs(d) ≤ 1e-6·max(abs(ref), 1) per element",
+        Workload::Mandelbrot => "≤ 0.5% of pixels differ",
+        Workload::Nbody => "max abs(d) ≤ 1e-3·max abs(ref) per array",
         Workload::Sha256 | Workload::Splitmix | Workload::Sort => "exact",
     }
 }
@@ -99,7 +99,7 @@ pub fn compare(workload: Workload, got: &[Vec<u8>], want: &[Vec<u8>]) -> Check {
             }
             Check {
                 ok,
-                detail: format!("max err / max |ref|: {}", parts.join(", ")),
+                detail: format!("max abs(d) / max abs(ref): {}", parts.join(", ")),
             }
         }
         Workload::Sha256 | Workload::Splitmix | Workload::Sort => {
