@@ -157,3 +157,24 @@ impl Prepared {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shader_parses_and_validates() {
+        for w in Workload::ALL {
+            let module = naga::front::wgsl::parse_str(source(w))
+                .unwrap_or_else(|e| panic!("{w}: {}", e.emit_to_string(source(w))));
+            naga::valid::Validator::new(
+                naga::valid::ValidationFlags::all(),
+                naga::valid::Capabilities::all(),
+            )
+            .validate(&module)
+            .unwrap_or_else(|e| panic!("{w}: {e:?}"));
+            assert_eq!(module.entry_points.len(), 1, "{w}");
+        }
+    }
+}
