@@ -10,7 +10,10 @@
 //!
 //! Results and status words are not read back: check a kernel with [`Instance::run`] first.
 //! Traps are still caught: the trap count in the control words is read once after the last
-//! run, and any trap fails the call with [`HostError::Trap`].
+//! run, and any trap fails the call with [`HostError::Trap`]. Unlike [`Instance::run`], thread
+//! 0's final globals do not become the instance's globals (every run starts from the same ones),
+//! and threads the driver stopped early (lavapipe's loop limit) are not detected unless the
+//! module traps on them (`TranslateOptions::detect_loop_limit`, the default).
 
 use std::time::{Duration, Instant};
 
