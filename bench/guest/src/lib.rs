@@ -13,7 +13,7 @@
 
 use core::arch::wasm32;
 
-// Links gpu-std's panic handler (a panic traps the thread instead of failing to link).
+// gpu-std also links its panic handler (a panic traps the thread instead of failing to link).
 use gpu_std::thread_id;
 use sha2::{Digest, Sha256};
 
@@ -62,7 +62,7 @@ pub extern "C" fn mandelbrot(out: *mut u32, width: u32, height: u32, max_iter: u
     unsafe { *out.add(i as usize) = k }
 }
 
-/// One leapfrog-free Euler step of `n` bodies (`[x, y, z, mass]` each): the thread's body sums
+/// One Euler step of `n` bodies (`[x, y, z, mass]` each): the thread's body sums
 /// the softened gravity of all `n` (itself included: its distance is 0, so it adds 0), then
 /// `vel += acc * dt`, `pos += vel * dt`, written to `pos_out` / `vel_out` (`[x, y, z, w]`).
 #[no_mangle]
@@ -172,6 +172,8 @@ pub extern "C" fn sort(out: *mut u32, n: u32) {
     unsafe { *out.add(i as usize) = sum }
 }
 
+// `f32::sqrt` is std-only and `core::arch::wasm32::f32_sqrt` unstable; compiler-builtins
+// defines the C `sqrtf` as the `f32.sqrt` instruction, so this is what a no_std crate links to.
 extern "C" {
     fn sqrtf(x: f32) -> f32;
 }
