@@ -10,11 +10,13 @@ use super::float_controls;
 /// Environment variable consulted when [`GpuOptions::adapter`] is `None` (same syntax).
 pub const ADAPTER_ENV: &str = "GPU_RUN_ADAPTER";
 
-/// Features requested when the adapter has them; programs are checked against what the device
-/// got. `PASSTHROUGH_SHADERS` is for exact-float mode, which hands wgpu patched SPIR-V
-/// ([`super::exact_spirv`]).
+/// Features requested when the adapter has them: shader features (programs are checked against
+/// what the device got), timestamp queries (for
+/// [`Instance::time_dispatches`](super::Instance::time_dispatches)) and `PASSTHROUGH_SHADERS`
+/// for exact-float mode, which hands wgpu patched SPIR-V ([`super::exact_spirv`]).
 const OPTIONAL_FEATURES: wgpu::Features = wgpu::Features::SHADER_INT64
     .union(wgpu::Features::SHADER_F64)
+    .union(wgpu::Features::TIMESTAMP_QUERY)
     .union(wgpu::Features::PASSTHROUGH_SHADERS);
 
 /// Options for [`Gpu::new`].
@@ -52,7 +54,7 @@ struct GpuInner {
 
 impl Gpu {
     /// Picks an adapter (see [`GpuOptions::adapter`]) and opens a device on it with the adapter's
-    /// own limits and whichever of `SHADER_INT64` / `SHADER_F64` it supports.
+    /// own limits and whichever of `SHADER_INT64` / `SHADER_F64` / `TIMESTAMP_QUERY` it supports.
     pub fn new(options: &GpuOptions) -> Result<Gpu, HostError> {
         let requested = options
             .adapter

@@ -6,6 +6,8 @@
 //!   data), persisting between [`Instance::run`]s.
 //! - [`RunOutput`]: per-thread results and traps, decoded on demand; the framebuffer's
 //!   [`Image`] when [`RunOptions`] asked for one ([`Instance::run_with`]).
+//! - [`Instance::time_dispatches`]: the same dispatches repeated without per-run copies, timed
+//!   ([`DispatchTimes`]), for benchmarks.
 //!
 //! # How a run is dispatched
 //!
@@ -58,6 +60,7 @@ mod output;
 mod plan;
 mod program;
 mod run;
+mod timed;
 mod transfer;
 mod value;
 
@@ -73,6 +76,7 @@ pub use plan::{
     DEFAULT_STACK_SIZE, MAX_THREADS,
 };
 pub use program::{Program, ProgramOptions};
+pub use timed::DispatchTimes;
 pub use value::Value;
 
 use crate::translate::{translate, TranslateOptions};

@@ -1,0 +1,158 @@
+//! GPU timing and readback for the WGSL side (b), measured the same way as gpu-runtime's
+//! `Instance::time_dispatches` measures the translated side (a): each run is one command buffer
+//! holding one compute pass, with timestamps at the pass's start and end when the device has
+//! `TIMESTAMP_QUERY`, and the host's wall clock from submit until the queue is idle.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, Result};
+use gpu_runtime::host::Gpu;
+
+/// Per-run times.
+#[derive(Debug, Clone, Default)]
+pub struct RunTimes {
+    pub wall: Vec<Duration>,
+    /// Empty without `TIMESTAMP_QUERY`.
+    pub gpu: Vec<Duration>,
+}
+
+impl RunTimes {
+    /// GPU timestamps when there are any, else wall clock.
+    pub fn best(&self) -> &[Duration] {
+        if self.gpu.is_empty() {
+            &self.wall
+        } else {
+            &self.gpu
+        }
+    }
+}
+
+/// Waits until the queue is idle.
+pub fn check_idle(gpu: &Gpu, during: &str) -> Result<()> {
+    gpu.device()
+        .poll(wgpu::PollType::wait_indefinitely())
+        .map_err(|e| anyhow!("{during}: {e}"))?;
+    Ok(())
+}
+
+/// Runs `f` inside a validation and an out-of-memory error scope; fails with what they caught.
+pub fn scoped<T>(gpu: &Gpu, during: &str, f: impl FnOnce() -> T) -> Result<T> {
+    let device = gpu.device();
+    let validation = device.push_error_scope(wgpu::ErrorFilter::Validation);
+    let oom = device.push_error_scope(wgpu::ErrorFilter::OutOfMemory);
+    let value = f();
+    let oom = pollster::block_on(oom.pop());
+    let validation = pollster::block_on(validation.pop());
+    match validation.or(oom) {
+        Some(e) => Err(anyhow!("{during}: {e}")),
+        None => Ok(value),
+    }
+}
+
+/// Runs `record` in its own compute pass `runs` times, one submission each, and times them.
+pub fn time_passes(
+    gpu: &Gpu,
+    runs: u32,
+    record: impl Fn(&mut wgpu::ComputePass<'_>),
+) -> Result<RunTimes> {
+    let device = gpu.device();
+    let queue = gpu.queue();
+    let timestamps = gpu.features().contains(wgpu::Features::TIMESTAMP_QUERY) && runs > 0;
+    let set = timestamps.then(|| {
+        device.create_query_set(&wgpu::QuerySetDescriptor {
+            label: Some("bench timestamps"),
+            ty: wgpu::QueryType::Timestamp,
+            count: runs * 2,
+        })
+    });
+    let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
+    let mut times = RunTimes::default();
+    for run in 0..runs {
+        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some("bench run"),
+        });
+        {
+            let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
+                label: Some("bench run"),
+                timestamp_writes: set.as_ref().map(|s| wgpu::ComputePassTimestampWrites {
+                    query_set: s,
+                    beginning_of_pass_write_index: Some(run * 2),
+                    end_of_pass_write_index: Some(run * 2 + 1),
+                }),
+            });
+            record(&mut pass);
+        }
+        let t = Instant::now();
+        queue.submit([encoder.finish()]);
+        check_idle(gpu, "dispatch")?;
+        times.wall.push(t.elapsed());
+    }
+    if let Some(e) = pollster::block_on(scope.pop()) {
+        return Err(anyhow!("dispatch: {e}"));
+    }
+    if let Some(set) = set {
+        let bytes = u64::from(runs) * 16;
+        let resolve = device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("timestamps"),
+            size: bytes,
+            usage: wgpu::BufferUsages::QUERY_RESOLVE | wgpu::BufferUsages::COPY_SRC,
+            mapped_at_creation: false,
+        });
+        let mut encoder = device.create_command_encoder(&Default::default());
+        encoder.resolve_query_set(&set, 0..runs * 2, &resolve, 0);
+        queue.submit([encoder.finish()]);
+        let raw = read_buffer(gpu, &resolve, bytes)?;
+        let period = f64::from(queue.get_timestamp_period());
+        for c in raw.chunks_exact(16) {
+            let t = |at: usize| {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&c[at..at + 8]);
+                u64::from_le_bytes(w)
+            };
+            let ticks = t(8).saturating_sub(t(0));
+            times
+                .gpu
+                .push(Duration::from_nanos((ticks as f64 * period) as u64));
+        }
+    }
+    Ok(times)
+}
+
+/// Copies the first `len` bytes of a `COPY_SRC` buffer to the host.
+pub fn read_buffer(gpu: &Gpu, buffer: &wgpu::Buffer, len: u64) -> Result<Vec<u8>> {
+    let device = gpu.device();
+    let size = len.max(4).next_multiple_of(4);
+    let staging = device.create_buffer(&wgpu::BufferDescriptor {
+        label: Some("bench staging"),
+        size,
+        usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
+        mapped_at_creation: false,
+    });
+    let mut encoder = device.create_command_encoder(&Default::default());
+    encoder.copy_buffer_to_buffer(buffer, 0, &staging, 0, size);
+    gpu.queue().submit([encoder.finish()]);
+    let (tx, rx) = std::sync::mpsc::channel();
+    staging.map_async(wgpu::MapMode::Read, 0..size, move |r| {
+        let _ = tx.send(r);
+    });
+    check_idle(gpu, "readback")?;
+    rx.recv()
+        .map_err(|e| anyhow!("readback: {e}"))?
+        .map_err(|e| anyhow!("readback: {e}"))?;
+    let bytes = {
+        let view = staging
+            .slice(0..size)
+            .get_mapped_range()
+            .map_err(|e| anyhow!("readback: {e}"))?;
+        view[..len as usize].to_vec()
+    };
+    staging.unmap();
+    Ok(bytes)
+}
+
+/// The median of some durations (zero for none).
+pub fn median(times: &[Duration]) -> Duration {
+    let mut v = times.to_vec();
+    v.sort();
+    v.get(v.len() / 2).copied().unwrap_or_default()
+}

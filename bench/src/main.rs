@@ -1,0 +1,346 @@
+//! `gpu-bench`: the same six workloads written three ways and timed on one machine:
+//!
+//! - (a) plain Rust (bench/guest/) compiled to wasm32, translated by gpu-runtime and run by its
+//!   host (`translated.rs`);
+//! - (b) hand-written WGSL through wgpu on the same adapter and device (`wgsl.rs`);
+//! - (c) native Rust on the host CPU, all cores through rayon (`native.rs`).
+//!
+//! Each side's outputs after its first run are checked against (c)'s (`check.rs` states the
+//! float tolerances) before it is timed: warm-up runs, then `--runs` runs, median. GPU sides are
+//! timed by timestamp queries around the compute pass when the adapter has `TIMESTAMP_QUERY`,
+//! else by the wall clock from submit to idle; inputs are uploaded once, nothing is copied per
+//! run. Setup (translation, naga to SPIR-V, pipeline creation) is reported apart.
+//!
+//! ```text
+//! gpu-bench --wasm bench_guest.wasm --size full --runs 20 --json out.json --markdown out.md
+//! gpu-bench --workload saxpy --size 4194304 --runs 5     # one workload at its own size
+//! ```
+//!
+//! Without `--wasm`, the guest crate is built with cargo (`GuestBuilder`); machines without a
+//! Rust toolchain need a prebuilt `.wasm` (scripts/build-bench.sh).
+
+mod cases;
+mod check;
+mod gputime;
+mod native;
+mod report;
+mod translated;
+mod wgsl;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, Context, Result};
+use clap::Parser;
+use gpu_runtime::host::{Gpu, GpuOptions};
+use serde_json::json;
+
+use cases::{Case, Workload};
+use check::Check;
+use report::{Row, SideResult, Timed};
+
+#[derive(Debug, Parser)]
+#[command(name = "gpu-bench", about = "Translated Rust vs hand-written WGSL vs native CPU, six workloads")]
+struct Args {
+    /// Workloads, comma-separated (saxpy, mandelbrot, nbody, sha256, splitmix, sort) or `all`.
+    #[arg(long, default_value = "all")]
+    workload: String,
+    /// `full` (the issue's sizes), `small` (for lavapipe) or a number (with one workload: its
+    /// main size; elements, pixels per side, bodies, messages or threads).
+    #[arg(long, default_value = "full")]
+    size: String,
+    /// Timed runs per side (median reported).
+    #[arg(long, default_value_t = 20)]
+    runs: u32,
+    /// Untimed runs after the checked first run.
+    #[arg(long, default_value_t = 3)]
+    warmup: u32,
+    /// Prebuilt guest (bench/guest built for wasm32-unknown-unknown); built with cargo if absent.
+    #[arg(long)]
+    wasm: Option<PathBuf>,
+    /// Adapter: backend name or a substring of its name (as gpu-run's `--adapter`).
+    #[arg(long)]
+    adapter: Option<String>,
+    /// Sides to run, any of `a`, `b`, `c` (c is always run once: it is the reference).
+    #[arg(long, default_value = "abc")]
+    sides: String,
+    /// Shadow-stack bytes per slot for (a) (default: the runtime's).
+    #[arg(long)]
+    stack_size: Option<u32>,
+    /// Stack slots (invocations per dispatch) for (a) (default: the runtime's).
+    #[arg(long)]
+    stack_slots: Option<u32>,
+    /// Replace (a)'s translated shaders by `DIR/<workload>.wgsl` (hand-edited `gpu-run --emit
+    /// wgsl` output with the same ABI), to measure a translator change before making it.
+    #[arg(long, value_name = "DIR")]
+    a_shaders: Option<PathBuf>,
+    /// Write (a)'s translated shaders as `DIR/<workload>.wgsl` and exit (no GPU needed).
+    #[arg(long, value_name = "DIR")]
+    emit_shaders: Option<PathBuf>,
+    /// Write the markdown tables here (they are printed either way).
+    #[arg(long)]
+    markdown: Option<PathBuf>,
+    /// Write the results as JSON here.
+    #[arg(long)]
+    json: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => {
+            eprintln!("gpu-bench: some checks failed or sides had errors (see the tables)");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("gpu-bench: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<bool> {
+    let args = Args::parse();
+    let workloads: Vec<Workload> = if args.workload == "all" {
+        Workload::ALL.to_vec()
+    } else {
+        args.workload
+            .split(',')
+            .map(|w| w.trim().parse().map_err(|e: String| anyhow!(e)))
+            .collect::<Result<_>>()?
+    };
+    let single = workloads.len() == 1;
+    let size_of = |w: Workload| -> Result<u64> {
+        match args.size.as_str() {
+            "full" => Ok(w.full_size()),
+            "small" => Ok(w.small_size()),
+            n if single => n.parse().map_err(|_| anyhow!("bad --size `{n}`")),
+            n => Err(anyhow!("--size {n}: a number needs exactly one --workload")),
+        }
+    };
+    let sides = [
+        args.sides.contains('a'),
+        args.sides.contains('b'),
+        args.sides.contains('c'),
+    ];
+
+    if let Some(dir) = &args.emit_shaders {
+        let wasm = read_wasm(&args)?;
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        for w in &workloads {
+            let text = translated::emit_wgsl(&wasm, *w)?;
+            let path = dir.join(format!("{w}.wgsl"));
+            std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+            eprintln!("wrote {}", path.display());
+        }
+        return Ok(true);
+    }
+    let gpu = Gpu::new(&GpuOptions {
+        adapter: args.adapter.clone(),
+    })?;
+    let wasm = if sides[0] { read_wasm(&args)? } else { Vec::new() };
+    let timestamps = gpu.features().contains(wgpu::Features::TIMESTAMP_QUERY);
+    let cpu_threads = rayon::current_num_threads();
+    let mut header = format!(
+        "Adapter: {} ({:?}); GPU timing: {}; CPU: {} rayon threads; {} timed runs after {} warm-up runs.",
+        gpu.adapter_info(),
+        gpu.wgpu_adapter_info().device_type,
+        if timestamps { "timestamp queries" } else { "wall clock (no TIMESTAMP_QUERY)" },
+        cpu_threads,
+        args.runs,
+        args.warmup
+    );
+    if let Some(dir) = &args.a_shaders {
+        header += &format!(" (a) runs the shaders in {} instead of the translator's.", dir.display());
+    }
+    if args.stack_size.is_some() || args.stack_slots.is_some() {
+        header += &format!(
+            " (a) stack size {:?}, slots {:?}.",
+            args.stack_size, args.stack_slots
+        );
+    }
+    eprintln!("{header}");
+
+    let options = translated::Options {
+        stack_size: args.stack_size,
+        stack_slots: args.stack_slots,
+        shader_dir: args.a_shaders.clone(),
+    };
+    let mut rows = Vec::new();
+    for w in workloads {
+        let case = Case::new(w, size_of(w)?).map_err(|e| anyhow!(e))?;
+        eprintln!("{w}: {} {} ({} threads)", case.size, w.size_unit(), case.threads);
+        let row = bench(&gpu, &wasm, &case, &args, sides, &options);
+        for (name, s) in report::SIDE_NAMES.iter().zip(&row.sides) {
+            if let Some(e) = &s.error {
+                eprintln!("  {name}: error: {e}");
+            } else if let Some(t) = &s.timed {
+                eprintln!("  {name}: {:.3} ms median", t.median.as_secs_f64() * 1e3);
+            }
+        }
+        rows.push(row);
+    }
+
+    let md = report::markdown(&rows, &header);
+    println!("{md}");
+    if let Some(p) = &args.markdown {
+        std::fs::write(p, &md).with_context(|| format!("writing {}", p.display()))?;
+    }
+    if let Some(p) = &args.json {
+        let meta = json!({
+            "adapter": gpu.adapter_info(),
+            "device_type": format!("{:?}", gpu.wgpu_adapter_info().device_type),
+            "driver": gpu.wgpu_adapter_info().driver_info,
+            "timestamps": timestamps,
+            "cpu_threads": cpu_threads,
+            "runs": args.runs,
+            "warmup": args.warmup,
+            "stack_size": args.stack_size,
+            "stack_slots": args.stack_slots,
+            "a_shaders": args.a_shaders.as_ref().map(|p| p.display().to_string()),
+        });
+        let text = serde_json::to_string_pretty(&report::json(&rows, meta))?;
+        std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?;
+    }
+    Ok(rows.iter().all(|r| r.sides.iter().all(|s| s.ok())))
+}
+
+/// The guest: `--wasm`, else built from bench/guest with cargo.
+fn read_wasm(args: &Args) -> Result<Vec<u8>> {
+    let path = match &args.wasm {
+        Some(p) => p.clone(),
+        None => gpu_runtime::guest::GuestBuilder::new(concat!(env!("CARGO_MANIFEST_DIR"), "/guest"))
+            .build()
+            .context("building bench/guest (pass --wasm with a prebuilt guest on machines without cargo)")?,
+    };
+    std::fs::read(&path).with_context(|| format!("reading {}", path.display()))
+}
+
+fn timed(times: &[Duration], source: &'static str) -> Timed {
+    Timed {
+        median: gputime::median(times),
+        min: times.iter().copied().min().unwrap_or_default(),
+        runs: times.len(),
+        source,
+    }
+}
+
+fn outputs(case: &Case, buffers: &[cases::Buffer]) -> Vec<Vec<u8>> {
+    case.buffers
+        .iter()
+        .zip(buffers)
+        .filter(|(c, _)| c.output)
+        .map(|(_, b)| b.bytes().to_vec())
+        .collect()
+}
+
+/// Runs the sides of one workload. (c) runs first: its first run is the reference.
+fn bench(
+    gpu: &Gpu,
+    wasm: &[u8],
+    case: &Case,
+    args: &Args,
+    sides: [bool; 3],
+    options: &translated::Options,
+) -> Row {
+    let mut row = Row {
+        case: case.clone(),
+        sides: Default::default(),
+    };
+    let mut buffers = case.buffers.clone();
+    native::run(case, &mut buffers);
+    let reference = outputs(case, &buffers);
+    row.sides[2].notes.push(format!("{} threads", rayon::current_num_threads()));
+    if sides[2] {
+        for _ in 0..args.warmup {
+            native::run(case, &mut buffers);
+        }
+        let times: Vec<Duration> = (0..args.runs)
+            .map(|_| {
+                let t = Instant::now();
+                native::run(case, &mut buffers);
+                t.elapsed()
+            })
+            .collect();
+        row.sides[2].timed = Some(timed(&times, "wall clock"));
+    }
+    drop(buffers);
+
+    if sides[0] {
+        let side = &mut row.sides[0];
+        if let Err(e) = bench_translated(gpu, wasm, case, args, options, &reference, side) {
+            side.error = Some(format!("{e:#}"));
+        }
+    }
+    if sides[1] {
+        let side = &mut row.sides[1];
+        if let Err(e) = bench_wgsl(gpu, case, args, &reference, side) {
+            side.error = Some(format!("{e:#}"));
+        }
+    }
+    row
+}
+
+fn source(gpu: &[Duration]) -> &'static str {
+    if gpu.is_empty() {
+        "wall clock"
+    } else {
+        "gpu timestamps"
+    }
+}
+
+fn bench_translated(
+    gpu: &Gpu,
+    wasm: &[u8],
+    case: &Case,
+    args: &Args,
+    options: &translated::Options,
+    reference: &[Vec<u8>],
+    side: &mut SideResult,
+) -> Result<()> {
+    let mut p = translated::prepare(gpu, wasm, case, options)?;
+    side.setup = vec![
+        ("translate", p.translate),
+        ("spirv", p.spirv),
+        ("pipeline", p.pipeline),
+    ];
+    if p.slots > 0 {
+        side.notes.push(format!("{} stack slots", p.slots));
+    }
+    let got = p.run_checked(case)?;
+    let check: Check = check::compare(case.workload, &got, reference);
+    let ok = check.ok;
+    side.check = Some(check);
+    if !ok {
+        return Ok(());
+    }
+    p.time(case, args.warmup)?;
+    let t = p.time(case, args.runs)?;
+    side.notes.push(format!("{} dispatch(es)/run", t.dispatches));
+    side.timed = Some(timed(t.best(), source(&t.gpu)));
+    Ok(())
+}
+
+fn bench_wgsl(
+    gpu: &Gpu,
+    case: &Case,
+    args: &Args,
+    reference: &[Vec<u8>],
+    side: &mut SideResult,
+) -> Result<()> {
+    let p = wgsl::prepare(gpu, case)?;
+    side.setup = vec![("parse", p.parse), ("pipeline", p.pipeline)];
+    p.time(gpu, 1)?;
+    let got = p.outputs(gpu, case)?;
+    let check = check::compare(case.workload, &got, reference);
+    let ok = check.ok;
+    side.check = Some(check);
+    if !ok {
+        return Ok(());
+    }
+    p.time(gpu, args.warmup)?;
+    let t = p.time(gpu, args.runs)?;
+    side.timed = Some(timed(t.best(), source(&t.gpu)));
+    Ok(())
+}

@@ -1,0 +1,13 @@
+// y[i] = a * x[i] + y[i], one invocation per element.
+struct Params { a: f32, n: u32 }
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read_write> y: array<f32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+    let i = gid.x + gid.y * nwg.x * 64u;
+    if (i < p.n) {
+        y[i] = p.a * x[i] + y[i];
+    }
+}
