@@ -100,6 +100,7 @@ fn mem_fill(dst: u32, value_1: u32, n: u32) -> bool {
     let _e12 = trap_code;
     if (_e12 == 0u) {
         let _e15 = (value_1 & 255u);
+        let _e17 = (_e15 * 16843009u);
         loop {
             let _e18 = i;
             let _e20 = (dst + _e18);
@@ -114,22 +115,40 @@ fn mem_fill(dst: u32, value_1: u32, n: u32) -> bool {
             if (((n - _e25) < 4u) || (_e25 > n)) {
                 break;
             }
-            atomicStore((&memory[((dst + _e25) >> 2u)]), (_e15 * 16843009u));
+            atomicStore((&memory[((dst + _e25) >> 2u)]), _e17);
             i = (_e25 + 4u);
-        }
-        loop {
             let _e35 = i;
-            if (_e35 >= n) {
+            if (((n - _e35) < 4u) || (_e35 > n)) {
                 break;
             }
-            mem_store((dst + _e35), _e15, 255u);
-            i = (_e35 + 1u);
+            atomicStore((&memory[((dst + _e35) >> 2u)]), _e17);
+            i = (_e35 + 4u);
+            let _e45 = i;
+            if (((n - _e45) < 4u) || (_e45 > n)) {
+                break;
+            }
+            atomicStore((&memory[((dst + _e45) >> 2u)]), _e17);
+            i = (_e45 + 4u);
+            let _e55 = i;
+            if (((n - _e55) < 4u) || (_e55 > n)) {
+                break;
+            }
+            atomicStore((&memory[((dst + _e55) >> 2u)]), _e17);
+            i = (_e55 + 4u);
+        }
+        loop {
+            let _e65 = i;
+            if (_e65 >= n) {
+                break;
+            }
+            mem_store((dst + _e65), _e15, 255u);
+            i = (_e65 + 1u);
         }
     }
-    let _e39 = i;
-    let _e40 = complete_at;
+    let _e69 = i;
+    let _e70 = complete_at;
     finished = 1u;
-    return (_e39 == _e40);
+    return (_e69 == _e70);
 }
 
 fn mem_copy(dst_1: u32, src: u32, n_1: u32) -> bool {
@@ -139,55 +158,35 @@ fn mem_copy(dst_1: u32, src: u32, n_1: u32) -> bool {
     complete_at_1 = n_1;
     let _e12 = trap_code;
     if (_e12 == 0u) {
-        if (dst_1 > src) {
+        let _e15 = (dst_1 > src);
+        if _e15 {
             i_1 = n_1;
             complete_at_1 = 0u;
-            loop {
-                let _e16 = i_1;
-                if (_e16 == 0u) {
-                    break;
-                }
-                let _e18 = (_e16 - 1u);
-                i_1 = _e18;
-                let _e21 = mem_load8_((src + _e18));
-                mem_store((dst_1 + _e18), _e21, 255u);
+        }
+        loop {
+            let _e16 = i_1;
+            let _e18 = select((n_1 - _e16), _e16, _e15);
+            if (_e18 == 0u) {
+                break;
             }
-        } else {
-            if (((dst_1 ^ src) & 3u) == 0u) {
-                loop {
-                    let _e25 = i_1;
-                    if ((_e25 >= n_1) || (((dst_1 + _e25) & 3u) == 0u)) {
-                        break;
-                    }
-                    let _e33 = mem_load8_((src + _e25));
-                    mem_store((dst_1 + _e25), _e33, 255u);
-                    i_1 = (_e25 + 1u);
-                }
-                loop {
-                    let _e35 = i_1;
-                    if (((n_1 - _e35) < 4u) || (_e35 > n_1)) {
-                        break;
-                    }
-                    let _e44 = atomicLoad((&memory[((src + _e35) >> 2u)]));
-                    atomicStore((&memory[((dst_1 + _e35) >> 2u)]), _e44);
-                    i_1 = (_e35 + 4u);
-                }
-            }
-            loop {
-                let _e50 = i_1;
-                if (_e50 >= n_1) {
-                    break;
-                }
-                let _e54 = mem_load8_((src + _e50));
-                mem_store((dst_1 + _e50), _e54, 255u);
-                i_1 = (_e50 + 1u);
+            let _e24 = ((((dst_1 + _e16) & 3u) == 0u) && (_e18 >= 4u));
+            let _e25 = select(1u, 4u, _e24);
+            let _e26 = (_e16 - _e25);
+            let _e27 = select(_e16, _e26, _e15);
+            i_1 = select((_e16 + _e25), _e26, _e15);
+            if _e24 {
+                let _e31 = mem_load32_((src + _e27));
+                atomicStore((&memory[((dst_1 + _e27) >> 2u)]), _e31);
+            } else {
+                let _e38 = mem_load8_((src + _e27));
+                mem_store((dst_1 + _e27), _e38, 255u);
             }
         }
     }
-    let _e56 = i_1;
-    let _e57 = complete_at_1;
+    let _e39 = i_1;
+    let _e40 = complete_at_1;
     finished = 1u;
-    return (_e56 == _e57);
+    return (_e39 == _e40);
 }
 
 fn mem_init(dst_2: u32, src_1: u32, n_2: u32) -> bool {

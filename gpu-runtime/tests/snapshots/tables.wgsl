@@ -10,6 +10,13 @@ var<storage, read_write> control: array<atomic<u32>>;
 var<storage> data: array<u32>;
 @group(0) @binding(5) 
 var<storage, read_write> call_stack: array<u32>;
+@group(0) @binding(6) 
+var<storage, read_write> framebuffer: array<u32>;
+var<private> invocation: u32;
+var<private> panic_file: u32;
+var<private> panic_file_len: u32;
+var<private> panic_line: u32;
+var<private> panic_column: u32;
 var<private> csp: u32;
 var<private> cs_limit: u32;
 var<private> trap_code: u32;
@@ -46,15 +53,15 @@ fn table_init(dst: u32, src: u32, n: u32) -> bool {
 
 fn w_func_2_f2_() {
     loop {
-        let _e6 = atomicLoad((&control[4107u]));
-        let _e10 = atomicLoad((&control[8u]));
+        let _e6 = atomicLoad((&control[4110u]));
+        let _e10 = atomicLoad((&control[11u]));
         let _e22 = trap_code;
         let _e25 = ((((2u > _e10) || (0u > (_e10 - 2u))) || ((2u > _e6) || (0u > (_e6 - 2u)))) && (_e22 == 0u));
         let _e28 = trap_func;
         trap_code = select(_e22, 3489661038u, _e25);
         trap_func = select(_e28, 2u, _e25);
         finished = 0u;
-        let _e37 = table_init((9u + 0u), (0u + 0u), 2u);
+        let _e37 = table_init((12u + 0u), (0u + 0u), 2u);
         let _e39 = finished;
         let _e44 = trap_code;
         let _e47 = ((_e39 == 0u) && (_e44 == 0u));
@@ -68,7 +75,7 @@ fn w_func_2_f2_() {
         trap_func = select(_e62, 2u, _e59);
         let _e66 = trap_code;
         if (_e66 == 0u) {
-            atomicStore((&control[4107u]), 0u);
+            atomicStore((&control[4110u]), 0u);
         }
         break;
     }
@@ -80,24 +87,24 @@ fn w_func_3_f3_() {
     var l0_: u32 = 0u;
 
     loop {
-        let _e6 = atomicLoad((&control[8u]));
+        let _e6 = atomicLoad((&control[11u]));
         let _e7 = (0u >= _e6);
         let _e10 = trap_code;
         let _e13 = (_e7 && (_e10 == 0u));
         let _e16 = trap_func;
         trap_code = select(_e10, 3489661052u, _e13);
         trap_func = select(_e16, 3u, _e13);
-        let _e25 = atomicLoad((&control[(9u + select(0u, 0u, _e7))]));
+        let _e25 = atomicLoad((&control[(12u + select(0u, 0u, _e7))]));
         l0_ = _e25;
-        let _e31 = atomicLoad((&control[8u]));
+        let _e31 = atomicLoad((&control[11u]));
         let _e32 = (1u >= _e31);
         let _e35 = trap_code;
         let _e38 = (_e32 && (_e35 == 0u));
         let _e41 = trap_func;
         trap_code = select(_e35, 3489661060u, _e38);
         trap_func = select(_e41, 3u, _e38);
-        let _e50 = atomicLoad((&control[(9u + select(1u, 0u, _e32))]));
-        let _e54 = atomicLoad((&control[8u]));
+        let _e50 = atomicLoad((&control[(12u + select(1u, 0u, _e32))]));
+        let _e54 = atomicLoad((&control[11u]));
         let _e55 = (0u >= _e54);
         let _e58 = trap_code;
         let _e61 = (_e55 && (_e58 == 0u));
@@ -106,10 +113,10 @@ fn w_func_3_f3_() {
         trap_func = select(_e64, 3u, _e61);
         let _e72 = trap_code;
         if (_e72 == 0u) {
-            atomicStore((&control[(9u + select(0u, 0u, _e55))]), _e50);
+            atomicStore((&control[(12u + select(0u, 0u, _e55))]), _e50);
         }
         let _e78 = l0_;
-        let _e82 = atomicLoad((&control[8u]));
+        let _e82 = atomicLoad((&control[11u]));
         let _e83 = (1u >= _e82);
         let _e86 = trap_code;
         let _e89 = (_e83 && (_e86 == 0u));
@@ -118,7 +125,7 @@ fn w_func_3_f3_() {
         trap_func = select(_e92, 3u, _e89);
         let _e100 = trap_code;
         if (_e100 == 0u) {
-            atomicStore((&control[(9u + select(1u, 0u, _e83))]), _e78);
+            atomicStore((&control[(12u + select(1u, 0u, _e83))]), _e78);
         }
         break;
     }
@@ -181,7 +188,7 @@ fn w_func_4_f4_() -> u32 {
 
     loop {
         finished = 0u;
-        let _e8 = table_grow(8u, 4098u, 1u);
+        let _e8 = table_grow(11u, 4098u, 1u);
         let _e10 = finished;
         let _e15 = trap_code;
         let _e18 = ((_e10 == 0u) && (_e15 == 0u));
@@ -190,7 +197,7 @@ fn w_func_4_f4_() -> u32 {
         trap_func = select(_e21, 4u, _e18);
         let _e25 = (_e8 != 4294967295u);
         finished = 0u;
-        let _e33 = table_fill((9u + select(0u, _e8, _e25)), 1u, select(0u, 1u, _e25));
+        let _e33 = table_fill((12u + select(0u, _e8, _e25)), 1u, select(0u, 1u, _e25));
         let _e35 = finished;
         let _e40 = trap_code;
         let _e43 = ((_e35 == 0u) && (_e40 == 0u));
@@ -251,14 +258,14 @@ fn w_func_5_f5_(p0_2: u32, p1_: u32) -> u32 {
     loop {
         let _e8 = l0_3;
         let _e9 = l1_;
-        let _e16 = atomicLoad((&control[8u]));
+        let _e16 = atomicLoad((&control[11u]));
         let _e17 = (_e8 >= _e16);
         let _e20 = trap_code;
         let _e23 = (_e17 && (_e20 == 0u));
         let _e26 = trap_func;
         trap_code = select(_e20, 1610612895u, _e23);
         trap_func = select(_e26, 5u, _e23);
-        let _e35 = atomicLoad((&control[(9u + select(_e8, 0u, _e17))]));
+        let _e35 = atomicLoad((&control[(12u + select(_e8, 0u, _e17))]));
         finished = 0u;
         switch select(_e35, 4294967295u, _e17) {
             case 1u: {
@@ -315,36 +322,45 @@ fn e0_init(@builtin(global_invocation_id) gid: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
+            invocation = gid.x;
+            let _e27 = params[5u];
+            let _e28 = (gid.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
             finished = 0u;
             w_func_2_f2_();
-            let _e37 = finished;
-            let _e39 = trap_code;
-            let _e41 = ((_e37 == 0u) && (_e39 == 0u));
-            trap_code = select(_e39, 2952790016u, _e41);
-            let _e45 = trap_func;
-            trap_func = select(_e45, 2u, _e41);
-            let _e51 = trap_code;
-            let _e53 = (_e51 >> 28u);
-            results[((_e18 - _e10) * 1u)] = (_e53 | 2147483648u);
-            let _e58 = (_e53 == 0u);
-            if _e58 {
+            let _e38 = finished;
+            let _e40 = trap_code;
+            let _e42 = ((_e38 == 0u) && (_e40 == 0u));
+            trap_code = select(_e40, 2952790016u, _e42);
+            let _e46 = trap_func;
+            trap_func = select(_e46, 2u, _e42);
+            let _e52 = trap_code;
+            let _e54 = (_e52 >> 28u);
+            results[((_e18 - _e10) * 1u)] = (_e54 | 2147483648u);
+            let _e59 = (_e54 == 0u);
+            if _e59 {
             } else {
-                let _e63 = atomicAdd((&control[2u]), 1u);
-                if (_e63 == 0u) {
-                    let _e66 = trap_func;
+                let _e64 = atomicAdd((&control[2u]), 1u);
+                if (_e64 == 0u) {
+                    let _e67 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e53);
-                    atomicStore((&control[5u]), _e66);
-                    atomicStore((&control[6u]), (_e51 & 268435455u));
+                    atomicStore((&control[4u]), _e54);
+                    atomicStore((&control[5u]), _e67);
+                    atomicStore((&control[6u]), (_e52 & 268435455u));
+                    let _e83 = panic_file;
+                    atomicStore((&control[7u]), _e83);
+                    let _e88 = panic_file_len;
+                    atomicStore((&control[8u]), _e88);
+                    let _e93 = panic_line;
+                    atomicStore((&control[9u]), _e93);
+                    let _e98 = panic_column;
+                    atomicStore((&control[10u]), _e98);
                 }
             }
-            if ((_e18 == 0u) && _e58) {
+            if ((_e18 == 0u) && _e59) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -370,36 +386,45 @@ fn e1_swap(@builtin(global_invocation_id) gid_1: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid_1.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
+            invocation = gid_1.x;
+            let _e27 = params[5u];
+            let _e28 = (gid_1.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
             finished = 0u;
             w_func_3_f3_();
-            let _e37 = finished;
-            let _e39 = trap_code;
-            let _e41 = ((_e37 == 0u) && (_e39 == 0u));
-            trap_code = select(_e39, 2952790016u, _e41);
-            let _e45 = trap_func;
-            trap_func = select(_e45, 3u, _e41);
-            let _e51 = trap_code;
-            let _e53 = (_e51 >> 28u);
-            results[((_e18 - _e10) * 1u)] = (_e53 | 2147483648u);
-            let _e58 = (_e53 == 0u);
-            if _e58 {
+            let _e38 = finished;
+            let _e40 = trap_code;
+            let _e42 = ((_e38 == 0u) && (_e40 == 0u));
+            trap_code = select(_e40, 2952790016u, _e42);
+            let _e46 = trap_func;
+            trap_func = select(_e46, 3u, _e42);
+            let _e52 = trap_code;
+            let _e54 = (_e52 >> 28u);
+            results[((_e18 - _e10) * 1u)] = (_e54 | 2147483648u);
+            let _e59 = (_e54 == 0u);
+            if _e59 {
             } else {
-                let _e63 = atomicAdd((&control[2u]), 1u);
-                if (_e63 == 0u) {
-                    let _e66 = trap_func;
+                let _e64 = atomicAdd((&control[2u]), 1u);
+                if (_e64 == 0u) {
+                    let _e67 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e53);
-                    atomicStore((&control[5u]), _e66);
-                    atomicStore((&control[6u]), (_e51 & 268435455u));
+                    atomicStore((&control[4u]), _e54);
+                    atomicStore((&control[5u]), _e67);
+                    atomicStore((&control[6u]), (_e52 & 268435455u));
+                    let _e83 = panic_file;
+                    atomicStore((&control[7u]), _e83);
+                    let _e88 = panic_file_len;
+                    atomicStore((&control[8u]), _e88);
+                    let _e93 = panic_line;
+                    atomicStore((&control[9u]), _e93);
+                    let _e98 = panic_column;
+                    atomicStore((&control[10u]), _e98);
                 }
             }
-            if ((_e18 == 0u) && _e58) {
+            if ((_e18 == 0u) && _e59) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -425,38 +450,47 @@ fn e2_grow(@builtin(global_invocation_id) gid_2: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid_2.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
+            invocation = gid_2.x;
+            let _e27 = params[5u];
+            let _e28 = (gid_2.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
             finished = 0u;
-            let _e37 = w_func_4_f4_();
-            let _e38 = finished;
-            let _e40 = trap_code;
-            let _e42 = ((_e38 == 0u) && (_e40 == 0u));
-            trap_code = select(_e40, 2952790016u, _e42);
-            let _e46 = trap_func;
-            trap_func = select(_e46, 4u, _e42);
-            let _e51 = ((_e18 - _e10) * 2u);
-            let _e52 = trap_code;
-            let _e54 = (_e52 >> 28u);
-            results[_e51] = (_e54 | 2147483648u);
-            let _e59 = (_e54 == 0u);
-            if _e59 {
-                results[(_e51 + 1u)] = _e37;
+            let _e38 = w_func_4_f4_();
+            let _e39 = finished;
+            let _e41 = trap_code;
+            let _e43 = ((_e39 == 0u) && (_e41 == 0u));
+            trap_code = select(_e41, 2952790016u, _e43);
+            let _e47 = trap_func;
+            trap_func = select(_e47, 4u, _e43);
+            let _e52 = ((_e18 - _e10) * 2u);
+            let _e53 = trap_code;
+            let _e55 = (_e53 >> 28u);
+            results[_e52] = (_e55 | 2147483648u);
+            let _e60 = (_e55 == 0u);
+            if _e60 {
+                results[(_e52 + 1u)] = _e38;
             } else {
-                let _e68 = atomicAdd((&control[2u]), 1u);
-                if (_e68 == 0u) {
-                    let _e71 = trap_func;
+                let _e69 = atomicAdd((&control[2u]), 1u);
+                if (_e69 == 0u) {
+                    let _e72 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e54);
-                    atomicStore((&control[5u]), _e71);
-                    atomicStore((&control[6u]), (_e52 & 268435455u));
+                    atomicStore((&control[4u]), _e55);
+                    atomicStore((&control[5u]), _e72);
+                    atomicStore((&control[6u]), (_e53 & 268435455u));
+                    let _e88 = panic_file;
+                    atomicStore((&control[7u]), _e88);
+                    let _e93 = panic_file_len;
+                    atomicStore((&control[8u]), _e93);
+                    let _e98 = panic_line;
+                    atomicStore((&control[9u]), _e98);
+                    let _e103 = panic_column;
+                    atomicStore((&control[10u]), _e103);
                 }
             }
-            if ((_e18 == 0u) && _e59) {
+            if ((_e18 == 0u) && _e60) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
@@ -482,40 +516,49 @@ fn e3_call(@builtin(global_invocation_id) gid_3: vec3<u32>) {
             }
             trap_code = 0u;
             thread_id = _e18;
-            let _e26 = params[5u];
-            let _e27 = (gid_3.x * _e26);
-            csp = _e27;
-            cs_limit = (_e27 + _e26);
-            let _e35 = atomicLoad((&control[0u]));
-            mem_bytes = _e35;
-            let _e39 = params[6u];
-            let _e43 = params[7u];
+            invocation = gid_3.x;
+            let _e27 = params[5u];
+            let _e28 = (gid_3.x * _e27);
+            csp = _e28;
+            cs_limit = (_e28 + _e27);
+            let _e36 = atomicLoad((&control[0u]));
+            mem_bytes = _e36;
+            let _e40 = params[10u];
+            let _e44 = params[11u];
             finished = 0u;
-            let _e45 = w_func_5_f5_(_e39, _e43);
-            let _e46 = finished;
-            let _e48 = trap_code;
-            let _e50 = ((_e46 == 0u) && (_e48 == 0u));
-            trap_code = select(_e48, 2952790016u, _e50);
-            let _e54 = trap_func;
-            trap_func = select(_e54, 5u, _e50);
-            let _e59 = ((_e18 - _e10) * 2u);
-            let _e60 = trap_code;
-            let _e62 = (_e60 >> 28u);
-            results[_e59] = (_e62 | 2147483648u);
-            let _e67 = (_e62 == 0u);
-            if _e67 {
-                results[(_e59 + 1u)] = _e45;
+            let _e46 = w_func_5_f5_(_e40, _e44);
+            let _e47 = finished;
+            let _e49 = trap_code;
+            let _e51 = ((_e47 == 0u) && (_e49 == 0u));
+            trap_code = select(_e49, 2952790016u, _e51);
+            let _e55 = trap_func;
+            trap_func = select(_e55, 5u, _e51);
+            let _e60 = ((_e18 - _e10) * 2u);
+            let _e61 = trap_code;
+            let _e63 = (_e61 >> 28u);
+            results[_e60] = (_e63 | 2147483648u);
+            let _e68 = (_e63 == 0u);
+            if _e68 {
+                results[(_e60 + 1u)] = _e46;
             } else {
-                let _e76 = atomicAdd((&control[2u]), 1u);
-                if (_e76 == 0u) {
-                    let _e79 = trap_func;
+                let _e77 = atomicAdd((&control[2u]), 1u);
+                if (_e77 == 0u) {
+                    let _e80 = trap_func;
                     atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e62);
-                    atomicStore((&control[5u]), _e79);
-                    atomicStore((&control[6u]), (_e60 & 268435455u));
+                    atomicStore((&control[4u]), _e63);
+                    atomicStore((&control[5u]), _e80);
+                    atomicStore((&control[6u]), (_e61 & 268435455u));
+                    let _e96 = panic_file;
+                    atomicStore((&control[7u]), _e96);
+                    let _e101 = panic_file_len;
+                    atomicStore((&control[8u]), _e101);
+                    let _e106 = panic_line;
+                    atomicStore((&control[9u]), _e106);
+                    let _e111 = panic_column;
+                    atomicStore((&control[10u]), _e111);
                 }
             }
-            if ((_e18 == 0u) && _e67) {
+            if ((_e18 == 0u) && _e68) {
             }
             if ((_e14 - _e18) <= _e5) {
                 break;
