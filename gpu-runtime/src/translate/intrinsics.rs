@@ -4,6 +4,7 @@
 //! | import            | signature    | lowering |
 //! |-------------------|--------------|----------|
 //! | `gpu.thread_id`   | `() -> i32`  | the id of the thread running this call (`0..threads`) |
+//! | `gpu.sinf`, ...   | see [`math`](super::math) | f32/f64 math (also libm names from `env`) |
 
 use super::abi::ValType;
 use super::env::Signature;
@@ -15,11 +16,16 @@ pub const MODULE: &str = "gpu";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Intrinsic {
     ThreadId,
+    /// A math function (see [`math`](super::math)).
+    Math(super::math::MathOp),
 }
 
 impl Intrinsic {
     /// The intrinsic for an import, when its name and signature match one.
     pub fn lookup(module: &str, name: &str, sig: Option<&Signature>) -> Option<Intrinsic> {
+        if let Some(op) = super::math::MathOp::lookup(module, name, sig) {
+            return Some(Intrinsic::Math(op));
+        }
         if module != MODULE {
             return None;
         }

@@ -81,6 +81,8 @@ mod env;
 mod error;
 mod func;
 pub mod intrinsics;
+pub mod math;
+mod math_lib;
 mod ops;
 mod reach;
 mod recursion;

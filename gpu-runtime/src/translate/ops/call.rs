@@ -55,6 +55,7 @@ impl FuncTranslator<'_, '_> {
                 let v = self.b.load(p);
                 self.push(v, ValType::I32);
             }
+            Some(Intrinsic::Math(op)) => self.math_call(op),
             None => {}
         }
     }
