@@ -36,9 +36,9 @@
 //!   unrolled over the 32 exponent bits: bit-exact with the CPU.
 
 use naga::{
-    BinaryOperator as B, Expression, Function, FunctionArgument, FunctionResult, GlobalVariable,
-    Handle,
-    MathFunction as M, Module, Scalar, ScalarKind, Span, UnaryOperator as U,
+    ArraySize, BinaryOperator as B, Constant, Expression, Function, FunctionArgument,
+    FunctionResult, GlobalVariable, Handle, Literal, MathFunction as M, Module, Scalar,
+    ScalarKind, Span, Type, TypeInner, UnaryOperator as U,
 };
 
 use super::builder::{scalar_type, IrBuilder};
@@ -149,7 +149,17 @@ pub fn helper(
     let s31 = b.u32(31);
     let z = b.bin(B::ShiftRight, w, s31);
     let zero = b.convert(z, ScalarKind::Uint, 8);
-    let mut f = Fx { b: &mut b, zero };
+    let table = matches!(fun, LibFn::Sin | LibFn::Cos | LibFn::Tan).then(|| two_over_pi(module));
+    let tys = Tys {
+        f64t: scalar_type(&mut module.types, Scalar::F64),
+        u32t,
+        table,
+    };
+    let mut f = Fx {
+        b: &mut b,
+        zero,
+        tys,
+    };
     let r = if fun == LibFn::Powi {
         // In the guest's own precision: the CPU's powi rounds every product to it.
         powi(&mut f, args[0], args[1], width)
@@ -199,7 +209,76 @@ struct Fx<'a> {
     b: &'a mut IrBuilder,
     /// A u64 zero the compiler cannot prove is zero.
     zero: H,
+    tys: Tys,
 }
+
+/// Types and constants the helpers' locals need.
+#[derive(Clone, Copy)]
+struct Tys {
+    f64t: Handle<Type>,
+    u32t: Handle<Type>,
+    /// [`TWO_OVER_PI`] as a module constant, and its array type (trig helpers only).
+    table: Option<(Handle<Constant>, Handle<Type>)>,
+}
+
+/// 2/π in 32-bit words, most significant first, after one zero word (the integer part), so
+/// that word `k + 1` holds bits `32k + 1 ..= 32k + 32` after the binary point. The 7-word
+/// window of [`rem_pio2_large`] starts at most at word 31 (the largest f64 exponent).
+const TWO_OVER_PI: [u32; 40] = [
+    0x00000000, 0xa2f9836e, 0x4e441529, 0xfc2757d1, 0xf534ddc0, 0xdb629599,
+    0x3c439041, 0xfe5163ab, 0xdebbc561, 0xb7246e3a, 0x424dd2e0, 0x06492eea,
+    0x09d1921c, 0xfe1deb1c, 0xb129a73e, 0xe88235f5, 0x2ebb4484, 0xe99c7026,
+    0xb45f7e41, 0x3991d639, 0x835339f4, 0x9c845f8b, 0xbdf9283b, 0x1ff897ff,
+    0xde05980f, 0xef2f118b, 0x5a0a6d1f, 0x6d367ecf, 0x27cb09b7, 0x4f463f66,
+    0x9e5fea2d, 0x7527bac7, 0xebe5f17b, 0x3d0739f7, 0x8a5292ea, 0x6bfb5fb1,
+    0x1f8d5d08, 0x56033046, 0xfc7b6bab, 0xf0cfbc20,
+];
+
+/// The module constant holding [`TWO_OVER_PI`] (created once, found by name).
+fn two_over_pi(module: &mut Module) -> (Handle<Constant>, Handle<Type>) {
+    let u32t = scalar_type(&mut module.types, Scalar::U32);
+    let len = std::num::NonZeroU32::new(TWO_OVER_PI.len() as u32)
+        .unwrap_or(std::num::NonZeroU32::MIN);
+    let ty = module.types.insert(
+        Type {
+            name: None,
+            inner: TypeInner::Array {
+                base: u32t,
+                size: ArraySize::Constant(len),
+                stride: 4,
+            },
+        },
+        Span::UNDEFINED,
+    );
+    if let Some((h, _)) = module
+        .constants
+        .iter()
+        .find(|(_, c)| c.name.as_deref() == Some("TWO_OVER_PI"))
+    {
+        return (h, ty);
+    }
+    let components = TWO_OVER_PI
+        .iter()
+        .map(|w| {
+            module
+                .global_expressions
+                .append(Expression::Literal(Literal::U32(*w)), Span::UNDEFINED)
+        })
+        .collect();
+    let init = module
+        .global_expressions
+        .append(Expression::Compose { ty, components }, Span::UNDEFINED);
+    let h = module.constants.append(
+        Constant {
+            name: Some("TWO_OVER_PI".into()),
+            ty,
+            init,
+        },
+        Span::UNDEFINED,
+    );
+    (h, ty)
+}
+
 
 impl Fx<'_> {
     /// `x`, hidden from the shader compiler's algebra. Mesa's NIR rewrites `-a + (a + b)` to
@@ -765,9 +844,175 @@ const PIO2_2T: f64 = 2.022_266_248_795_950_631_54e-21;
 const PIO2_3: f64 = 2.022_266_248_711_166_455_80e-21;
 const PIO2_3T: f64 = 8.478_427_660_368_899_569_97e-32;
 
-/// x = n·π/2 + (y0 + y1): returns `(n mod 4 as u32, y0, y1)` (fdlibm's medium case with all
-/// three refinements).
+/// x = n·π/2 + (y0 + y1): returns `(n mod 4 as u32, y0, y1)`. fdlibm's medium reduction,
+/// and [`rem_pio2_large`] (in an `if`, so only threads with such arguments pay for it) from
+/// |x| ≥ 2²⁰ on (the medium one is exact below 2²⁰·π/2).
 fn rem_pio2(f: &mut Fx, x: H) -> (H, H, H) {
+    let (n, y0, y1) = rem_pio2_medium(f, x);
+    let Some(table) = f.tys.table else {
+        return (n, y0, y1);
+    };
+    let (u32t, f64t) = (f.tys.u32t, f.tys.f64t);
+    let zu = f.b.u32(0);
+    let zf = f.c(0.0);
+    let nl = f.b.local("rp_n", u32t, Some(zu));
+    let y0l = f.b.local("rp_y0", f64t, Some(zf));
+    let y1l = f.b.local("rp_y1", f64t, Some(zf));
+    f.b.store(nl, n);
+    f.b.store(y0l, y0);
+    f.b.store(y1l, y1);
+    let ax = f.abs(x);
+    let big = f.cmpc(B::GreaterEqual, ax, 1_048_576.0);
+    let fin = finite(f, x);
+    let big = f.and(big, fin);
+    let (zero, tys) = (f.zero, f.tys);
+    f.b.if_then(big, |b| {
+        let mut g = Fx { b, zero, tys };
+        let (n, y0, y1) = rem_pio2_large(&mut g, x, table);
+        g.b.store(nl, n);
+        g.b.store(y0l, y0);
+        g.b.store(y1l, y1);
+    });
+    let n = f.b.load(nl);
+    let y0 = f.b.load(y0l);
+    let y1 = f.b.load(y1l);
+    (n, y0, y1)
+}
+
+/// Payne and Hanek's reduction for |x| ≥ 2²⁰: x = m·2^(e−52) with a 53-bit integer m, so
+/// x·2/π mod 4 needs only the bits of 2/π from about position e − 54 on. With t = (e − 20) mod
+/// 32 and k = ⌊(e − 20)/32⌋ (or t + 32 and k − 1 when t < 2, so that the words left out weigh
+/// multiples of 4), the product P = (m·2ᵗ)·W of the (at most 86-bit) m·2ᵗ and the 224-bit
+/// window W = table words k ..= k+6 has its binary point at bit 224: bits 224–225 are n mod 4, bits
+/// 96–223 the fraction (the window's truncation errs below 2⁻¹⁴⁰, far less than the ~2⁻⁶¹
+/// cancellation of the worst f64 case needs). 32-bit limbs in u64 arithmetic.
+fn rem_pio2_large(f: &mut Fx, x: H, (tc, tty): (Handle<Constant>, Handle<Type>)) -> (H, H, H) {
+    let ax = f.abs(x);
+    let u = f.bits(ax);
+    let s52 = f.b.u32(52);
+    let eb = f.b.bin(B::ShiftRight, u, s52);
+    let eb = f.b.convert(eb, ScalarKind::Uint, 4);
+    let bias = f.b.u32(1023 + 20);
+    let e20 = f.b.bin(B::Subtract, eb, bias);
+    let c31 = f.b.u32(31);
+    let t = f.b.bin(B::And, e20, c31);
+    let c5 = f.b.u32(5);
+    let k = f.b.bin(B::ShiftRight, e20, c5);
+    // the words before the window must weigh multiples of 4, which needs t >= 2: else one
+    // word more (m·2^(t+32), up to 86 bits, still three limbs)
+    let two = f.b.u32(2);
+    let small_t = f.b.bin(B::Less, t, two);
+    let one_u = f.b.u32(1);
+    let k_pos = f.b.bin(B::GreaterEqual, k, one_u);
+    let adj = f.b.bin(B::LogicalAnd, small_t, k_pos);
+    let km = f.b.bin(B::Subtract, k, one_u);
+    let k = f.b.select(adj, km, k);
+    let c32 = f.b.u32(32);
+    let tp = f.b.bin(B::Add, t, c32);
+    let t = f.b.select(adj, tp, t);
+    let mmask = f.b.u64(0x000f_ffff_ffff_ffff);
+    let m = f.b.bin(B::And, u, mmask);
+    let implicit = f.b.u64(1 << 52);
+    let m = f.b.bin(B::InclusiveOr, m, implicit);
+    // limbs of m·2^t
+    let a = f.b.bin(B::ShiftLeft, m, t);
+    let lo_mask = f.b.u64(0xffff_ffff);
+    let l0 = f.b.bin(B::And, a, lo_mask);
+    let s32 = f.b.u32(32);
+    let l1 = f.b.bin(B::ShiftRight, a, s32);
+    let c64 = f.b.u32(64);
+    let rs = f.b.bin(B::Subtract, c64, t);
+    let c63 = f.b.u32(63);
+    let rs = f.b.bin(B::And, rs, c63);
+    let top = f.b.bin(B::ShiftRight, m, rs);
+    let zu = f.b.u32(0);
+    let t0 = f.b.bin(B::Equal, t, zu);
+    let z64 = f.b.u64(0);
+    let l2 = f.b.select(t0, z64, top);
+    let ls = [l0, l1, l2];
+    // the window, least significant limb first
+    let init = f.b.expr(Expression::Constant(tc));
+    let tbl = f.b.local("two_over_pi", tty, Some(init));
+    let mut ws = Vec::new();
+    for i in (0..7u32).rev() {
+        let off = f.b.u32(i);
+        let idx = f.b.bin(B::Add, k, off);
+        let p = f.b.access(tbl, idx);
+        let w = f.b.load(p);
+        ws.push(f.b.convert(w, ScalarKind::Uint, 8));
+    }
+    // schoolbook product, 32-bit limbs accumulated in u64
+    let mut prods: Vec<Vec<(H, H)>> = vec![Vec::new(); 10];
+    for (i, l) in ls.iter().enumerate() {
+        for (j, w) in ws.iter().enumerate() {
+            let p = f.b.bin(B::Multiply, *l, *w);
+            let plo = f.b.bin(B::And, p, lo_mask);
+            let phi = f.b.bin(B::ShiftRight, p, s32);
+            prods[i + j].push((plo, phi));
+        }
+    }
+    let mut limbs = Vec::new();
+    let mut carry = z64;
+    for tt in 0..10 {
+        let mut acc = carry;
+        for (plo, _) in &prods[tt] {
+            acc = f.b.bin(B::Add, acc, *plo);
+        }
+        if tt > 0 {
+            for (_, phi) in &prods[tt - 1] {
+                acc = f.b.bin(B::Add, acc, *phi);
+            }
+        }
+        limbs.push(f.b.bin(B::And, acc, lo_mask));
+        carry = f.b.bin(B::ShiftRight, acc, s32);
+    }
+    let n = f.b.convert(limbs[7], ScalarKind::Uint, 4);
+    let c3 = f.b.u32(3);
+    let n = f.b.bin(B::And, n, c3);
+    // the fraction as a sum of exact f64 pieces, moved to [-1/2, 1/2) (n rounds to nearest)
+    let piece = |f: &mut Fx, l: H, scale: f64| {
+        let v = f.b.convert(l, ScalarKind::Float, 8);
+        f.mulc(v, scale)
+    };
+    let fa = piece(f, limbs[6], 2f64.powi(-32));
+    let fb = piece(f, limbs[5], 2f64.powi(-64));
+    let fc = piece(f, limbs[4], 2f64.powi(-96));
+    let fd = piece(f, limbs[3], 2f64.powi(-128));
+    let up = f.cmpc(B::GreaterEqual, fa, 0.5);
+    let fa1 = f.addc(fa, -1.0);
+    let fa = f.sel(up, fa1, fa);
+    let one = f.b.u32(1);
+    let n1 = f.b.bin(B::Add, n, one);
+    let n = f.b.select(up, n1, n);
+    let (h, e1) = f.two_sum(fa, fb);
+    let cd = f.add(fc, fd);
+    let l = f.add(e1, cd);
+    // after cancellation h may be smaller than l: the general two-sum
+    let (h, l) = f.two_sum(h, l);
+    // times π/2 as a double-f64
+    let pio2 = f.c(PIO2_HI);
+    let (yh, ye) = f.two_prod(h, pio2);
+    let hl = f.mulc(h, PIO2_LO);
+    let lh = f.mulc(l, PIO2_HI);
+    let yl = f.add(ye, hl);
+    let yl = f.add(yl, lh);
+    let (y0, y1) = f.fast_two_sum(yh, yl);
+    // the sign of x
+    let neg = f.cmpc(B::Less, x, 0.0);
+    let ny0 = f.neg(y0);
+    let ny1 = f.neg(y1);
+    let y0 = f.sel(neg, ny0, y0);
+    let y1 = f.sel(neg, ny1, y1);
+    let c4 = f.b.u32(4);
+    let nn = f.b.bin(B::Subtract, c4, n);
+    let n = f.b.select(neg, nn, n);
+    let n = f.b.bin(B::And, n, c3);
+    (n, y0, y1)
+}
+
+/// fdlibm's medium case with all three refinements.
+fn rem_pio2_medium(f: &mut Fx, x: H) -> (H, H, H) {
+
     let t = f.mulc(x, INV_PIO2);
     let fnv = f.m1(M::Round, t);
     let a = f.mulc(fnv, PIO2_1);
