@@ -10,9 +10,12 @@
 //! - feature `macros` (default): [`entry`], an attribute that checks an entry point's signature
 //!   against the ABI and exports it (`#[no_mangle] pub extern "C"`).
 //! - on wasm32, `thread_id()`: the id of the running GPU thread (the `gpu.thread_id` intrinsic).
+//! - [`prelude`]: `use gpu_std::prelude::*;` gives `f32`/`f64` the `std` math methods
+//!   (`x.sin()`, `x.powi(3)`, `x.mul_add(a, b)`, ...) through [`math::FloatMath`]: GPU math on
+//!   wasm32, the platform's C library elsewhere.
 //!
 //! Not here yet (they land with the runtime features that back them): further intrinsics (thread
-//! count, time, math), a global allocator over linear memory, and debug output from guests.
+//! count, time), a global allocator over linear memory, and debug output from guests.
 //!
 //! ```ignore
 //! #![no_std]
@@ -41,3 +44,10 @@ mod panic;
 
 #[cfg(target_arch = "wasm32")]
 pub use intrinsics::thread_id;
+
+pub mod math;
+
+/// What a guest usually wants in scope: `use gpu_std::prelude::*;`.
+pub mod prelude {
+    pub use crate::math::FloatMath;
+}

@@ -35,6 +35,10 @@
 //! - `powi`: the repeated squaring of compiler-rt's `__powidf2` (what Rust's `powi` calls),
 //!   unrolled over the 32 exponent bits: bit-exact with the CPU.
 
+// The fdlibm constants keep their published decimal digits (more than f64 holds) so they can
+// be compared with the source; INV_LN2 is fdlibm's, equal to LOG2_E.
+#![allow(clippy::excessive_precision, clippy::approx_constant)]
+
 use naga::{
     ArraySize, BinaryOperator as B, Constant, Expression, Function, FunctionArgument,
     FunctionResult, GlobalVariable, Handle, Literal, MathFunction as M, Module, Scalar,
@@ -288,7 +292,7 @@ impl Fx<'_> {
     fn opaque(&mut self, x: H) -> H {
         let u = self.bits(x);
         let v = self.b.bin(B::InclusiveOr, u, self.zero);
-        self.from_bits(v)
+        self.float_of(v)
     }
     fn c(&mut self, v: f64) -> H {
         self.b.f64_bits(v.to_bits())
@@ -328,7 +332,7 @@ impl Fx<'_> {
         let u = self.bits(a);
         let m = self.b.u64(!(1u64 << 63));
         let v = self.b.bin(B::And, u, m);
-        self.from_bits(v)
+        self.float_of(v)
     }
     /// `|a|` with the sign of `s`.
     fn copysign(&mut self, a: H, s: H) -> H {
@@ -339,7 +343,7 @@ impl Fx<'_> {
         let mag = self.b.bin(B::And, ua, m);
         let sign = self.b.bin(B::And, us, sm);
         let r = self.b.bin(B::InclusiveOr, mag, sign);
-        self.from_bits(r)
+        self.float_of(r)
     }
     fn cmp(&mut self, op: B, a: H, b: H) -> H {
         self.b.bin(op, a, b)
@@ -371,7 +375,7 @@ impl Fx<'_> {
     fn bits(&mut self, a: H) -> H {
         self.b.bitcast(a, ScalarKind::Uint)
     }
-    fn from_bits(&mut self, u: H) -> H {
+    fn float_of(&mut self, u: H) -> H {
         self.b.bitcast(u, ScalarKind::Float)
     }
     fn nan(&mut self) -> H {
@@ -399,7 +403,7 @@ impl Fx<'_> {
         let e = self.b.convert(e, ScalarKind::Uint, 8);
         let s = self.b.u32(52);
         let u = self.b.bin(B::ShiftLeft, e, s);
-        self.from_bits(u)
+        self.float_of(u)
     }
     /// `p·2ᵏ` for an integral `k` in [-1080, 1030], rounded once.
     fn scale(&mut self, p: H, k: H) -> H {
@@ -653,7 +657,7 @@ fn log_parts(f: &mut Fx, x: H) -> (H, H, H) {
     let mb = f.b.bin(B::And, i, mmask);
     let base = f.b.u64(0x3fe6_a09e_667f_3bcd);
     let mb = f.b.bin(B::Add, mb, base);
-    let m = f.from_bits(mb);
+    let m = f.float_of(mb);
     let fm = f.addc(m, -1.0);
     // s = f/(2+f) with its rounding error: 2+f as an exact sum uh + ul.
     let uh = f.addc(fm, 2.0);
@@ -1167,7 +1171,7 @@ fn high_part(f: &mut Fx, s: H) -> H {
     let u = f.bits(s);
     let m = f.b.u64(0xffff_ffff_0000_0000);
     let v = f.b.bin(B::And, u, m);
-    f.from_bits(v)
+    f.float_of(v)
 }
 
 fn asin(f: &mut Fx, x: H) -> H {
@@ -1404,7 +1408,7 @@ fn round_odd(f: &mut Fx, s: H, e: H) -> H {
     let plus = f.b.bin(B::Add, u, one);
     let minus = f.b.bin(B::Subtract, u, one);
     let moved = f.sel(up, plus, minus);
-    let moved = f.from_bits(moved);
+    let moved = f.float_of(moved);
     f.sel(adjust, moved, s)
 }
 
