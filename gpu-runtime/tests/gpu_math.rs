@@ -677,3 +677,105 @@ fn trig_of_large_arguments_matches_std() {
     }
     assert_none(&failures);
 }
+
+/// A module that imports libm's names from `env` (what a C or std build leaves unresolved)
+/// gets the same GPU math, compiler-rt's `__powisf2`/`__powidf2` included.
+#[test]
+fn libm_imports_from_env_are_lowered() {
+    let gpu = gpu();
+    let cases = [
+        unary!("env", "sinf", F32, f32::sin),
+        unary!("env", "cos", F64, f64::cos),
+        unary!("env", "expf", F32, f32::exp),
+        unary!("env", "log", F64, f64::ln),
+        unary!("env", "roundf", F32, f32::round),
+        binary!("env", "pow", F64, f64::powf),
+        binary!("env", "atan2f", F32, f32::atan2),
+        binary!("env", "fmin", F64, f64::min),
+        ternary!("env", "fmaf", F32, f32::mul_add),
+        Case {
+            module: "env",
+            name: "__powidf2",
+            ty: ValType::F64,
+            arity: 2,
+            int_arg: true,
+            cpu: |a| f64a(a, 0).powi(a[1] as i32).to_bits(),
+        },
+    ];
+    let mut failures = Vec::new();
+    for case in &cases {
+        let inputs = if case.int_arg {
+            let mut rng = Rng(29);
+            (0..4096)
+                .map(|_| {
+                    let n = (rng.next() % 41) as i32 - 20;
+                    [bits(case.ty, rng.uniform(-3.0, 3.0)), u64::from(n as u32), 0]
+                })
+                .collect()
+        } else {
+            exact_inputs(case.ty, case.arity, 4096, 31)
+        };
+        let m = measure(&gpu, case, &inputs);
+        let exact = matches!(case.name, "roundf" | "fmin" | "fmaf" | "__powidf2");
+        let bound = match (exact, case.ty) {
+            (true, _) => 0.0,
+            (false, ValType::F32) => F32_REL,
+            (false, _) if case.name == "pow" => POW_REL,
+            (false, _) => F64_REL,
+        };
+        failures.extend(check(&m, bound));
+    }
+    assert_none(&failures);
+}
+
+/// Every `gpu` math name translates (and validates) with its signature, in both widths; with
+/// another signature the import is not an intrinsic and translation names it as unsupported.
+#[test]
+fn every_math_import_translates_and_wrong_signatures_are_rejected() {
+    use gpu_runtime::translate::math::MathOp;
+    use gpu_runtime::translate::TranslateError;
+    let ty = |t: &ValType| match t {
+        ValType::I32 => "i32",
+        ValType::I64 => "i64",
+        ValType::F32 => "f32",
+        ValType::F64 => "f64",
+    };
+    let mut count = 0;
+    for op in MathOp::all() {
+        let sig = op.signature();
+        let params: Vec<&str> = sig.params.iter().map(ty).collect();
+        let result = ty(&sig.results[0]);
+        let args: String = sig
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, _)| format!("(local.get {i})"))
+            .collect();
+        let module = |params: &str| {
+            format!(
+                r#"(module
+                  (import "gpu" "{name}" (func $f (param {params}) (result {result})))
+                  (func (export "run") (param {params}) (result {result}) (call $f {args})))"#,
+                name = op.gpu_name(),
+            )
+        };
+        let ok = wat::parse_str(module(&params.join(" "))).unwrap();
+        if let Err(e) = translate(&ok, &TranslateOptions::default()) {
+            panic!("gpu.{}: {e}", op.gpu_name());
+        }
+        // the other width: same name, wrong types
+        let other = if sig.params[0] == ValType::F32 { "f64" } else { "f32" };
+        let wrong: Vec<&str> = params
+            .iter()
+            .map(|p| if *p == "i32" { "i32" } else { other })
+            .collect();
+        let text = module(&wrong.join(" ")).replace(&format!("(result {result})"), &format!("(result {other})"));
+        let bad = wat::parse_str(text).unwrap();
+        match translate(&bad, &TranslateOptions::default()) {
+            Err(TranslateError::UnsupportedImport { .. }) => {}
+            other => panic!("gpu.{} with the wrong signature: {other:?}", op.gpu_name()),
+        }
+        count += 1;
+    }
+    assert_eq!(count, 58);
+}
