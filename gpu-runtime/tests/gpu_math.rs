@@ -779,3 +779,65 @@ fn every_math_import_translates_and_wrong_signatures_are_rejected() {
     }
     assert_eq!(count, 58);
 }
+
+/// A std guest (`tests/guests/stdmath`): rustc links libm's `sin`, `exp`, `log`, `powf`,
+/// `atan2f` into the module; the calls become GPU math (the libm functions themselves are not
+/// translated) and agree with the host's std.
+#[test]
+fn std_guest_libm_calls_become_gpu_math() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/guests/stdmath");
+    let path = match std::env::var_os("STDMATH_WASM") {
+        Some(p) => p.into(),
+        None => gpu_runtime::guest::GuestBuilder::new(dir)
+            .build()
+            .expect("build the stdmath guest"),
+    };
+    let wasm = std::fs::read(path).unwrap();
+    let gpu = gpu();
+    let threads = 4096u64;
+    let x64 = |t: u64| t as f64 * 0.25;
+    let x32 = |t: u64| t as f32 * 0.25;
+    let cases: [(&str, &str, Box<dyn Fn(u64) -> f64>, f64); 4] = [
+        ("sin64", "math_sin_f64", Box::new(move |t| x64(t).sin()), F64_REL),
+        (
+            "exp_ln64",
+            "math_exp_f64",
+            Box::new(move |t| (x64(t) * 0.01).exp() + (x64(t) + 1.0).ln()),
+            F64_REL,
+        ),
+        ("pow32", "math_pow_f32", Box::new(move |t| f64::from((x32(t) + 0.5).powf(1.25))), F32_REL),
+        ("atan2_32", "math_atan2_f32", Box::new(move |t| f64::from(x32(t).atan2(7.0))), F32_REL),
+    ];
+    for (export, helper, cpu, bound) in &cases {
+        let t = translate(&wasm, &TranslateOptions::entry(*export)).unwrap();
+        let names: Vec<&str> = t
+            .module
+            .functions
+            .iter()
+            .filter_map(|(_, f)| f.name.as_deref())
+            .collect();
+        assert!(names.contains(helper), "{export}: no {helper} in {names:?}");
+        // libm's own code is not translated any more
+        assert!(
+            !names.iter().any(|n| n.contains("rem_pio2") || n.contains("libm_math")),
+            "{export}: libm code translated: {names:?}"
+        );
+        let program = Program::new(&gpu, t).unwrap();
+        let mut instance = Instance::new(&program, &InstanceOptions::default()).unwrap();
+        let out = instance.run(export, threads, &[]).unwrap();
+        let mut worst = 0.0f64;
+        for tid in 0..threads {
+            let got = match out.result(tid) {
+                Some(Ok(v)) => match v[0] {
+                    gpu_runtime::host::Value::F32Bits(b) => f64::from(f32::from_bits(b)),
+                    other => f64::from_bits(other.to_bits()),
+                },
+                other => panic!("{export} thread {tid}: {other:?}"),
+            };
+            let want = cpu(tid);
+            worst = worst.max((got - want).abs() / want.abs().max(f64::MIN_POSITIVE));
+        }
+        println!("std guest {export}: max rel {worst:e}");
+        assert!(worst <= *bound, "{export}: max relative error {worst:e}");
+    }
+}

@@ -10,7 +10,10 @@
 //!   log10, pow, sqrt, floor, ceil, round, trunc, fabs, fma (mul_add), hypot, fmin, fmax, plus
 //!   `powi`/`powif` `(x, i32)`, `fract`/`fractf` and `clamp`/`clampf` `(x, min, max)`;
 //! - module `env`, the libm imports a C or std build may leave unresolved: the same C names
-//!   (not `fract`, `clamp`, `powi`), and compiler-rt's `__powisf2`/`__powidf2` for powi.
+//!   (not `fract`, `clamp`, `powi`), and compiler-rt's `__powisf2`/`__powidf2` for powi;
+//! - calls to *defined* functions with those names and signatures in the name section (the libm
+//!   that Rust's std builds link into the module, see [`MathOp::defined`]): the call becomes the
+//!   same GPU math and the function itself is not translated unless something else reaches it.
 //!
 //! The semantics are Rust's (= C's for the libm names): `round` halves away from zero,
 //! `fract(x) = x − trunc(x)`, `fmin`/`fmax` return the other operand when one is NaN, `clamp`
@@ -29,7 +32,7 @@
 use naga::{BinaryOperator as B, Expression, Handle, MathFunction as M, ScalarKind};
 
 use super::abi::ValType;
-use super::env::Signature;
+use super::env::{ModuleEnv, Signature};
 use super::func::FuncTranslator;
 use super::math_lib::{self, LibFn};
 
@@ -138,6 +141,19 @@ impl MathOp {
         };
         let sig = sig?;
         (sig.params == fun.params(ty) && sig.results == [ty]).then_some(MathOp { fun, ty })
+    }
+
+    /// The math op a call to *defined* function `index` can be replaced by: a function that the
+    /// name section calls by a libm name (`sin`, `powf`, `__powidf2`, ...) with that name's
+    /// signature. Rust's std builds link libm into the module (compiler-builtins' port on
+    /// `wasm32-unknown-unknown`, wasi-libc's on `wasm32-wasip1`): their `x.sin()` is a call to
+    /// such a function, which becomes GPU math instead of translated libm code.
+    pub fn defined(env: &ModuleEnv<'_>, index: u32) -> Option<MathOp> {
+        if index < env.num_imported_funcs() {
+            return None;
+        }
+        let name = env.names.get(&index)?;
+        MathOp::lookup("env", name, env.func_sig(index))
     }
 
     /// The import names of this op in module `gpu` (for documentation and tests).

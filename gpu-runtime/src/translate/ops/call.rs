@@ -8,6 +8,7 @@ use wasmparser::Operator;
 use super::super::abi::{TrapKind, ValType};
 use super::super::func::{FuncInfo, FuncTranslator};
 use super::super::intrinsics::Intrinsic;
+use super::super::math::MathOp;
 use super::super::TranslateError;
 
 type H = Handle<Expression>;
@@ -23,6 +24,13 @@ impl FuncTranslator<'_, '_> {
             }
             Operator::Call { function_index } if self.env.intrinsic(function_index).is_some() => {
                 self.intrinsic(function_index);
+            }
+            Operator::Call { function_index }
+                if MathOp::defined(self.env, function_index).is_some() =>
+            {
+                if let Some(op) = MathOp::defined(self.env, function_index) {
+                    self.math_call(op);
+                }
             }
             Operator::Call { function_index } => {
                 let info = self.callee(function_index)?;
