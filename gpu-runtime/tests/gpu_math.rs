@@ -166,7 +166,12 @@ fn measure(gpu: &Gpu, case: &Case, inputs: &[[u64; 3]]) -> Measure {
         let f32_ty = case.ty == ValType::F32;
         let (w, g, ulps, floor) = if f32_ty {
             let (w, g) = (f32::from_bits(want as u32), f32::from_bits(g as u32));
-            (f64::from(w), f64::from(g), ulps32(g, w), f64::from(f32::MIN_POSITIVE))
+            (
+                f64::from(w),
+                f64::from(g),
+                ulps32(g, w),
+                f64::from(f32::MIN_POSITIVE),
+            )
         } else {
             let (w, g) = (f64::from_bits(want), f64::from_bits(g));
             (w, g, ulps64(g, w), f64::MIN_POSITIVE)
@@ -325,7 +330,13 @@ fn unary_inputs(ty: ValType, lo: f64, hi: f64, n: usize, seed: u64) -> Vec<[u64;
     v
 }
 
-fn binary_inputs(ty: ValType, (lo, hi): (f64, f64), (lo2, hi2): (f64, f64), n: usize, seed: u64) -> Vec<[u64; 3]> {
+fn binary_inputs(
+    ty: ValType,
+    (lo, hi): (f64, f64),
+    (lo2, hi2): (f64, f64),
+    n: usize,
+    seed: u64,
+) -> Vec<[u64; 3]> {
     let mut rng = Rng(seed);
     let mut v: Vec<[u64; 3]> = (0..n)
         .map(|_| {
@@ -479,12 +490,42 @@ fn f64_unary_functions_match_std() {
 fn binary_functions_match_std() {
     let gpu = gpu();
     let cases = [
-        (binary!("gpu", "atan2f", F32, f32::atan2), (-10.0, 10.0), (-10.0, 10.0), F32_REL),
-        (binary!("gpu", "atan2", F64, f64::atan2), (-10.0, 10.0), (-10.0, 10.0), F64_REL),
-        (binary!("gpu", "powf", F32, f32::powf), (0.0, 10.0), (-30.0, 30.0), F32_REL),
-        (binary!("gpu", "pow", F64, f64::powf), (0.0, 10.0), (-300.0, 300.0), POW_REL),
-        (binary!("gpu", "hypotf", F32, f32::hypot), (-1e30, 1e30), (-1e20, 1e20), F32_REL),
-        (binary!("gpu", "hypot", F64, f64::hypot), (-1e300, 1e300), (-1e290, 1e290), F64_REL),
+        (
+            binary!("gpu", "atan2f", F32, f32::atan2),
+            (-10.0, 10.0),
+            (-10.0, 10.0),
+            F32_REL,
+        ),
+        (
+            binary!("gpu", "atan2", F64, f64::atan2),
+            (-10.0, 10.0),
+            (-10.0, 10.0),
+            F64_REL,
+        ),
+        (
+            binary!("gpu", "powf", F32, f32::powf),
+            (0.0, 10.0),
+            (-30.0, 30.0),
+            F32_REL,
+        ),
+        (
+            binary!("gpu", "pow", F64, f64::powf),
+            (0.0, 10.0),
+            (-300.0, 300.0),
+            POW_REL,
+        ),
+        (
+            binary!("gpu", "hypotf", F32, f32::hypot),
+            (-1e30, 1e30),
+            (-1e20, 1e20),
+            F32_REL,
+        ),
+        (
+            binary!("gpu", "hypot", F64, f64::hypot),
+            (-1e300, 1e300),
+            (-1e290, 1e290),
+            F64_REL,
+        ),
     ];
     let mut failures = Vec::new();
     for (case, x, y, bound) in &cases {
@@ -631,7 +672,11 @@ fn powi_is_bit_exact() {
         let mut inputs: Vec<[u64; 3]> = (0..N)
             .map(|_| {
                 let n = (rng.next() % 81) as i32 - 40;
-                [bits(case.ty, rng.uniform(-3.0, 3.0)), u64::from(n as u32), 0]
+                [
+                    bits(case.ty, rng.uniform(-3.0, 3.0)),
+                    u64::from(n as u32),
+                    0,
+                ]
             })
             .collect();
         for s in specials(case.ty) {
@@ -645,7 +690,6 @@ fn powi_is_bit_exact() {
     assert_none(&failures);
 }
 
-
 /// sin, cos and tan of large arguments (Payne-Hanek reduction): log-uniform magnitudes up to
 /// the largest finite value, and the classic hard case near a multiple of π/2.
 #[test]
@@ -655,9 +699,21 @@ fn trig_of_large_arguments_matches_std() {
         (unary!("gpu", "sinf", F32, f32::sin), 38.0, F32_REL),
         (unary!("gpu", "cosf", F32, f32::cos), 38.0, F32_REL),
         (unary!("gpu", "tanf", F32, f32::tan), 38.0, F32_REL),
-        (unary!("gpu", "sin", F64, f64::sin), 308.0, GLIBC_LARGE_TRIG_REL),
-        (unary!("gpu", "cos", F64, f64::cos), 308.0, GLIBC_LARGE_TRIG_REL),
-        (unary!("gpu", "tan", F64, f64::tan), 308.0, GLIBC_LARGE_TRIG_REL),
+        (
+            unary!("gpu", "sin", F64, f64::sin),
+            308.0,
+            GLIBC_LARGE_TRIG_REL,
+        ),
+        (
+            unary!("gpu", "cos", F64, f64::cos),
+            308.0,
+            GLIBC_LARGE_TRIG_REL,
+        ),
+        (
+            unary!("gpu", "tan", F64, f64::tan),
+            308.0,
+            GLIBC_LARGE_TRIG_REL,
+        ),
     ];
     let mut failures = Vec::new();
     for (case, max_exp, bound) in &cases {
@@ -709,7 +765,11 @@ fn libm_imports_from_env_are_lowered() {
             (0..4096)
                 .map(|_| {
                     let n = (rng.next() % 41) as i32 - 20;
-                    [bits(case.ty, rng.uniform(-3.0, 3.0)), u64::from(n as u32), 0]
+                    [
+                        bits(case.ty, rng.uniform(-3.0, 3.0)),
+                        u64::from(n as u32),
+                        0,
+                    ]
                 })
                 .collect()
         } else {
@@ -764,12 +824,17 @@ fn every_math_import_translates_and_wrong_signatures_are_rejected() {
             panic!("gpu.{}: {e}", op.gpu_name());
         }
         // the other width: same name, wrong types
-        let other = if sig.params[0] == ValType::F32 { "f64" } else { "f32" };
+        let other = if sig.params[0] == ValType::F32 {
+            "f64"
+        } else {
+            "f32"
+        };
         let wrong: Vec<&str> = params
             .iter()
             .map(|p| if *p == "i32" { "i32" } else { other })
             .collect();
-        let text = module(&wrong.join(" ")).replace(&format!("(result {result})"), &format!("(result {other})"));
+        let text = module(&wrong.join(" "))
+            .replace(&format!("(result {result})"), &format!("(result {other})"));
         let bad = wat::parse_str(text).unwrap();
         match translate(&bad, &TranslateOptions::default()) {
             Err(TranslateError::UnsupportedImport { .. }) => {}
@@ -797,16 +862,32 @@ fn std_guest_libm_calls_become_gpu_math() {
     let threads = 4096u64;
     let x64 = |t: u64| t as f64 * 0.25;
     let x32 = |t: u64| t as f32 * 0.25;
-    let cases: [(&str, &str, Box<dyn Fn(u64) -> f64>, f64); 4] = [
-        ("sin64", "math_sin_f64", Box::new(move |t| x64(t).sin()), F64_REL),
+    type Cpu = Box<dyn Fn(u64) -> f64>;
+    let cases: [(&str, &str, Cpu, f64); 4] = [
+        (
+            "sin64",
+            "math_sin_f64",
+            Box::new(move |t| x64(t).sin()),
+            F64_REL,
+        ),
         (
             "exp_ln64",
             "math_exp_f64",
             Box::new(move |t| (x64(t) * 0.01).exp() + (x64(t) + 1.0).ln()),
             F64_REL,
         ),
-        ("pow32", "math_pow_f32", Box::new(move |t| f64::from((x32(t) + 0.5).powf(1.25))), F32_REL),
-        ("atan2_32", "math_atan2_f32", Box::new(move |t| f64::from(x32(t).atan2(7.0))), F32_REL),
+        (
+            "pow32",
+            "math_pow_f32",
+            Box::new(move |t| f64::from((x32(t) + 0.5).powf(1.25))),
+            F32_REL,
+        ),
+        (
+            "atan2_32",
+            "math_atan2_f32",
+            Box::new(move |t| f64::from(x32(t).atan2(7.0))),
+            F32_REL,
+        ),
     ];
     for (export, helper, cpu, bound) in &cases {
         let t = translate(&wasm, &TranslateOptions::entry(*export)).unwrap();
@@ -819,7 +900,9 @@ fn std_guest_libm_calls_become_gpu_math() {
         assert!(names.contains(helper), "{export}: no {helper} in {names:?}");
         // libm's own code is not translated any more
         assert!(
-            !names.iter().any(|n| n.contains("rem_pio2") || n.contains("libm_math")),
+            !names
+                .iter()
+                .any(|n| n.contains("rem_pio2") || n.contains("libm_math")),
             "{export}: libm code translated: {names:?}"
         );
         let program = Program::new(&gpu, t).unwrap();

@@ -27,7 +27,9 @@ fn wasm() -> Vec<u8> {
         Some(p) => p.into(),
         None => {
             let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/mandelbrot");
-            GuestBuilder::new(dir).build().expect("build the mandelbrot guest")
+            GuestBuilder::new(dir)
+                .build()
+                .expect("build the mandelbrot guest")
         }
     };
     std::fs::read(path).expect("read mandelbrot.wasm")
@@ -66,12 +68,20 @@ fn iteration_counts_match_the_cpu() {
         }
     }
     // the picture is not trivial: some pixels inside the set, most outside
-    assert!(inside > 1000 && inside < (W * H) as usize / 2, "{inside} pixels inside");
+    assert!(
+        inside > 1000 && inside < (W * H) as usize / 2,
+        "{inside} pixels inside"
+    );
     assert!(
         different.is_empty(),
         "{} pixels differ: {}",
         different.len(),
-        different.iter().take(5).cloned().collect::<Vec<_>>().join("; ")
+        different
+            .iter()
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; ")
     );
 }
 
@@ -82,7 +92,9 @@ fn smooth_counts_match_the_cpu() {
     let t = translate(&wasm, &TranslateOptions::entry("smooth")).expect("translate");
     let program = Program::new(&gpu, t).expect("program");
     let mut instance = Instance::new(&program, &InstanceOptions::default()).expect("instance");
-    let out = instance.run("smooth", u64::from(W * H), &args()).expect("run");
+    let out = instance
+        .run("smooth", u64::from(W * H), &args())
+        .expect("run");
     let mut worst = 0.0f64;
     let mut different = 0;
     for id in 0..W * H {

@@ -546,9 +546,15 @@ mod tests {
         for x in [0.5f64, -3.25, 10.0, 1e-3] {
             assert_eq!(FloatMath::sin(x), std::primitive::f64::sin(x));
             assert_eq!(FloatMath::powi(x, 7), std::primitive::f64::powi(x, 7));
-            assert_eq!(FloatMath::powi(x as f32, -3), std::primitive::f32::powi(x as f32, -3));
+            assert_eq!(
+                FloatMath::powi(x as f32, -3),
+                std::primitive::f32::powi(x as f32, -3)
+            );
             assert_eq!(FloatMath::fract(x), std::primitive::f64::fract(x));
-            assert_eq!(FloatMath::round(x as f32), std::primitive::f32::round(x as f32));
+            assert_eq!(
+                FloatMath::round(x as f32),
+                std::primitive::f32::round(x as f32)
+            );
         }
         assert_eq!(FloatMath::clamp(5.0f32, 0.0, 1.0), 1.0);
     }

@@ -41,8 +41,8 @@
 
 use naga::{
     ArraySize, BinaryOperator as B, Constant, Expression, Function, FunctionArgument,
-    FunctionResult, GlobalVariable, Handle, Literal, MathFunction as M, Module, Scalar,
-    ScalarKind, Span, Type, TypeInner, UnaryOperator as U,
+    FunctionResult, GlobalVariable, Handle, Literal, MathFunction as M, Module, Scalar, ScalarKind,
+    Span, Type, TypeInner, UnaryOperator as U,
 };
 
 use super::builder::{scalar_type, IrBuilder};
@@ -132,14 +132,21 @@ pub fn helper(
     let arguments = (0..fun.arity())
         .map(|i| FunctionArgument {
             name: Some(format!("a{i}")),
-            ty: if fun == LibFn::Powi && i == 1 { u32t } else { ft },
+            ty: if fun == LibFn::Powi && i == 1 {
+                u32t
+            } else {
+                ft
+            },
             binding: None,
         })
         .collect();
     let mut b = IrBuilder::new(Function {
         name: Some(name),
         arguments,
-        result: Some(FunctionResult { ty: ft, binding: None }),
+        result: Some(FunctionResult {
+            ty: ft,
+            binding: None,
+        }),
         ..Function::default()
     });
     let args: Vec<H> = (0..fun.arity() as u32)
@@ -171,7 +178,9 @@ pub fn helper(
         let wide: Vec<H> = if width == 8 {
             args
         } else {
-            args.iter().map(|a| f.b.convert(*a, ScalarKind::Float, 8)).collect()
+            args.iter()
+                .map(|a| f.b.convert(*a, ScalarKind::Float, 8))
+                .collect()
         };
         let r = match fun {
             LibFn::Sin => sin_cos_tan(&mut f, wide[0], Trig::Sin),
@@ -229,20 +238,18 @@ struct Tys {
 /// that word `k + 1` holds bits `32k + 1 ..= 32k + 32` after the binary point. The 7-word
 /// window of [`rem_pio2_large`] starts at most at word 31 (the largest f64 exponent).
 const TWO_OVER_PI: [u32; 40] = [
-    0x00000000, 0xa2f9836e, 0x4e441529, 0xfc2757d1, 0xf534ddc0, 0xdb629599,
-    0x3c439041, 0xfe5163ab, 0xdebbc561, 0xb7246e3a, 0x424dd2e0, 0x06492eea,
-    0x09d1921c, 0xfe1deb1c, 0xb129a73e, 0xe88235f5, 0x2ebb4484, 0xe99c7026,
-    0xb45f7e41, 0x3991d639, 0x835339f4, 0x9c845f8b, 0xbdf9283b, 0x1ff897ff,
-    0xde05980f, 0xef2f118b, 0x5a0a6d1f, 0x6d367ecf, 0x27cb09b7, 0x4f463f66,
-    0x9e5fea2d, 0x7527bac7, 0xebe5f17b, 0x3d0739f7, 0x8a5292ea, 0x6bfb5fb1,
-    0x1f8d5d08, 0x56033046, 0xfc7b6bab, 0xf0cfbc20,
+    0x00000000, 0xa2f9836e, 0x4e441529, 0xfc2757d1, 0xf534ddc0, 0xdb629599, 0x3c439041, 0xfe5163ab,
+    0xdebbc561, 0xb7246e3a, 0x424dd2e0, 0x06492eea, 0x09d1921c, 0xfe1deb1c, 0xb129a73e, 0xe88235f5,
+    0x2ebb4484, 0xe99c7026, 0xb45f7e41, 0x3991d639, 0x835339f4, 0x9c845f8b, 0xbdf9283b, 0x1ff897ff,
+    0xde05980f, 0xef2f118b, 0x5a0a6d1f, 0x6d367ecf, 0x27cb09b7, 0x4f463f66, 0x9e5fea2d, 0x7527bac7,
+    0xebe5f17b, 0x3d0739f7, 0x8a5292ea, 0x6bfb5fb1, 0x1f8d5d08, 0x56033046, 0xfc7b6bab, 0xf0cfbc20,
 ];
 
 /// The module constant holding [`TWO_OVER_PI`] (created once, found by name).
 fn two_over_pi(module: &mut Module) -> (Handle<Constant>, Handle<Type>) {
     let u32t = scalar_type(&mut module.types, Scalar::U32);
-    let len = std::num::NonZeroU32::new(TWO_OVER_PI.len() as u32)
-        .unwrap_or(std::num::NonZeroU32::MIN);
+    let len =
+        std::num::NonZeroU32::new(TWO_OVER_PI.len() as u32).unwrap_or(std::num::NonZeroU32::MIN);
     let ty = module.types.insert(
         Type {
             name: None,
@@ -282,7 +289,6 @@ fn two_over_pi(module: &mut Module) -> (Handle<Constant>, Handle<Type>) {
     );
     (h, ty)
 }
-
 
 impl Fx<'_> {
     /// `x`, hidden from the shader compiler's algebra. Mesa's NIR rewrites `-a + (a + b)` to
@@ -1016,7 +1022,6 @@ fn rem_pio2_large(f: &mut Fx, x: H, (tc, tty): (Handle<Constant>, Handle<Type>))
 
 /// fdlibm's medium case with all three refinements.
 fn rem_pio2_medium(f: &mut Fx, x: H) -> (H, H, H) {
-
     let t = f.mulc(x, INV_PIO2);
     let fnv = f.m1(M::Round, t);
     let a = f.mulc(fnv, PIO2_1);
