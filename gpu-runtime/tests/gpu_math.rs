@@ -30,6 +30,8 @@ struct Measure {
     count: usize,
     max_rel: f64,
     max_ulps: u64,
+    /// GPU time of the run (dispatch to completion).
+    gpu_time: std::time::Duration,
     worst: String,
     mismatches: Vec<String>,
 }
@@ -71,7 +73,7 @@ fn run_gpu(
     params: &[ValType],
     result: ValType,
     inputs: &[[u64; 3]],
-) -> Vec<u64> {
+) -> (Vec<u64>, std::time::Duration) {
     let bytes = inputs.len() as u64 * STRIDE;
     let pages = bytes.div_ceil(65536).max(1);
     let text = wat(module, name, params, result, pages);
@@ -96,12 +98,14 @@ fn run_gpu(
     instance.write_memory(0, &mem).unwrap();
     let out = instance.run("run", inputs.len() as u64, &[]).unwrap();
     assert_eq!(out.trap_count(), 0, "{module}.{name} trapped");
-    out.iter()
+    let bits = out
+        .iter()
         .map(|r| match r {
             Ok(v) => v[0].to_bits(),
             Err(k) => panic!("{module}.{name}: trap {k:?}"),
         })
-        .collect()
+        .collect();
+    (bits, out.timings().gpu)
 }
 
 fn ulps32(a: f32, b: f32) -> u64 {
@@ -152,12 +156,13 @@ fn measure(gpu: &Gpu, case: &Case, inputs: &[[u64; 3]]) -> Measure {
     if case.int_arg {
         params[1] = ValType::I32;
     }
-    let got = run_gpu(gpu, case.module, case.name, &params, case.ty, inputs);
+    let (got, gpu_time) = run_gpu(gpu, case.module, case.name, &params, case.ty, inputs);
     let mut m = Measure {
         name: format!("{}.{}", case.module, case.name),
         count: inputs.len(),
         max_rel: 0.0,
         max_ulps: 0,
+        gpu_time,
         worst: String::new(),
         mismatches: Vec::new(),
     };
@@ -209,8 +214,8 @@ fn measure(gpu: &Gpu, case: &Case, inputs: &[[u64; 3]]) -> Measure {
 
 fn report(m: &Measure) {
     println!(
-        "{:<16} {:>8} inputs  max rel {:.3e}  max ulps {:>4}  worst {}",
-        m.name, m.count, m.max_rel, m.max_ulps, m.worst
+        "{:<16} {:>8} inputs  max rel {:.3e}  max ulps {:>4}  gpu {:>8.2?}  worst {}",
+        m.name, m.count, m.max_rel, m.max_ulps, m.gpu_time, m.worst
     );
 }
 
