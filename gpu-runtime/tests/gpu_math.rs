@@ -825,9 +825,15 @@ fn every_math_import_translates_and_wrong_signatures_are_rejected() {
             )
         };
         let ok = wat::parse_str(module(&params.join(" "))).unwrap();
-        if let Err(e) = translate(&ok, &TranslateOptions::default()) {
-            panic!("gpu.{}: {e}", op.gpu_name());
-        }
+        let t = match translate(&ok, &TranslateOptions::default()) {
+            Ok(t) => t,
+            Err(e) => panic!("gpu.{}: {e}", op.gpu_name()),
+        };
+        // the backends `gpu-run --emit` uses accept the helpers too
+        t.to_wgsl()
+            .unwrap_or_else(|e| panic!("gpu.{} to WGSL: {e}", op.gpu_name()));
+        t.to_spirv()
+            .unwrap_or_else(|e| panic!("gpu.{} to SPIR-V: {e}", op.gpu_name()));
         // the other width: same name, wrong types
         let other = if sig.params[0] == ValType::F32 {
             "f64"
