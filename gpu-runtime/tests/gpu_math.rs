@@ -22,7 +22,7 @@
 
 use gpu_runtime::host::{shared_gpu, Gpu, Instance, InstanceOptions, Program};
 use gpu_runtime::translate::abi::ValType;
-use gpu_runtime::translate::{translate, TranslateOptions};
+use gpu_runtime::translate::{translate, MathMode, TranslateOptions};
 
 /// Bytes of arguments per thread.
 const STRIDE: u64 = 24;
@@ -73,6 +73,7 @@ fn wat(module: &str, name: &str, params: &[ValType], result: ValType, pages: u64
 /// Runs `module.name` on `inputs` (raw bits per parameter) and returns the result bits.
 fn run_gpu(
     gpu: &Gpu,
+    options: &TranslateOptions,
     module: &str,
     name: &str,
     params: &[ValType],
@@ -83,8 +84,13 @@ fn run_gpu(
     let pages = bytes.div_ceil(65536).max(1);
     let text = wat(module, name, params, result, pages);
     let wasm = wat::parse_str(&text).unwrap();
-    let t = translate(&wasm, &TranslateOptions::default())
-        .unwrap_or_else(|e| panic!("translate {module}.{name}: {e}"));
+    let t = translate(&wasm, options).unwrap_or_else(|e| panic!("translate {module}.{name}: {e}"));
+    if options.math == MathMode::Native && result == ValType::F32 {
+        assert!(
+            !t.layout.needs_f64,
+            "{module}.{name}: native f32 math uses f64"
+        );
+    }
     let program = Program::new(gpu, t).unwrap();
     let mut instance = Instance::new(&program, &InstanceOptions::default()).unwrap();
     let mut mem = Vec::with_capacity(bytes as usize);
@@ -161,7 +167,15 @@ fn measure(gpu: &Gpu, case: &Case, inputs: &[[u64; 3]]) -> Measure {
     if case.int_arg {
         params[1] = ValType::I32;
     }
-    let (got, gpu_time) = run_gpu(gpu, case.module, case.name, &params, case.ty, inputs);
+    let (got, gpu_time) = run_gpu(
+        gpu,
+        &TranslateOptions::default(),
+        case.module,
+        case.name,
+        &params,
+        case.ty,
+        inputs,
+    );
     let mut m = Measure {
         name: format!("{}.{}", case.module, case.name),
         count: inputs.len(),
@@ -981,4 +995,79 @@ fn std_guest_libm_calls_become_gpu_math() {
         println!("std guest {export}: max rel {worst:e}");
         assert!(worst <= *bound, "{export}: max relative error {worst:e}");
     }
+}
+
+/// `MathMode::Native` (the driver's own f32 functions, no f64): within Vulkan's precision
+/// requirements on lavapipe (sin, cos: 2⁻¹¹ absolute on [-π, π]; exp, exp2: 3 + 2·|x| ulps;
+/// log, log2: 3 ulps outside [0.5, 2], 2⁻²¹ absolute inside), and without f64 in the module.
+/// Prints the errors against std that docs/CONFORMANCE.md records.
+#[test]
+fn native_f32_math_meets_vulkan_precision() {
+    let gpu = gpu();
+    let options = TranslateOptions {
+        math: MathMode::Native,
+        ..TranslateOptions::default()
+    };
+    type Bound = fn(f32, f32, f32) -> bool;
+    let pi = std::f64::consts::PI;
+    let cases: [(&str, fn(f32) -> f32, f64, f64, Bound); 6] = [
+        ("sinf", f32::sin, -pi, pi, |_, g, w| {
+            (g - w).abs() <= 2f32.powi(-11)
+        }),
+        ("cosf", f32::cos, -pi, pi, |_, g, w| {
+            (g - w).abs() <= 2f32.powi(-11)
+        }),
+        ("expf", f32::exp, -10.0, 10.0, |x, g, w| {
+            ulps32(g, w) as f32 <= 3.0 + 2.0 * x.abs()
+        }),
+        ("exp2f", f32::exp2, -10.0, 10.0, |x, g, w| {
+            ulps32(g, w) as f32 <= 3.0 + 2.0 * x.abs()
+        }),
+        ("logf", f32::ln, 0.01, 100.0, |x, g, w| {
+            if (0.5..=2.0).contains(&x) {
+                (g - w).abs() <= 2f32.powi(-21)
+            } else {
+                ulps32(g, w) <= 3
+            }
+        }),
+        ("log2f", f32::log2, 0.01, 100.0, |x, g, w| {
+            if (0.5..=2.0).contains(&x) {
+                (g - w).abs() <= 2f32.powi(-21)
+            } else {
+                ulps32(g, w) <= 3
+            }
+        }),
+    ];
+    let mut failures = Vec::new();
+    for (name, cpu, lo, hi, bound) in cases {
+        let inputs = grid(ValType::F32, lo, hi, N);
+        let (got, _) = run_gpu(
+            &gpu,
+            &options,
+            "gpu",
+            name,
+            &[ValType::F32],
+            ValType::F32,
+            &inputs,
+        );
+        let (mut max_abs, mut max_rel, mut max_ulps, mut bad) = (0f32, 0f64, 0u64, 0);
+        for (a, g) in inputs.iter().zip(got) {
+            let x = f32::from_bits(a[0] as u32);
+            let (g, w) = (f32::from_bits(g as u32), cpu(x));
+            max_abs = max_abs.max((g - w).abs());
+            max_rel =
+                max_rel.max(f64::from((g - w).abs()) / f64::from(w.abs().max(f32::MIN_POSITIVE)));
+            max_ulps = max_ulps.max(ulps32(g, w));
+            if !bound(x, g, w) {
+                if bad == 0 {
+                    failures.push(format!("native {name}({x:e}): gpu {g:e}, std {w:e}"));
+                }
+                bad += 1;
+            }
+        }
+        println!(
+            "native gpu.{name:<6} on [{lo:.3}, {hi}]: max abs {max_abs:.3e}, max rel {max_rel:.3e}, max ulps {max_ulps}, {bad} outside Vulkan's bound"
+        );
+    }
+    assert_none(&failures);
 }

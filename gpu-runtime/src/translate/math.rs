@@ -38,6 +38,21 @@ use super::math_lib::{self, LibFn};
 
 type H = Handle<Expression>;
 
+/// How the f32 functions that have no exact naga operation (the transcendental ones, `hypot`)
+/// are computed. f64 ones are always software, and `mul_add` is always exact.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum MathMode {
+    /// Software f64, rounded once to f32: within 1–2 ulps of glibc. Needs `SHADER_F64` and
+    /// `SHADER_INT64`.
+    #[default]
+    Accurate,
+    /// The driver's own f32 functions (GLSL.std.450 `Sin`, `Exp`, `Pow`, ... through naga): no
+    /// f64 needed (Metal, GPUs with slow f64), but only Vulkan's precision guarantee (`sin`:
+    /// 2⁻¹¹ absolute on [-π, π]; `exp`: 3 + 2·|x| ulps; `pow` undefined for x < 0) and the
+    /// driver's special cases. Measured on lavapipe: docs/CONFORMANCE.md, "GPU math".
+    Native,
+}
+
 /// A math function (either float width).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MathFn {
@@ -233,7 +248,11 @@ impl FuncTranslator<'_, '_> {
             MathFn::MulAdd => lib(LibFn::Fma),
             _ => None,
         };
+        let native = op.ty == ValType::F32 && self.rt.math_mode == MathMode::Native;
         let r = match libfn {
+            Some(_) if native && op.fun != MathFn::Powi && op.fun != MathFn::MulAdd => {
+                self.native_math(op.fun, &args)
+            }
             Some(fun) => {
                 let h = math_lib::helper(self.module, fun, width, self.rt.params);
                 match self.b.call(h, args, true) {
@@ -302,6 +321,63 @@ impl FuncTranslator<'_, '_> {
                 self.b.select(above, hi, r)
             }
             // Helpers (see `math_call`); not reached.
+            _ => x,
+        }
+    }
+
+    /// `MathMode::Native`: the driver's f32 functions.
+    fn native_math(&mut self, fun: MathFn, a: &[H]) -> H {
+        let x = a[0];
+        let m2 = |t: &mut Self, f: M, y: H| {
+            t.b.expr(Expression::Math {
+                fun: f,
+                arg: x,
+                arg1: Some(y),
+                arg2: None,
+                arg3: None,
+            })
+        };
+        match fun {
+            MathFn::Sin => self.b.math1(M::Sin, x),
+            MathFn::Cos => self.b.math1(M::Cos, x),
+            MathFn::Tan => self.b.math1(M::Tan, x),
+            MathFn::Asin => self.b.math1(M::Asin, x),
+            MathFn::Acos => self.b.math1(M::Acos, x),
+            MathFn::Atan => self.b.math1(M::Atan, x),
+            MathFn::Sinh => self.b.math1(M::Sinh, x),
+            MathFn::Cosh => self.b.math1(M::Cosh, x),
+            MathFn::Tanh => self.b.math1(M::Tanh, x),
+            MathFn::Exp => self.b.math1(M::Exp, x),
+            MathFn::Exp2 => self.b.math1(M::Exp2, x),
+            MathFn::Ln => self.b.math1(M::Log, x),
+            MathFn::Log2 => self.b.math1(M::Log2, x),
+            MathFn::Log10 => {
+                let l = self.b.math1(M::Log2, x);
+                let c = self.b.f32_bits(std::f32::consts::LOG10_2.to_bits());
+                self.b.bin(B::Multiply, l, c)
+            }
+            MathFn::Atan2 => m2(self, M::Atan2, a[1]),
+            MathFn::Powf => m2(self, M::Pow, a[1]),
+            MathFn::Hypot => {
+                // m·sqrt(1 + (n/m)²) with m = max(|x|, |y|): no overflow; 0 for (0, 0)
+                let ax = self.b.math1(M::Abs, x);
+                let ay = self.b.math1(M::Abs, a[1]);
+                let bigger = self.b.bin(B::Greater, ax, ay);
+                let m = self.b.select(bigger, ax, ay);
+                let n = self.b.select(bigger, ay, ax);
+                let q = self.b.bin(B::Divide, n, m);
+                let qq = self.b.bin(B::Multiply, q, q);
+                let one = self.math_lit(ValType::F32, 1.0);
+                let s = self.b.bin(B::Add, one, qq);
+                let r = self.b.math1(M::Sqrt, s);
+                let r = self.b.bin(B::Multiply, m, r);
+                let zero = self.math_lit(ValType::F32, 0.0);
+                let m0 = self.b.bin(B::Equal, m, zero);
+                let r = self.b.select(m0, zero, r);
+                let inf = self.b.f32_bits(f32::INFINITY.to_bits());
+                let m_inf = self.b.bin(B::Equal, m, inf);
+                self.b.select(m_inf, inf, r)
+            }
             _ => x,
         }
     }

@@ -90,6 +90,7 @@ mod runtime;
 mod stack;
 
 pub use error::{Location, TranslateError};
+pub use math::MathMode;
 
 /// Options for [`translate`].
 #[derive(Debug, Clone)]
@@ -110,6 +111,8 @@ pub struct TranslateOptions {
     /// [`TrapKind::LoopLimit`](abi::TrapKind::LoopLimit) instead of going on with a wrong
     /// state. Costs one compare per loop exit.
     pub detect_loop_limit: bool,
+    /// How the f32 transcendental math intrinsics are computed (see [`MathMode`]).
+    pub math: MathMode,
 }
 
 /// How a store that covers only part of a 32-bit word is done.
@@ -141,6 +144,7 @@ impl Default for TranslateOptions {
             stores: StoreMode::default(),
             allow_recursion: true,
             detect_loop_limit: true,
+            math: MathMode::default(),
         }
     }
 }
@@ -217,6 +221,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
     let stack_pointer = env.stack_pointer_global();
     let private_plain = options.stores == StoreMode::PrivatePlain && stack_pointer.is_some();
     let mut rt = runtime::Runtime::new(&mut module, &global_types, private_plain);
+    rt.math_mode = options.math;
 
     let mut word = abi::control::GLOBALS;
     let mut globals = Vec::new();
