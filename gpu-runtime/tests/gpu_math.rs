@@ -1009,8 +1009,9 @@ fn native_f32_math_meets_vulkan_precision() {
         ..TranslateOptions::default()
     };
     type Bound = fn(f32, f32, f32) -> bool;
+    type Native = (&'static str, fn(f32) -> f32, f64, f64, Bound);
     let pi = std::f64::consts::PI;
-    let cases: [(&str, fn(f32) -> f32, f64, f64, Bound); 6] = [
+    let cases: [Native; 6] = [
         ("sinf", f32::sin, -pi, pi, |_, g, w| {
             (g - w).abs() <= 2f32.powi(-11)
         }),
