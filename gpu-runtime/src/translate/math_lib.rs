@@ -8,29 +8,33 @@
 //! # Contract
 //!
 //! [`helper`] returns (creating on first use, found by name afterwards) a naga function
-//! `math_<name>_<f32|f64>` of one, two or three floats returning one. The f32 variants widen
-//! their arguments to f64, run the same code and round the result once (so they need
-//! `SHADER_F64`). Every helper is straight-line code (selects, no loops, no branches): no
-//! divergence, nothing for a driver's loop limit to cut, and no traps.
+//! `math_<name>_<f32|f64>` of one, two or three floats (`powi`: a float and an i32) returning
+//! one. The f32 variants (but `powi`) widen their arguments to f64, run the same code and round
+//! the result once, so they need `SHADER_F64` (and every helper `SHADER_INT64`, for the bit
+//! manipulation). Every helper is straight-line code (selects; no loops, nothing for a
+//! driver's loop limit to cut; no traps), except one `if` around the large-argument reduction
+//! of sin/cos/tan. Each reads one word of the `params` binding to build a zero the shader
+//! compiler cannot see through ([`Fx::opaque`]): Mesa's NIR would otherwise rewrite the
+//! error-free sums this code relies on.
 //!
 //! # Algorithms and precision (measured: docs/CONFORMANCE.md, "GPU math")
 //!
 //! - `sin`, `cos`, `tan`: fdlibm's (musl's) argument reduction by π/2 in three Cody-Waite steps
-//!   (exact products while |x| < 2²⁰·π/2 ≈ 1.6e6; beyond that the error grows with |x|: no
-//!   Payne-Hanek reduction), then fdlibm's `__kernel_sin`/`__kernel_cos`; `tan` is their
-//!   quotient.
+//!   (exact while |x| < 2²⁰·π/2), Payne and Hanek's with a 224-bit window of 2/π above 2²⁰,
+//!   then fdlibm's `__kernel_sin`/`__kernel_cos`; `tan` is their quotient.
 //! - `asin`, `acos`, `atan`, `atan2`: fdlibm's rational and polynomial approximations with all
 //!   branches evaluated and selected.
 //! - `exp`, `exp2`, `pow`, `sinh`, `cosh`, `tanh`: reduction by ln 2, Taylor polynomial of
 //!   degree 13 on |r| ≤ ln2/2, scaling by 2ᵏ in two steps (so subnormal results round once);
 //!   `expm1` keeps the reduction's `2ᵏ·q + (2ᵏ − 1)` form for small results.
 //! - `ln`, `log2`, `log10`: x = 2ᵏ·m with m in [√2/2, √2), log(m) = 2·atanh(f/(2+f)) in
-//!   double-f64 (the quotient's rounding error is carried), so `pow` gets log(x) to about 2⁻⁹⁰
-//!   and y·log(x) as an exact product (Dekker's splitting).
+//!   double-f64 (the quotient's rounding error is carried; the series' tail, about 1% of the
+//!   result, is plain f64), so `pow` gets log(x) to about 2⁻⁶⁰ relative and y·log(x) as an
+//!   exact product (Dekker's splitting): pow is within ~5 ulps where |y·ln x| nears 700.
 //! - `fma` (`mul_add`): f32 through an exact f64 product and a sum rounded to odd, then to f32
 //!   (correctly rounded); f64 by Boldo and Melquiond's emulation (exact product, exact sum,
-//!   round-to-odd tail), correctly rounded except where an operand exceeds 2⁹⁹⁵ or the product
-//!   is below 2⁻⁹⁶⁹ (then a·b + c, rounded twice).
+//!   round-to-odd tail), correctly rounded, with rescaling where Dekker's product would
+//!   overflow or underflow (see [`fma64`]).
 //! - `hypot`: scaled, x² + y² as a double-f64 sum, one Newton step on its square root.
 //! - `powi`: the repeated squaring of compiler-rt's `__powidf2` (what Rust's `powi` calls),
 //!   unrolled over the 32 exponent bits: bit-exact with the CPU.
@@ -643,7 +647,7 @@ fn tanh(f: &mut Fx, x: H) -> H {
 
 // ---- logarithms ------------------------------------------------------------------------
 
-/// log(x) for finite x > 0 as `k·ln2 + hi + lo` with `hi + lo` = log(m) to about 2⁻¹⁰⁰,
+/// log(x) for finite x > 0 as `k·ln2 + hi + lo` with `hi + lo` = log(m) to about 2⁻⁶²,
 /// m = x/2ᵏ in [√2/2, √2). Returns `(k, hi, lo)`.
 fn log_parts(f: &mut Fx, x: H) -> (H, H, H) {
     let sub = f.cmpc(B::Less, x, f64::MIN_POSITIVE);
