@@ -456,7 +456,10 @@ impl Fx<'_> {
     /// Error-free `a·b = p + e` (Dekker). Not through `fma`: Vulkan does not require it to be
     /// fused, and lavapipe's f64 `fma` is not.
     fn two_prod(&mut self, a: H, b: H) -> (H, H) {
+        // opaque: a compiler that fuses `p + c` into fma(a, b, c) (NVIDIA's may) would break
+        // the sums that take `p` for the rounded product
         let p = self.mul(a, b);
+        let p = self.opaque(p);
         let (ah, al) = self.split(a);
         let (bh, bl) = self.split(b);
         let hh = self.mul(ah, bh);
