@@ -9,7 +9,7 @@
 //!   relative error, the floor only keeps exact zeros (sin at 0, ...) and subnormal results from
 //!   dividing by (almost) nothing. Inputs are floats, so sin's zeros are never hit exactly except
 //!   at 0; near them the GPU is as relative-accurate as elsewhere (the argument reduction keeps
-//!   the result's low bits, see `math_lib.rs`);
+//!   the result's low bits, see `translate/math_lib/trig.rs`);
 //! - **ulps** between the two results (NaN = NaN of any payload; an infinity must match exactly).
 //!
 //! f32 results that differ only because the adapter flushes f32 subnormals to zero (the H200

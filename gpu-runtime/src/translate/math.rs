@@ -25,7 +25,7 @@
 //!
 //! Exact operations are inline naga expressions (`Sqrt`, `Floor`, `Ceil`, `Trunc`, `Fma`, bit
 //! and select sequences). The transcendental functions and `hypot`/`powi` are calls to helper
-//! functions from `math_lib.rs`: software f64 code, used for f32 too (computed in
+//! functions from `math_lib/`: software f64 code, used for f32 too (computed in
 //! f64, rounded once), because the drivers' own f32 `sin`/`exp`/`log` are far less precise than
 //! the CPU's libm and SPIR-V has no f64 versions at all.
 
