@@ -13,6 +13,9 @@
 //! - on wasm32, the intrinsics of the `gpu` import module: `thread_id()`, `thread_count()`,
 //!   `workgroup_id()`, `local_id()`, `time()`, and the host's framebuffer: `width()`,
 //!   `height()`, `set_pixel(x, y, r, g, b, a)` (see docs/ABI.md).
+//! - [`prelude`]: `use gpu_std::prelude::*;` gives `f32`/`f64` the `std` math methods
+//!   (`x.sin()`, `x.powi(3)`, `x.mul_add(a, b)`, ...) through [`math::FloatMath`]: GPU math on
+//!   wasm32, the platform's C library elsewhere.
 //!
 //! Not here yet (they land with the runtime features that back them): a global allocator over
 //! linear memory, and debug output from guests.
@@ -46,3 +49,10 @@ mod panic;
 pub use intrinsics::{
     height, local_id, set_pixel, thread_count, thread_id, time, width, workgroup_id,
 };
+
+pub mod math;
+
+/// What a guest usually wants in scope: `use gpu_std::prelude::*;`.
+pub mod prelude {
+    pub use crate::math::FloatMath;
+}

@@ -12,6 +12,7 @@
 //! | `gpu.height`      | `() -> i32`                        | framebuffer height (0 without one) |
 //! | `gpu.set_pixel`   | `(i32, i32, f32, f32, f32, f32)`   | writes pixel `(x, y)` as RGBA8; outside the framebuffer: nothing |
 //! | `gpu.panic`       | `(i32, i32, i32, i32)`             | records a [`TrapKind::Panic`](super::abi::TrapKind::Panic) trap at a source location (file address and length, line, column) |
+//! | `gpu.sinf`, ...   | see [`math`](super::math)          | f32/f64 math (also libm names from `env`) |
 
 use super::abi::ValType;
 use super::env::Signature;
@@ -31,11 +32,16 @@ pub enum Intrinsic {
     Height,
     SetPixel,
     Panic,
+    /// A math function (see [`math`](super::math)).
+    Math(super::math::MathOp),
 }
 
 impl Intrinsic {
     /// The intrinsic for an import, when its name and signature match one.
     pub fn lookup(module: &str, name: &str, sig: Option<&Signature>) -> Option<Intrinsic> {
+        if let Some(op) = super::math::MathOp::lookup(module, name, sig) {
+            return Some(Intrinsic::Math(op));
+        }
         use ValType::{F32, I32};
         if module != MODULE {
             return None;

@@ -91,6 +91,8 @@ mod env;
 mod error;
 mod func;
 pub mod intrinsics;
+pub mod math;
+mod math_lib;
 mod ops;
 mod reach;
 mod recursion;
@@ -99,6 +101,7 @@ mod stack;
 mod table_rt;
 
 pub use error::{Location, TranslateError};
+pub use math::MathMode;
 
 /// Options for [`translate`].
 #[derive(Debug, Clone)]
@@ -130,6 +133,8 @@ pub struct TranslateOptions {
     ///
     /// Off by default: both cost a little (docs/PERFORMANCE.md).
     pub exact_floats: bool,
+    /// How the f32 transcendental math intrinsics are computed (see [`MathMode`]).
+    pub math: MathMode,
 }
 
 /// How a store that covers only part of a 32-bit word is done.
@@ -162,6 +167,7 @@ impl Default for TranslateOptions {
             allow_recursion: true,
             detect_loop_limit: true,
             exact_floats: false,
+            math: MathMode::default(),
         }
     }
 }
@@ -241,6 +247,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
     if options.exact_floats {
         rt.declare_opaque_zero(&mut module);
     }
+    rt.math_mode = options.math;
 
     let mut word = abi::control::GLOBALS;
     let mut globals = Vec::new();

@@ -26,7 +26,10 @@ impl CallGraph {
         let mut reader = body.get_operators_reader()?;
         while !reader.eof() {
             match reader.read()? {
-                Operator::Call { function_index } => {
+                // a call to libm's code becomes GPU math (see `math::MathOp::defined`)
+                Operator::Call { function_index }
+                    if super::math::MathOp::defined(env, function_index).is_none() =>
+                {
                     out.insert(function_index);
                 }
                 Operator::CallIndirect {

@@ -58,6 +58,8 @@ pub struct Runtime {
     /// Private: one per wasm global.
     pub globals: Vec<Handle<GlobalVariable>>,
     pub u32_type: Handle<Type>,
+    /// How f32 math intrinsics are lowered (`TranslateOptions::math`).
+    pub math_mode: super::math::MathMode,
     helpers: Helpers,
     /// Helpers for tables kept in `control` (see `table_rt.rs`).
     pub(super) table_helpers: super::table_rt::TableHelpers,
@@ -228,6 +230,7 @@ impl Runtime {
             private_plain,
             globals,
             u32_type: u32t,
+            math_mode: super::math::MathMode::default(),
             helpers: Helpers::default(),
             table_helpers: Default::default(),
         }

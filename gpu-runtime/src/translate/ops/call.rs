@@ -16,6 +16,7 @@ use super::super::abi::{TrapKind, ValType};
 use super::super::func::{FuncInfo, FuncTranslator};
 use super::super::env::Signature;
 use super::super::intrinsics::Intrinsic;
+use super::super::math::MathOp;
 use super::super::TranslateError;
 
 type H = Handle<Expression>;
@@ -31,6 +32,13 @@ impl FuncTranslator<'_, '_> {
             }
             Operator::Call { function_index } if self.env.intrinsic(function_index).is_some() => {
                 self.intrinsic(function_index);
+            }
+            Operator::Call { function_index }
+                if MathOp::defined(self.env, function_index).is_some() =>
+            {
+                if let Some(op) = MathOp::defined(self.env, function_index) {
+                    self.math_call(op);
+                }
             }
             Operator::Call { function_index } => {
                 let info = self.callee(function_index)?;
@@ -63,6 +71,7 @@ impl FuncTranslator<'_, '_> {
                 let v = self.b.load(p);
                 self.push(v, ValType::I32);
             }
+            Some(Intrinsic::Math(op)) => self.math_call(op),
             Some(other) => self.launch_intrinsic(other),
             None => {}
         }

@@ -11,10 +11,11 @@ use super::super::intrinsics::Intrinsic;
 type H = Handle<Expression>;
 
 impl FuncTranslator<'_, '_> {
-    /// Lowers every intrinsic but `thread_id` (in `call.rs`).
+    /// Lowers every intrinsic but `thread_id` and math (in `call.rs`).
     pub(super) fn launch_intrinsic(&mut self, intrinsic: Intrinsic) {
         match intrinsic {
-            Intrinsic::ThreadId => {}
+            // Lowered in `call.rs`.
+            Intrinsic::ThreadId | Intrinsic::Math(_) => {}
             Intrinsic::ThreadCount => {
                 let v = self.param_word(params::THREAD_COUNT);
                 self.push(v, ValType::I32);
