@@ -48,6 +48,8 @@ fn wat(module: &str, name: &str, params: &[ValType], result: ValType, pages: u64
         ValType::I64 => "i64",
         ValType::F32 => "f32",
         ValType::F64 => "f64",
+        ValType::FuncRef => "funcref",
+        ValType::ExternRef => "externref",
     };
     let ps: Vec<&str> = params.iter().map(ty).collect();
     let loads: Vec<String> = params
@@ -863,6 +865,8 @@ fn every_math_import_translates_and_wrong_signatures_are_rejected() {
         ValType::I64 => "i64",
         ValType::F32 => "f32",
         ValType::F64 => "f64",
+        ValType::FuncRef => "funcref",
+        ValType::ExternRef => "externref",
     };
     let mut count = 0;
     for op in MathOp::all() {

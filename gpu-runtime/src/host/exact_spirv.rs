@@ -290,16 +290,14 @@ mod tests {
         assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
     }
 
+    /// naga's SPIR-V reader knows `NoContraction` but not the float-controls capabilities, so
+    /// it checks the decorated module (the modes' placement is checked above, and the GPU tests
+    /// run the whole thing through the Vulkan driver).
     #[test]
-    fn the_patched_module_is_valid_spirv_for_naga() {
+    fn the_decorated_module_reads_back_in_naga() {
         let words = spirv_of(WGSL);
-        let controls = FloatControls {
-            signed_zero_inf_nan_32: true,
-            signed_zero_inf_nan_64: true,
-            denorm_preserve_32: true,
-            denorm_preserve_64: true,
-        };
-        let (out, _) = make_exact(&words, controls).unwrap();
+        let (out, summary) = make_exact(&words, FloatControls::default()).unwrap();
+        assert!(summary.no_contraction > 0);
         let bytes: Vec<u8> = out.iter().flat_map(|w| w.to_le_bytes()).collect();
         naga::front::spv::parse_u8_slice(&bytes, &naga::front::spv::Options::default())
             .expect("naga reads the patched module back");

@@ -34,7 +34,7 @@
 //! Wasm globals are naga `Private` globals (per invocation, like wasm threads where each thread is
 //! an instance sharing memory). They are loaded from the `control` buffer when a thread starts;
 //! thread 0 writes them back when it ends, so state persists between dispatches of one instance.
-//! The LLVM shadow-stack global (`__stack_pointer`) is instead set to the top of the thread's
+//! The LLVM shadow-stack global (`__stack_pointer`), when the selected code touches it, is instead set to the top of the thread's
 //! own stack slot, and every `global.set` of it checks it stays inside the slot
 //! (trap: stack overflow).
 //!
@@ -241,7 +241,13 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
 
     let mut module = naga::Module::default();
     let global_types: Vec<abi::ValType> = env.globals.iter().map(|g| g.ty).collect();
-    let stack_pointer = env.stack_pointer_global();
+    // A stack only when the selected code uses it: rustc declares `__stack_pointer` in every
+    // module, but kernels without locals in memory never touch it, and a module without a
+    // stack runs one thread per invocation with no slot limit (docs/PERFORMANCE.md).
+    let stack_pointer = match env.stack_pointer_global() {
+        Some(g) if graph.uses_global(&env, g)? => Some(g),
+        _ => None,
+    };
     let private_plain = options.stores == StoreMode::PrivatePlain && stack_pointer.is_some();
     let mut rt = runtime::Runtime::new(&mut module, &global_types, private_plain);
     if options.exact_floats {

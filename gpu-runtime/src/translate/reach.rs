@@ -58,6 +58,27 @@ impl CallGraph {
         Ok(out)
     }
 
+    /// Whether any reachable function reads or writes global `global` (for the shadow-stack
+    /// pointer: an entry point whose code never touches it needs no stack slot, so the host
+    /// can run as many threads at once as the GPU holds).
+    pub fn uses_global(&self, env: &ModuleEnv<'_>, global: u32) -> Result<bool, TranslateError> {
+        for &f in self.callees.keys() {
+            let Some(body) = env.body(f) else { continue };
+            let mut reader = body.get_operators_reader()?;
+            while !reader.eof() {
+                match reader.read()? {
+                    Operator::GlobalGet { global_index } | Operator::GlobalSet { global_index }
+                        if global_index == global =>
+                    {
+                        return Ok(true)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(false)
+    }
+
     /// Builds the graph of everything reachable from `roots`.
     pub fn build(env: &ModuleEnv<'_>, roots: &[u32]) -> Result<Self, TranslateError> {
         let mut graph = CallGraph::default();
