@@ -115,6 +115,7 @@ pub fn prepare(gpu: &Gpu, wasm: &[u8], case: &Case, options: &Options) -> Result
         &InstanceOptions {
             max_memory_bytes: gpu.max_binding_bytes(),
             stack_size: options.stack_size.unwrap_or(defaults.stack_size),
+            fit_stack: options.stack_size.is_none(),
             stack_slots: options.stack_slots,
             ..defaults
         },

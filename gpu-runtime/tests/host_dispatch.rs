@@ -121,7 +121,10 @@ fn stack_slots_live_in_memory() {
     }];
     l.globals_shadow = gpu_runtime::translate::abi::control::GLOBALS + 1;
     l.control_words = gpu_runtime::translate::abi::control::GLOBALS + 2;
-    l.stack = Some(StackLayout { global_index: 0 });
+    l.stack = Some(StackLayout {
+        global_index: 0,
+        max_bytes: None,
+    });
     let program = program(STACKS, l);
     let options = InstanceOptions {
         stack_size: 1000, // rounded up to 1008

@@ -17,8 +17,14 @@ pub struct InstanceOptions {
     /// declared maximum and the adapter's storage binding limit). Default 256 MiB.
     pub max_memory_bytes: u64,
     /// Bytes of shadow stack per stack slot, rounded up to 16. Default 16 KiB. Only used when the
-    /// module has a stack pointer global.
+    /// translated code uses the stack pointer global (`__stack_pointer`); see also
+    /// [`fit_stack`](Self::fit_stack).
     pub stack_size: u32,
+    /// When the translator bounded the code's stack depth (`StackLayout::max_bytes`: constant
+    /// frames, no recursion), use slots of twice that bound, at least 1 KiB, instead of
+    /// [`stack_size`](Self::stack_size) when that is smaller: more slots, so more threads at
+    /// once. Default on; `gpu-run --stack-size` turns it off.
+    pub fit_stack: bool,
     /// Number of stack slots (= most invocations of one dispatch). Default: as many as fit in
     /// half of what the binding limit leaves after the initial memory, at most 65536 (lavapipe:
     /// about 4096; a 2 GiB binding: 65536). Only used when the module has a stack.
@@ -37,6 +43,7 @@ impl Default for InstanceOptions {
         InstanceOptions {
             max_memory_bytes: plan::DEFAULT_MAX_MEMORY_BYTES,
             stack_size: plan::DEFAULT_STACK_SIZE,
+            fit_stack: true,
             stack_slots: None,
             call_stack_bytes: plan::DEFAULT_CALL_STACK_BYTES,
             max_results_bytes: None,
@@ -79,7 +86,7 @@ impl Instance {
             memory: layout.memory.as_ref(),
             has_stack: layout.stack.is_some(),
             max_memory_bytes: options.max_memory_bytes,
-            stack_size: options.stack_size,
+            stack_size: slot_size(options, layout),
             stack_slots: options.stack_slots,
             binding_limit,
             max_invocations: max_invocations(&gpu),
@@ -317,6 +324,19 @@ impl Instance {
 }
 
 /// Most invocations one 1D dispatch can have.
+/// Bytes per stack slot: the option, or twice the translator's bound on the stack depth.
+fn slot_size(options: &InstanceOptions, layout: &ModuleLayout) -> u32 {
+    /// Fitted slots are never smaller than this.
+    const MIN_FITTED: u32 = 1024;
+    match layout.stack.as_ref().and_then(|s| s.max_bytes) {
+        Some(bound) if options.fit_stack => bound
+            .saturating_mul(2)
+            .max(MIN_FITTED)
+            .min(options.stack_size),
+        _ => options.stack_size,
+    }
+}
+
 pub(crate) fn max_invocations(gpu: &Gpu) -> u32 {
     gpu.limits()
         .max_compute_workgroups_per_dimension

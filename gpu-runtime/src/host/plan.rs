@@ -17,8 +17,10 @@ pub const DEFAULT_STACK_SIZE: u32 = 16 << 10;
 /// Default bytes of call stack (frames of recursive calls) per slot.
 pub const DEFAULT_CALL_STACK_BYTES: u32 = 256 << 10;
 
-/// Most stack slots chosen automatically (enough invocations to fill a large GPU).
-pub const DEFAULT_MAX_STACK_SLOTS: u32 = 65536;
+/// Most stack slots chosen automatically: 1 Mi, about four times the threads an H200 keeps in
+/// flight (fewer left it idle: docs/PERFORMANCE.md). The memory budget usually binds first
+/// (16 KiB slots: 65,536 in 1 GiB); small fitted slots (`InstanceOptions::fit_stack`) reach it.
+pub const DEFAULT_MAX_STACK_SLOTS: u32 = 1 << 20;
 
 /// Default upper bound on the results bytes of one dispatch (also the staging buffer size).
 pub const DEFAULT_MAX_RESULTS_BYTES: u64 = 256 << 20;

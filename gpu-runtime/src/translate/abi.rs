@@ -307,6 +307,9 @@ pub struct MemoryLayout {
 pub struct StackLayout {
     /// Index of the stack pointer global.
     pub global_index: u32,
+    /// The most bytes of stack the translated code can use, when the translator could bound
+    /// it (constant frames, no recursion: `stack_bound.rs`); the host sizes stack slots by it.
+    pub max_bytes: Option<u32>,
 }
 
 /// Passive data segments, concatenated into the `data` binding.

@@ -98,6 +98,7 @@ mod reach;
 mod recursion;
 mod runtime;
 mod stack;
+mod stack_bound;
 mod table_rt;
 
 pub use error::{Location, TranslateError};
@@ -248,6 +249,10 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         Some(g) if graph.uses_global(&env, g)? => Some(g),
         _ => None,
     };
+    let stack_max_bytes = match stack_pointer {
+        Some(sp) => stack_bound::max_stack_bytes(&env, &graph, &roots, sp)?,
+        None => None,
+    };
     let private_plain = options.stores == StoreMode::PrivatePlain && stack_pointer.is_some();
     let mut rt = runtime::Runtime::new(&mut module, &global_types, private_plain);
     if options.exact_floats {
@@ -382,7 +387,10 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
             maximum_pages: m.maximum.map(|x| x as u32),
             active_data,
         }),
-        stack: stack_pointer.map(|global_index| abi::StackLayout { global_index }),
+        stack: stack_pointer.map(|global_index| abi::StackLayout {
+            global_index,
+            max_bytes: stack_max_bytes,
+        }),
         data,
         passive_data: passive.into_values().collect(),
         tables,

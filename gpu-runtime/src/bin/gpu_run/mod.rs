@@ -245,6 +245,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let mut options = InstanceOptions::default();
     if let Some(size) = cli.stack_size {
         options.stack_size = size;
+        options.fit_stack = false;
     }
     options.stack_slots = cli.stack_slots;
     if let Some(size) = cli.call_stack_size {
