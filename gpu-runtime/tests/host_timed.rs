@@ -30,7 +30,9 @@ fn instance() -> Instance {
 fn every_run_happens_and_is_timed() {
     let mut inst = instance();
     let threads = 300u64;
-    let seed: Vec<u8> = (0..threads as u32).flat_map(|i| (i * 10).to_le_bytes()).collect();
+    let seed: Vec<u8> = (0..threads as u32)
+        .flat_map(|i| (i * 10).to_le_bytes())
+        .collect();
     inst.write_memory(0, &seed).unwrap();
     let times = inst
         .time_dispatches("inc", threads, &[Value::I32(2)], 5)
@@ -60,7 +62,9 @@ fn runs_split_into_chunks_cover_all_threads() {
         },
     )
     .unwrap();
-    let times = inst.time_dispatches("inc", 250, &[Value::I32(1)], 2).unwrap();
+    let times = inst
+        .time_dispatches("inc", 250, &[Value::I32(1)], 2)
+        .unwrap();
     assert_eq!(times.dispatches, 3);
     let mem = inst.read_memory(0, 251 * 4).unwrap();
     let words: Vec<u32> = mem

@@ -160,8 +160,13 @@ fn references_cross_the_host_abi_as_words() {
         out.all_same(),
         Some(vec![Value::ExternRef(0xdead_beef), Value::FuncRef(1)])
     );
-    let out = inst.run("pick", 1, &[Value::ExternRef(0), Value::I32(0)]).unwrap();
-    assert_eq!(out.all_same(), Some(vec![Value::ExternRef(0), Value::FuncRef(0)]));
+    let out = inst
+        .run("pick", 1, &[Value::ExternRef(0), Value::I32(0)])
+        .unwrap();
+    assert_eq!(
+        out.all_same(),
+        Some(vec![Value::ExternRef(0), Value::FuncRef(0)])
+    );
 }
 
 #[test]

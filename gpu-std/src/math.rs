@@ -84,253 +84,57 @@ pub trait FloatMath: Copy {
     fn log(self, base: Self) -> Self;
 }
 
-impl FloatMath for f32 {
-    #[inline]
-    fn sin(self) -> f32 {
-        imp::sinf(self)
-    }
-    #[inline]
-    fn cos(self) -> f32 {
-        imp::cosf(self)
-    }
-    #[inline]
-    fn tan(self) -> f32 {
-        imp::tanf(self)
-    }
-    #[inline]
-    fn asin(self) -> f32 {
-        imp::asinf(self)
-    }
-    #[inline]
-    fn acos(self) -> f32 {
-        imp::acosf(self)
-    }
-    #[inline]
-    fn atan(self) -> f32 {
-        imp::atanf(self)
-    }
-    #[inline]
-    fn atan2(self, other: f32) -> f32 {
-        imp::atan2f(self, other)
-    }
-    #[inline]
-    fn sinh(self) -> f32 {
-        imp::sinhf(self)
-    }
-    #[inline]
-    fn cosh(self) -> f32 {
-        imp::coshf(self)
-    }
-    #[inline]
-    fn tanh(self) -> f32 {
-        imp::tanhf(self)
-    }
-    #[inline]
-    fn exp(self) -> f32 {
-        imp::expf(self)
-    }
-    #[inline]
-    fn exp2(self) -> f32 {
-        imp::exp2f(self)
-    }
-    #[inline]
-    fn ln(self) -> f32 {
-        imp::logf(self)
-    }
-    #[inline]
-    fn log2(self) -> f32 {
-        imp::log2f(self)
-    }
-    #[inline]
-    fn log10(self) -> f32 {
-        imp::log10f(self)
-    }
-    #[inline]
-    fn powf(self, other: f32) -> f32 {
-        imp::powf(self, other)
-    }
-    #[inline]
-    fn powi(self, n: i32) -> f32 {
-        imp::powif(self, n)
-    }
-    #[inline]
-    fn sqrt(self) -> f32 {
-        imp::sqrtf(self)
-    }
-    #[inline]
-    fn floor(self) -> f32 {
-        imp::floorf(self)
-    }
-    #[inline]
-    fn ceil(self) -> f32 {
-        imp::ceilf(self)
-    }
-    #[inline]
-    fn round(self) -> f32 {
-        imp::roundf(self)
-    }
-    #[inline]
-    fn trunc(self) -> f32 {
-        imp::truncf(self)
-    }
-    #[inline]
-    fn fract(self) -> f32 {
-        imp::fractf(self)
-    }
-    #[inline]
-    fn abs(self) -> f32 {
-        imp::fabsf(self)
-    }
-    #[inline]
-    fn mul_add(self, a: f32, b: f32) -> f32 {
-        imp::fmaf(self, a, b)
-    }
-    #[inline]
-    fn hypot(self, other: f32) -> f32 {
-        imp::hypotf(self, other)
-    }
-    #[inline]
-    fn min(self, other: f32) -> f32 {
-        imp::fminf(self, other)
-    }
-    #[inline]
-    fn max(self, other: f32) -> f32 {
-        imp::fmaxf(self, other)
-    }
-    #[inline]
-    fn clamp(self, min: f32, max: f32) -> f32 {
-        assert!(min <= max, "min > max, or either was NaN");
-        imp::clampf(self, min, max)
-    }
-    #[inline]
-    fn log(self, base: f32) -> f32 {
-        self.ln() / base.ln()
-    }
+/// `impl FloatMath for $t`, each method one call into `imp` (the C names of `$t`).
+macro_rules! impl_float_math {
+    ($t:ty: $sin:ident $cos:ident $tan:ident $asin:ident $acos:ident $atan:ident $atan2:ident
+     $sinh:ident $cosh:ident $tanh:ident $exp:ident $exp2:ident $log:ident $log2:ident
+     $log10:ident $pow:ident $powi:ident $sqrt:ident $floor:ident $ceil:ident $round:ident
+     $trunc:ident $fract:ident $fabs:ident $fma:ident $hypot:ident $fmin:ident $fmax:ident
+     $clamp:ident) => {
+        impl FloatMath for $t {
+            #[inline] fn sin(self) -> $t { imp::$sin(self) }
+            #[inline] fn cos(self) -> $t { imp::$cos(self) }
+            #[inline] fn tan(self) -> $t { imp::$tan(self) }
+            #[inline] fn asin(self) -> $t { imp::$asin(self) }
+            #[inline] fn acos(self) -> $t { imp::$acos(self) }
+            #[inline] fn atan(self) -> $t { imp::$atan(self) }
+            #[inline] fn atan2(self, other: $t) -> $t { imp::$atan2(self, other) }
+            #[inline] fn sinh(self) -> $t { imp::$sinh(self) }
+            #[inline] fn cosh(self) -> $t { imp::$cosh(self) }
+            #[inline] fn tanh(self) -> $t { imp::$tanh(self) }
+            #[inline] fn exp(self) -> $t { imp::$exp(self) }
+            #[inline] fn exp2(self) -> $t { imp::$exp2(self) }
+            #[inline] fn ln(self) -> $t { imp::$log(self) }
+            #[inline] fn log2(self) -> $t { imp::$log2(self) }
+            #[inline] fn log10(self) -> $t { imp::$log10(self) }
+            #[inline] fn powf(self, other: $t) -> $t { imp::$pow(self, other) }
+            #[inline] fn powi(self, n: i32) -> $t { imp::$powi(self, n) }
+            #[inline] fn sqrt(self) -> $t { imp::$sqrt(self) }
+            #[inline] fn floor(self) -> $t { imp::$floor(self) }
+            #[inline] fn ceil(self) -> $t { imp::$ceil(self) }
+            #[inline] fn round(self) -> $t { imp::$round(self) }
+            #[inline] fn trunc(self) -> $t { imp::$trunc(self) }
+            #[inline] fn fract(self) -> $t { imp::$fract(self) }
+            #[inline] fn abs(self) -> $t { imp::$fabs(self) }
+            #[inline] fn mul_add(self, a: $t, b: $t) -> $t { imp::$fma(self, a, b) }
+            #[inline] fn hypot(self, other: $t) -> $t { imp::$hypot(self, other) }
+            #[inline] fn min(self, other: $t) -> $t { imp::$fmin(self, other) }
+            #[inline] fn max(self, other: $t) -> $t { imp::$fmax(self, other) }
+            #[inline]
+            fn clamp(self, min: $t, max: $t) -> $t {
+                assert!(min <= max, "min > max, or either was NaN");
+                imp::$clamp(self, min, max)
+            }
+            #[inline] fn log(self, base: $t) -> $t { self.ln() / base.ln() }
+        }
+    };
 }
 
-impl FloatMath for f64 {
-    #[inline]
-    fn sin(self) -> f64 {
-        imp::sin(self)
-    }
-    #[inline]
-    fn cos(self) -> f64 {
-        imp::cos(self)
-    }
-    #[inline]
-    fn tan(self) -> f64 {
-        imp::tan(self)
-    }
-    #[inline]
-    fn asin(self) -> f64 {
-        imp::asin(self)
-    }
-    #[inline]
-    fn acos(self) -> f64 {
-        imp::acos(self)
-    }
-    #[inline]
-    fn atan(self) -> f64 {
-        imp::atan(self)
-    }
-    #[inline]
-    fn atan2(self, other: f64) -> f64 {
-        imp::atan2(self, other)
-    }
-    #[inline]
-    fn sinh(self) -> f64 {
-        imp::sinh(self)
-    }
-    #[inline]
-    fn cosh(self) -> f64 {
-        imp::cosh(self)
-    }
-    #[inline]
-    fn tanh(self) -> f64 {
-        imp::tanh(self)
-    }
-    #[inline]
-    fn exp(self) -> f64 {
-        imp::exp(self)
-    }
-    #[inline]
-    fn exp2(self) -> f64 {
-        imp::exp2(self)
-    }
-    #[inline]
-    fn ln(self) -> f64 {
-        imp::log(self)
-    }
-    #[inline]
-    fn log2(self) -> f64 {
-        imp::log2(self)
-    }
-    #[inline]
-    fn log10(self) -> f64 {
-        imp::log10(self)
-    }
-    #[inline]
-    fn powf(self, other: f64) -> f64 {
-        imp::pow(self, other)
-    }
-    #[inline]
-    fn powi(self, n: i32) -> f64 {
-        imp::powi(self, n)
-    }
-    #[inline]
-    fn sqrt(self) -> f64 {
-        imp::sqrt(self)
-    }
-    #[inline]
-    fn floor(self) -> f64 {
-        imp::floor(self)
-    }
-    #[inline]
-    fn ceil(self) -> f64 {
-        imp::ceil(self)
-    }
-    #[inline]
-    fn round(self) -> f64 {
-        imp::round(self)
-    }
-    #[inline]
-    fn trunc(self) -> f64 {
-        imp::trunc(self)
-    }
-    #[inline]
-    fn fract(self) -> f64 {
-        imp::fract(self)
-    }
-    #[inline]
-    fn abs(self) -> f64 {
-        imp::fabs(self)
-    }
-    #[inline]
-    fn mul_add(self, a: f64, b: f64) -> f64 {
-        imp::fma(self, a, b)
-    }
-    #[inline]
-    fn hypot(self, other: f64) -> f64 {
-        imp::hypot(self, other)
-    }
-    #[inline]
-    fn min(self, other: f64) -> f64 {
-        imp::fmin(self, other)
-    }
-    #[inline]
-    fn max(self, other: f64) -> f64 {
-        imp::fmax(self, other)
-    }
-    #[inline]
-    fn clamp(self, min: f64, max: f64) -> f64 {
-        assert!(min <= max, "min > max, or either was NaN");
-        imp::clamp(self, min, max)
-    }
-    #[inline]
-    fn log(self, base: f64) -> f64 {
-        self.ln() / base.ln()
-    }
-}
+impl_float_math!(f32: sinf cosf tanf asinf acosf atanf atan2f sinhf coshf tanhf expf exp2f
+    logf log2f log10f powf powif sqrtf floorf ceilf roundf truncf fractf fabsf fmaf hypotf
+    fminf fmaxf clampf);
+impl_float_math!(f64: sin cos tan asin acos atan atan2 sinh cosh tanh exp exp2 log log2
+    log10 pow powi sqrt floor ceil round trunc fract fabs fma hypot fmin fmax clamp);
 
 /// wasm32: imports from `gpu`, lowered by the translator.
 #[cfg(target_arch = "wasm32")]
@@ -461,79 +265,49 @@ mod imp {
         pub safe fn fmax(x: f64, y: f64) -> f64;
     }
 
-    pub fn fractf(x: f32) -> f32 {
-        x - truncf(x)
-    }
-
-    pub fn clampf(x: f32, min: f32, max: f32) -> f32 {
-        let mut r = x;
-        if r < min {
-            r = min;
-        }
-        if r > max {
-            r = max;
-        }
-        r
-    }
-
-    /// compiler-rt's `__powisf2`, which `std`'s `powi` calls.
-    pub fn powif(a: f32, n: i32) -> f32 {
-        let mut a = a;
-        let mut m = n.unsigned_abs();
-        let mut r: f32 = 1.0;
-        loop {
-            if m & 1 != 0 {
-                r *= a;
+    /// `fract`, `clamp` and `powi` (compiler-rt's `__powisf2`/`__powidf2`, which `std`'s
+    /// `powi` calls) with `std`'s definitions: C's library has no such functions.
+    macro_rules! written_out {
+        ($t:ty, $trunc:ident, $fract:ident, $clamp:ident, $powi:ident) => {
+            pub fn $fract(x: $t) -> $t {
+                x - $trunc(x)
             }
-            m >>= 1;
-            if m == 0 {
-                break;
-            }
-            a *= a;
-        }
-        if n < 0 {
-            1.0 / r
-        } else {
-            r
-        }
-    }
 
-    pub fn fract(x: f64) -> f64 {
-        x - trunc(x)
-    }
-
-    pub fn clamp(x: f64, min: f64, max: f64) -> f64 {
-        let mut r = x;
-        if r < min {
-            r = min;
-        }
-        if r > max {
-            r = max;
-        }
-        r
-    }
-
-    /// compiler-rt's `__powidf2`, which `std`'s `powi` calls.
-    pub fn powi(a: f64, n: i32) -> f64 {
-        let mut a = a;
-        let mut m = n.unsigned_abs();
-        let mut r: f64 = 1.0;
-        loop {
-            if m & 1 != 0 {
-                r *= a;
+            pub fn $clamp(x: $t, min: $t, max: $t) -> $t {
+                let mut r = x;
+                if r < min {
+                    r = min;
+                }
+                if r > max {
+                    r = max;
+                }
+                r
             }
-            m >>= 1;
-            if m == 0 {
-                break;
+
+            pub fn $powi(a: $t, n: i32) -> $t {
+                let mut a = a;
+                let mut m = n.unsigned_abs();
+                let mut r: $t = 1.0;
+                loop {
+                    if m & 1 != 0 {
+                        r *= a;
+                    }
+                    m >>= 1;
+                    if m == 0 {
+                        break;
+                    }
+                    a *= a;
+                }
+                if n < 0 {
+                    1.0 / r
+                } else {
+                    r
+                }
             }
-            a *= a;
-        }
-        if n < 0 {
-            1.0 / r
-        } else {
-            r
-        }
+        };
     }
+    written_out!(f32, truncf, fractf, clampf, powif);
+    written_out!(f64, trunc, fract, clamp, powi);
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -35,7 +35,9 @@ pub enum HostError {
     Shader { message: String },
 
     /// Exact-float mode was asked for on an adapter that cannot give it.
-    #[error("exact floats need a vulkan 1.2 adapter with passthrough shaders; {adapter} is not one")]
+    #[error(
+        "exact floats need a vulkan 1.2 adapter with passthrough shaders; {adapter} is not one"
+    )]
     ExactFloatsUnsupported { adapter: String },
 
     /// naga could not write, or the exact-float pass could not patch, an entry point's SPIR-V.

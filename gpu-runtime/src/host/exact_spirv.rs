@@ -36,10 +36,30 @@ impl FloatControls {
     fn modes(&self) -> Vec<(u32, u32, u32)> {
         let mut modes = Vec::new();
         let wanted = [
-            (self.signed_zero_inf_nan_32, MODE_SIGNED_ZERO_INF_NAN, CAP_SIGNED_ZERO_INF_NAN, 32),
-            (self.signed_zero_inf_nan_64, MODE_SIGNED_ZERO_INF_NAN, CAP_SIGNED_ZERO_INF_NAN, 64),
-            (self.denorm_preserve_32, MODE_DENORM_PRESERVE, CAP_DENORM_PRESERVE, 32),
-            (self.denorm_preserve_64, MODE_DENORM_PRESERVE, CAP_DENORM_PRESERVE, 64),
+            (
+                self.signed_zero_inf_nan_32,
+                MODE_SIGNED_ZERO_INF_NAN,
+                CAP_SIGNED_ZERO_INF_NAN,
+                32,
+            ),
+            (
+                self.signed_zero_inf_nan_64,
+                MODE_SIGNED_ZERO_INF_NAN,
+                CAP_SIGNED_ZERO_INF_NAN,
+                64,
+            ),
+            (
+                self.denorm_preserve_32,
+                MODE_DENORM_PRESERVE,
+                CAP_DENORM_PRESERVE,
+                32,
+            ),
+            (
+                self.denorm_preserve_64,
+                MODE_DENORM_PRESERVE,
+                CAP_DENORM_PRESERVE,
+                64,
+            ),
         ];
         for (on, mode, cap, width) in wanted {
             if on {
@@ -84,7 +104,9 @@ const OP_FMUL: u32 = 133;
 const OP_FDIV: u32 = 136;
 const OP_FREM: u32 = 138;
 const OP_FMOD: u32 = 141;
-const FLOAT_ARITHMETIC: [u32; 7] = [OP_FNEGATE, OP_FADD, OP_FSUB, OP_FMUL, OP_FDIV, OP_FREM, OP_FMOD];
+const FLOAT_ARITHMETIC: [u32; 7] = [
+    OP_FNEGATE, OP_FADD, OP_FSUB, OP_FMUL, OP_FDIV, OP_FREM, OP_FMOD,
+];
 
 const DECORATION_NO_CONTRACTION: u32 = 42;
 const MODE_DENORM_PRESERVE: u32 = 4459;
@@ -313,7 +335,10 @@ mod tests {
 
     #[test]
     fn rejects_garbage() {
-        assert_eq!(make_exact(&[1, 2], FloatControls::default()), Err(SpirvPatchError::NoHeader));
+        assert_eq!(
+            make_exact(&[1, 2], FloatControls::default()),
+            Err(SpirvPatchError::NoHeader)
+        );
         let mut words = spirv_of(WGSL);
         words.push(0);
         assert_eq!(

@@ -80,9 +80,7 @@ impl Program {
 
         let device = gpu.device();
         let shader = if options.exact_floats {
-            let passthrough = gpu
-                .features()
-                .contains(wgpu::Features::PASSTHROUGH_SHADERS);
+            let passthrough = gpu.features().contains(wgpu::Features::PASSTHROUGH_SHADERS);
             match gpu.float_controls() {
                 Some(controls) if passthrough => Shader::Exact {
                     module,
@@ -198,7 +196,8 @@ impl Program {
                 info,
                 controls,
             } => {
-                exact_module = exact_shader_module(gpu, module, info, *controls, export, &entry.entry_point)?;
+                exact_module =
+                    exact_shader_module(gpu, module, info, *controls, export, &entry.entry_point)?;
                 &exact_module
             }
         };
@@ -297,7 +296,13 @@ fn exact_shader_module(
         .entry_points
         .iter()
         .find(|e| e.name == entry_point)
-        .map(|e| (e.workgroup_size[0], e.workgroup_size[1], e.workgroup_size[2]))
+        .map(|e| {
+            (
+                e.workgroup_size[0],
+                e.workgroup_size[1],
+                e.workgroup_size[2],
+            )
+        })
         .unwrap_or((1, 1, 1));
     let desc = wgpu::ShaderModuleDescriptorPassthrough {
         label: Some(entry_point),
@@ -311,9 +316,8 @@ fn exact_shader_module(
     // SAFETY: the SPIR-V is naga's output for a module naga validated, changed only by
     // decorations and execution modes the device reports support for (`FloatControls`); its
     // bindings are the ABI's, which the pipeline layout declares.
-    let (shader, error) = gpu.scoped(|| unsafe {
-        gpu.device().create_shader_module_passthrough(desc)
-    });
+    let (shader, error) =
+        gpu.scoped(|| unsafe { gpu.device().create_shader_module_passthrough(desc) });
     match error {
         Some(e) => Err(HostError::Shader {
             message: e.to_string(),

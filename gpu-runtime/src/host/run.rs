@@ -123,20 +123,14 @@ impl Instance {
                 .plan
                 .slots_for(count, max_inv)
                 .min(self.call_stack_slots);
-            let mut p = vec![
-                chunk.start as u32,
-                chunk.end as u32,
+            let p = self.params_words(
+                &chunk,
                 slots,
-                self.plan.stack_base,
-                self.plan.stack_size,
-                self.call_stack_words,
-                threads as u32,
-                time.to_bits(),
-                fb_width,
-                fb_height,
-            ];
-            p.extend_from_slice(&arg_words);
-            p.push(0);
+                threads,
+                time,
+                (fb_width, fb_height),
+                &arg_words,
+            );
             queue.write_buffer(&params_buffer, 0, &bytes_of_words(&p));
             let bytes = count * stride_bytes;
             let ((), error) = gpu.scoped(|| {
@@ -291,6 +285,35 @@ impl Instance {
 }
 
 impl Instance {
+    /// The `params` words of one dispatch (`abi::params`): the launch, the arguments, and the
+    /// zero word after them.
+    pub(crate) fn params_words(
+        &self,
+        chunk: &std::ops::Range<u64>,
+        slots: u32,
+        threads: u64,
+        time: f32,
+        (fb_width, fb_height): (u32, u32),
+        arg_words: &[u32],
+    ) -> Vec<u32> {
+        let mut p = vec![
+            chunk.start as u32,
+            chunk.end as u32,
+            slots,
+            self.plan.stack_base,
+            self.plan.stack_size,
+            self.call_stack_words,
+            threads as u32,
+            time.to_bits(),
+            fb_width,
+            fb_height,
+        ];
+        debug_assert_eq!(p.len() as u32, params::ARGS);
+        p.extend_from_slice(arg_words);
+        p.push(0);
+        p
+    }
+
     /// `file:line:column` from the panic words of `control` (see `control::PANIC_FILE`), when
     /// the file name is a plausible string inside linear memory.
     fn panic_location(&self, record: &[u32]) -> Option<String> {

@@ -24,7 +24,7 @@ use super::plan;
 use super::run::check_args;
 use super::transfer::{bytes_of_words, create_buffer, map_read, read_words, staging_buffer};
 use super::value::Value;
-use crate::translate::abi::{binding, control, params, TrapKind};
+use crate::translate::abi::{binding, control, TrapKind};
 
 /// The times of [`Instance::time_dispatches`], one entry per run.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -104,22 +104,7 @@ impl Instance {
                 .plan
                 .slots_for(count, max_inv)
                 .min(self.call_stack_slots);
-            let mut p = vec![
-                chunk.start as u32,
-                chunk.end as u32,
-                slots,
-                self.plan.stack_base,
-                self.plan.stack_size,
-                self.call_stack_words,
-                threads as u32,
-                time.to_bits(),
-                0,
-                0,
-            ];
-            p.extend_from_slice(&arg_words);
-            debug_assert_eq!(p.len() as u32, params::ARGS + entry.arg_words());
-            // The zero word after the arguments (abi::params::ARGS).
-            p.push(0);
+            let p = self.params_words(&chunk, slots, threads, time, (0, 0), &arg_words);
             let params_buffer = create_buffer(
                 &gpu,
                 "params",

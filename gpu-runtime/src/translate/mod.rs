@@ -432,7 +432,9 @@ fn table_layout(
         let headroom = initial.saturating_add(TABLE_GROW_HEADROOM);
         let capacity = t
             .maximum
-            .map_or(headroom, |m| u32::try_from(m).unwrap_or(u32::MAX).min(headroom))
+            .map_or(headroom, |m| {
+                u32::try_from(m).unwrap_or(u32::MAX).min(headroom)
+            })
             .max(initial);
         tables.push(abi::TableLayout {
             size_word: *word,

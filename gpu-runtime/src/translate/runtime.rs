@@ -171,7 +171,11 @@ fn private(module: &mut Module, name: &str, ty: Handle<Type>) -> Handle<GlobalVa
 }
 
 /// A helper function under construction.
-pub(super) fn helper_fn(name: &str, args: &[(&str, Handle<Type>)], result: Option<Handle<Type>>) -> IrBuilder {
+pub(super) fn helper_fn(
+    name: &str,
+    args: &[(&str, Handle<Type>)],
+    result: Option<Handle<Type>>,
+) -> IrBuilder {
     IrBuilder::new(Function {
         name: Some(name.into()),
         arguments: args

@@ -98,7 +98,11 @@ pub fn inline_pure_imports<'e>(
 
     let mut function = Vec::new();
     push_leb(&mut function, (func_imports.len() + defined.len()) as u32);
-    for t in func_imports.iter().map(|(_, _, t)| *t).chain(defined.iter().copied()) {
+    for t in func_imports
+        .iter()
+        .map(|(_, _, t)| *t)
+        .chain(defined.iter().copied())
+    {
         push_leb(&mut function, t);
     }
     let mut code = Vec::new();
@@ -519,7 +523,9 @@ mod tests {
 
     fn link(importer: &str) -> Option<Vec<u8>> {
         let exporter = wasm(EXPORTER);
-        inline_pure_imports(&wasm(importer), |m| (m == "a").then_some(exporter.as_slice()))
+        inline_pure_imports(&wasm(importer), |m| {
+            (m == "a").then_some(exporter.as_slice())
+        })
     }
 
     #[test]
@@ -582,7 +588,11 @@ mod tests {
         }
         assert_eq!(
             inits,
-            ["I32Const { value: 666 }", "I64Const { value: 7 }", "I32Const { value: 666 }"]
+            [
+                "I32Const { value: 666 }",
+                "I64Const { value: 7 }",
+                "I32Const { value: 666 }"
+            ]
         );
         // A mutable global is state: not copied.
         assert_eq!(

@@ -13,8 +13,8 @@ use naga::{BinaryOperator as B, Block, Expression, Handle, Statement, SwitchCase
 use wasmparser::Operator;
 
 use super::super::abi::{TrapKind, ValType};
-use super::super::func::{FuncInfo, FuncTranslator};
 use super::super::env::Signature;
+use super::super::func::{FuncInfo, FuncTranslator};
 use super::super::intrinsics::Intrinsic;
 use super::super::math::MathOp;
 use super::super::TranslateError;
@@ -266,10 +266,13 @@ impl FuncTranslator<'_, '_> {
         // Static tables: past the end is the default; tables in `control`: any function of
         // another type is.
         let (default_kind, listed) = if self.tables.is_empty() {
-            (TrapKind::UndefinedElement, vec![
-                (nulls, TrapKind::UninitializedElement),
-                (mismatched, TrapKind::IndirectCallTypeMismatch),
-            ])
+            (
+                TrapKind::UndefinedElement,
+                vec![
+                    (nulls, TrapKind::UninitializedElement),
+                    (mismatched, TrapKind::IndirectCallTypeMismatch),
+                ],
+            )
         } else {
             (
                 TrapKind::IndirectCallTypeMismatch,
