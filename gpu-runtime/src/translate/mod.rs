@@ -129,6 +129,7 @@ pub struct TranslateOptions {
     ///   correctly rounded as wasm requires, also on drivers whose f32 division or square root
     ///   is not (Vulkan allows 2.5 ulp; NVIDIA's division is about 1 ulp off). This makes the
     ///   module need `SHADER_F64`;
+    /// - an f32 NaN result becomes the canonical NaN (NVIDIA's are `0x7fffffff`);
     /// - float constants are built at run time from a zero the host passes (the params word
     ///   after the arguments), so the driver cannot fold `x * 0.0`, `x + 0.0`, `x / 0.0`, ...
     ///

@@ -97,6 +97,7 @@ impl FuncTranslator<'_, '_> {
             Operator::F32DemoteF64 => {
                 let a = self.pop();
                 let r = self.b.convert(a, ScalarKind::Float, 4);
+                let r = self.exact_f32_nan(r, F32);
                 self.push(r, F32);
             }
             Operator::F64PromoteF32 => {

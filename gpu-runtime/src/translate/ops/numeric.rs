@@ -147,7 +147,24 @@ impl FuncTranslator<'_, '_> {
         let b = self.pop();
         let (a, t) = self.pop_typed();
         let r = self.b.bin(op, a, b);
+        let r = self.exact_f32_nan(r, t);
         self.push(r, t);
+    }
+
+    /// In exact-float mode, an f32 NaN result becomes the canonical NaN (`0x7fc00000`): wasm
+    /// requires it when the operands are canonical (and allows it otherwise), and NVIDIA's
+    /// driver produces `0x7fffffff`. Tested on the bits, which no float folding can touch.
+    pub(crate) fn exact_f32_nan(&mut self, r: H, t: ValType) -> H {
+        if !self.exact_floats || t != ValType::F32 {
+            return r;
+        }
+        let bits = self.b.bitcast(r, ScalarKind::Uint);
+        let mask = self.b.u32(0x7fff_ffff);
+        let magnitude = self.b.bin(B::And, bits, mask);
+        let inf = self.b.u32(0x7f80_0000);
+        let nan = self.b.bin(B::Greater, magnitude, inf);
+        let canonical = self.b.f32_bits(0x7fc0_0000);
+        self.b.select(nan, canonical, r)
     }
 
     /// `a / b` (`Some(Divide)`) or `sqrt(a)` (`None`) computed in f64 and rounded once: f64
@@ -165,6 +182,7 @@ impl FuncTranslator<'_, '_> {
             _ => self.b.math1(M::Sqrt, wide_a),
         };
         let r = self.b.convert(wide, ScalarKind::Float, 4);
+        let r = self.exact_f32_nan(r, ValType::F32);
         self.push(r, ValType::F32);
     }
 
@@ -321,6 +339,7 @@ impl FuncTranslator<'_, '_> {
     fn float_math(&mut self, fun: M) {
         let (a, t) = self.pop_typed();
         let r = self.b.math1(fun, a);
+        let r = self.exact_f32_nan(r, t);
         self.push(r, t);
     }
 
