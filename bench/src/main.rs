@@ -71,6 +71,10 @@ struct Args {
     /// Stack slots (invocations per dispatch) for (a) (default: the runtime's).
     #[arg(long)]
     stack_slots: Option<u32>,
+    /// Translate (a) with plain (non-atomic) memory (`StoreMode::Plain`): right for these
+    /// workloads, whose threads never write bytes of one word at the same time.
+    #[arg(long)]
+    plain_memory: bool,
     /// Replace (a)'s translated shaders by `DIR/<workload>.wgsl` (hand-edited `gpu-run --emit
     /// wgsl` output with the same ABI), to measure a translator change before making it.
     #[arg(long, value_name = "DIR")]
@@ -154,6 +158,9 @@ fn run() -> Result<bool> {
     if let Some(dir) = &args.a_shaders {
         header += &format!(" (a) runs the shaders in {} instead of the translator's.", dir.display());
     }
+    if args.plain_memory {
+        header += " (a) translated with plain memory.";
+    }
     if args.stack_size.is_some() || args.stack_slots.is_some() {
         header += &format!(
             " (a) stack size {:?}, slots {:?}.",
@@ -166,6 +173,7 @@ fn run() -> Result<bool> {
         stack_size: args.stack_size,
         stack_slots: args.stack_slots,
         shader_dir: args.a_shaders.clone(),
+        plain_memory: args.plain_memory,
     };
     let mut rows = Vec::new();
     for w in workloads {

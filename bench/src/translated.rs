@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Context, Result};
 use gpu_runtime::host::{DispatchTimes, Gpu, Instance, InstanceOptions, Program, Value};
-use gpu_runtime::translate::{translate, TranslateOptions};
+use gpu_runtime::translate::{translate, StoreMode, TranslateOptions};
 
 use crate::cases::{Case, Scalar};
 
@@ -24,6 +24,8 @@ pub struct Options {
     /// layout): the translator's own output edited by hand, to measure what a change to the
     /// translator would gain before making it (see `bench/variants.py`).
     pub shader_dir: Option<std::path::PathBuf>,
+    /// Translate with [`StoreMode::Plain`] (memory without atomics).
+    pub plain_memory: bool,
 }
 
 /// A translated workload, instantiated, with its inputs in linear memory.
@@ -66,6 +68,11 @@ pub fn prepare(gpu: &Gpu, wasm: &[u8], case: &Case, options: &Options) -> Result
         wasm,
         &TranslateOptions {
             entries: Some(vec![export.to_string(), "grow".to_string()]),
+            stores: if options.plain_memory {
+                StoreMode::Plain
+            } else {
+                StoreMode::default()
+            },
             ..TranslateOptions::default()
         },
     )

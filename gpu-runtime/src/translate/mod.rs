@@ -149,6 +149,12 @@ pub enum StoreMode {
     /// [`StoreMode::Atomic`]; see docs/PERFORMANCE.md for what it saves.
     #[default]
     PrivatePlain,
+    /// Linear memory is a plain `array<u32>` (no atomics anywhere): loads are ordinary cached
+    /// loads and partial-word stores plain read-modify-writes. Fastest (docs/PERFORMANCE.md),
+    /// and correct only when no two threads write bytes of the same 32-bit word at the same
+    /// time, as in kernels where each thread writes its own 4-byte (or larger, aligned)
+    /// elements; threads writing neighbouring bytes may lose each other's writes.
+    Plain,
 }
 
 impl TranslateOptions {
@@ -255,7 +261,8 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         None => None,
     };
     let private_plain = options.stores == StoreMode::PrivatePlain && stack_pointer.is_some();
-    let mut rt = runtime::Runtime::new(&mut module, &global_types, private_plain);
+    let plain_memory = options.stores == StoreMode::Plain;
+    let mut rt = runtime::Runtime::new(&mut module, &global_types, private_plain, plain_memory);
     if options.exact_floats {
         rt.declare_opaque_zero(&mut module);
     }

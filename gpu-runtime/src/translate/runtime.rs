@@ -43,6 +43,8 @@ pub struct Runtime {
     pub stack_top: Handle<GlobalVariable>,
     /// Partial-word stores inside the thread's stack slot are plain read-modify-writes.
     private_plain: bool,
+    /// Memory is a plain array: no atomics (`StoreMode::Plain`).
+    plain_memory: bool,
     /// Private: set to 1 by a function right before its single `return`. A caller clears it
     /// before a call and checks it after: lavapipe disables a thread whose loops it cut until
     /// the function returns, so the function's own checks never run (see `detect_loop_limit`).
@@ -193,10 +195,17 @@ pub(super) fn helper_fn(
 
 impl Runtime {
     /// Declares the bindings and private variables.
-    pub fn new(module: &mut Module, globals: &[ValType], private_plain: bool) -> Self {
+    /// `plain_memory`: memory is `array<u32>` and every partial store a plain read-modify-write
+    /// (`StoreMode::Plain`); else `array<atomic<u32>>`.
+    pub fn new(
+        module: &mut Module,
+        globals: &[ValType],
+        private_plain: bool,
+        plain_memory: bool,
+    ) -> Self {
         let u32t = u32_ty(module);
         let params = storage(module, "params", binding::PARAMS, false, false);
-        let memory = storage(module, "memory", binding::MEMORY, true, true);
+        let memory = storage(module, "memory", binding::MEMORY, !plain_memory, true);
         let results = storage(module, "results", binding::RESULTS, false, true);
         let control_g = storage(module, "control", binding::CONTROL, true, true);
         let data = storage(module, "data", binding::DATA, false, false);
@@ -232,6 +241,7 @@ impl Runtime {
             finished: private(module, "finished", u32t),
             stack_top: private(module, "stack_top", u32t),
             private_plain,
+            plain_memory,
             globals,
             u32_type: u32t,
             math_mode: super::math::MathMode::default(),
@@ -426,13 +436,27 @@ impl Runtime {
         let p0 = self.mem_word(&mut b, w);
         let full = b.u32(u32::MAX);
         let whole = b.bin(B::Equal, m0, full);
-        let (stack_floor, stack_top, private_plain) =
-            (self.stack_floor, self.stack_top, self.private_plain);
+        let (stack_floor, stack_top, private_plain, plain_memory) = (
+            self.stack_floor,
+            self.stack_top,
+            self.private_plain,
+            self.plain_memory,
+        );
         let merge = |b: &mut IrBuilder,
                      p: Handle<Expression>,
                      m: Handle<Expression>,
                      v: Handle<Expression>| {
             let not_m = b.un(UnaryOperator::BitwiseNot, m);
+            let plain = |b: &mut IrBuilder| {
+                let old = b.load(p);
+                let kept = b.bin(B::And, old, not_m);
+                let new = b.bin(B::InclusiveOr, kept, v);
+                b.store(p, new);
+            };
+            if plain_memory {
+                plain(b);
+                return;
+            }
             let atomic = |b: &mut IrBuilder| {
                 b.atomic(p, AtomicFunction::And, not_m, None);
                 b.atomic(p, AtomicFunction::InclusiveOr, v, None);
@@ -450,16 +474,7 @@ impl Runtime {
                 b.bin(B::LogicalAnd, above, below)
             });
             match private {
-                Some(private) => b.if_else(
-                    private,
-                    |b| {
-                        let old = b.load(p);
-                        let kept = b.bin(B::And, old, not_m);
-                        let new = b.bin(B::InclusiveOr, kept, v);
-                        b.store(p, new);
-                    },
-                    atomic,
-                ),
+                Some(private) => b.if_else(private, plain, atomic),
                 None => atomic(b),
             }
         };

@@ -14,7 +14,7 @@ use anyhow::{anyhow, Context};
 use clap::{Parser, ValueEnum};
 
 use gpu_runtime::host::{Gpu, GpuOptions, Instance, InstanceOptions, Program, ProgramOptions};
-use gpu_runtime::translate::{translate, TranslateOptions, Translation};
+use gpu_runtime::translate::{translate, StoreMode, TranslateOptions, Translation};
 
 /// Translate a WebAssembly module to a GPU shader and run one export on many GPU threads
 /// (one wasm call per thread).
@@ -97,6 +97,11 @@ pub struct Cli {
     /// division and square root (Vulkan 1.2+ only; see docs/ARCHITECTURE.md).
     #[arg(long)]
     pub exact_floats: bool,
+
+    /// Linear memory without atomics: faster loads and stores, but correct only when no two
+    /// threads write bytes of the same 32-bit word at the same time (see docs/ARCHITECTURE.md).
+    #[arg(long)]
+    pub plain_memory: bool,
 
     /// Adapter: vulkan, metal, dx12, gl, or part of its name (default: $GPU_RUN_ADAPTER, else
     /// the best one).
@@ -194,6 +199,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         let options = TranslateOptions {
             allow_recursion: !cli.no_recursion,
             exact_floats: cli.exact_floats,
+            stores: store_mode(cli.plain_memory),
             ..TranslateOptions::default()
         };
         let translation = translate(&wasm, &options).map_err(Failure::input)?;
@@ -208,6 +214,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let options = TranslateOptions {
         allow_recursion: !cli.no_recursion,
         exact_floats: cli.exact_floats,
+        stores: store_mode(cli.plain_memory),
         ..TranslateOptions::entry(entry.as_str())
     };
     let translation = translate(&wasm, &options).map_err(Failure::input)?;
@@ -391,5 +398,14 @@ fn ms(d: Duration) -> String {
 fn silence_vulkan_layers() {
     if std::env::var_os("NODEVICE_SELECT").is_none() {
         std::env::set_var("NODEVICE_SELECT", "1");
+    }
+}
+
+/// `--plain-memory`: [`StoreMode::Plain`]; else the default.
+fn store_mode(plain_memory: bool) -> StoreMode {
+    if plain_memory {
+        StoreMode::Plain
+    } else {
+        StoreMode::default()
     }
 }
