@@ -80,7 +80,11 @@ pub fn compare(workload: Workload, got: &[Vec<u8>], want: &[Vec<u8>]) -> Check {
             let share = differ as f64 / w.len().max(1) as f64;
             Check {
                 ok: share <= 0.005,
-                detail: format!("{differ} of {} pixels differ ({:.3}%)", w.len(), share * 100.0),
+                detail: format!(
+                    "{differ} of {} pixels differ ({:.3}%)",
+                    w.len(),
+                    share * 100.0
+                ),
             }
         }
         Workload::Nbody => {
@@ -88,11 +92,17 @@ pub fn compare(workload: Workload, got: &[Vec<u8>], want: &[Vec<u8>]) -> Check {
             let mut parts = Vec::new();
             for (name, g, w) in [("pos", &got[0], &want[0]), ("vel", &got[1], &want[1])] {
                 let (g, w) = (f32s(g), f32s(w));
-                let scale = w.iter().fold(0.0f32, |m, v| m.max(v.abs())).max(f32::MIN_POSITIVE);
-                let diff = g
+                let scale = w
                     .iter()
-                    .zip(&w)
-                    .fold(0.0f32, |m, (a, b)| if (a - b).is_nan() { f32::INFINITY } else { m.max((a - b).abs()) });
+                    .fold(0.0f32, |m, v| m.max(v.abs()))
+                    .max(f32::MIN_POSITIVE);
+                let diff = g.iter().zip(&w).fold(0.0f32, |m, (a, b)| {
+                    if (a - b).is_nan() {
+                        f32::INFINITY
+                    } else {
+                        m.max((a - b).abs())
+                    }
+                });
                 let rel = diff / scale;
                 ok &= rel <= 1e-3;
                 parts.push(format!("{name} {rel:.1e}"));
@@ -103,7 +113,13 @@ pub fn compare(workload: Workload, got: &[Vec<u8>], want: &[Vec<u8>]) -> Check {
             }
         }
         Workload::Sha256 | Workload::Splitmix | Workload::Sort => {
-            let unit = if workload == Workload::Sha256 { 32 } else if workload == Workload::Splitmix { 8 } else { 4 };
+            let unit = if workload == Workload::Sha256 {
+                32
+            } else if workload == Workload::Splitmix {
+                8
+            } else {
+                4
+            };
             let differ = got[0]
                 .chunks(unit)
                 .zip(want[0].chunks(unit))

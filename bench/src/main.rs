@@ -41,7 +41,10 @@ use check::Check;
 use report::{Row, SideResult, Timed};
 
 #[derive(Debug, Parser)]
-#[command(name = "gpu-bench", about = "Translated Rust vs hand-written WGSL vs native CPU, six workloads")]
+#[command(
+    name = "gpu-bench",
+    about = "Translated Rust vs hand-written WGSL vs native CPU, six workloads"
+)]
 struct Args {
     /// Workloads, comma-separated (saxpy, mandelbrot, nbody, sha256, splitmix, sort) or `all`.
     #[arg(long, default_value = "all")]
@@ -143,7 +146,11 @@ fn run() -> Result<bool> {
     let gpu = Gpu::new(&GpuOptions {
         adapter: args.adapter.clone(),
     })?;
-    let wasm = if sides[0] { read_wasm(&args)? } else { Vec::new() };
+    let wasm = if sides[0] {
+        read_wasm(&args)?
+    } else {
+        Vec::new()
+    };
     let timestamps = gpu.features().contains(wgpu::Features::TIMESTAMP_QUERY);
     let cpu_threads = rayon::current_num_threads();
     let mut header = format!(
@@ -156,7 +163,10 @@ fn run() -> Result<bool> {
         args.warmup
     );
     if let Some(dir) = &args.a_shaders {
-        header += &format!(" (a) runs the shaders in {} instead of the translator's.", dir.display());
+        header += &format!(
+            " (a) runs the shaders in {} instead of the translator's.",
+            dir.display()
+        );
     }
     if args.plain_memory {
         header += " (a) translated with plain memory.";
@@ -178,7 +188,12 @@ fn run() -> Result<bool> {
     let mut rows = Vec::new();
     for w in workloads {
         let case = Case::new(w, size_of(w)?).map_err(|e| anyhow!(e))?;
-        eprintln!("{w}: {} {} ({} threads)", case.size, w.size_unit(), case.threads);
+        eprintln!(
+            "{w}: {} {} ({} threads)",
+            case.size,
+            w.size_unit(),
+            case.threads
+        );
         let row = bench(&gpu, &wasm, &case, &args, sides, &options);
         for (name, s) in report::SIDE_NAMES.iter().zip(&row.sides) {
             if let Some(e) = &s.error {
@@ -218,9 +233,14 @@ fn run() -> Result<bool> {
 fn read_wasm(args: &Args) -> Result<Vec<u8>> {
     let path = match &args.wasm {
         Some(p) => p.clone(),
-        None => gpu_runtime::guest::GuestBuilder::new(concat!(env!("CARGO_MANIFEST_DIR"), "/guest"))
-            .build()
-            .context("building bench/guest (pass --wasm with a prebuilt guest on machines without cargo)")?,
+        None => gpu_runtime::guest::GuestBuilder::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/guest"
+        ))
+        .build()
+        .context(
+            "building bench/guest (pass --wasm with a prebuilt guest on machines without cargo)",
+        )?,
     };
     std::fs::read(&path).with_context(|| format!("reading {}", path.display()))
 }
@@ -259,7 +279,9 @@ fn bench(
     let mut buffers = case.buffers.clone();
     native::run(case, &mut buffers);
     let reference = outputs(case, &buffers);
-    row.sides[2].notes.push(format!("{} threads", rayon::current_num_threads()));
+    row.sides[2]
+        .notes
+        .push(format!("{} threads", rayon::current_num_threads()));
     if sides[2] {
         for _ in 0..args.warmup {
             native::run(case, &mut buffers);
@@ -325,7 +347,8 @@ fn bench_translated(
     }
     p.time(case, args.warmup)?;
     let t = p.time(case, args.runs)?;
-    side.notes.push(format!("{} dispatch(es)/run", t.dispatches));
+    side.notes
+        .push(format!("{} dispatch(es)/run", t.dispatches));
     side.timed = Some(timed(t.best(), source(&t.gpu)));
     Ok(())
 }

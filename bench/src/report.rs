@@ -89,7 +89,10 @@ impl Row {
                 let thr = self.case.items / t.median.as_secs_f64();
                 let mut cell = format!("{} ({} {}/s", ms(t.median), rate(thr), self.case.item_unit);
                 if self.case.min_bytes > 0.0 {
-                    cell += &format!(", {:.1} GB/s", self.case.min_bytes / t.median.as_secs_f64() / 1e9);
+                    cell += &format!(
+                        ", {:.1} GB/s",
+                        self.case.min_bytes / t.median.as_secs_f64() / 1e9
+                    );
                 }
                 cell + ")"
             }
@@ -148,16 +151,14 @@ pub fn markdown(rows: &[Row], header: &str) -> String {
     s += "\n| workload | tolerance | a vs c | b vs c | timing (a / b / c) |\n| --- | --- | --- | --- | --- |\n";
     for r in rows {
         let chk = |side: usize| {
-            r.sides[side]
-                .check
-                .as_ref()
-                .map_or("–".to_string(), |c| format!("{}{}", if c.ok { "ok: " } else { "FAIL: " }, c.detail))
+            r.sides[side].check.as_ref().map_or("–".to_string(), |c| {
+                format!("{}{}", if c.ok { "ok: " } else { "FAIL: " }, c.detail)
+            })
         };
         let src = |side: usize| {
-            r.sides[side]
-                .timed
-                .as_ref()
-                .map_or("–".to_string(), |t| format!("{} runs, {}", t.runs, t.source))
+            r.sides[side].timed.as_ref().map_or("–".to_string(), |t| {
+                format!("{} runs, {}", t.runs, t.source)
+            })
         };
         s += &format!(
             "| {} | {} | {} | {} | {} / {} / {} |\n",

@@ -89,7 +89,12 @@ pub fn prepare(gpu: &Gpu, wasm: &[u8], case: &Case, options: &Options) -> Result
         // the layout keeps the translator's name.
         for ep in &mut module.entry_points {
             if let Some(stem) = ep.name.strip_suffix('_') {
-                if translation.layout.entries.iter().any(|e| e.entry_point == stem) {
+                if translation
+                    .layout
+                    .entries
+                    .iter()
+                    .any(|e| e.entry_point == stem)
+                {
                     ep.name = stem.to_string();
                 }
             }

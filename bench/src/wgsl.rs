@@ -43,8 +43,13 @@ pub struct Prepared {
 pub fn prepare(gpu: &Gpu, case: &Case) -> Result<Prepared> {
     let device = gpu.device();
     let t = Instant::now();
-    let module = naga::front::wgsl::parse_str(source(case.workload))
-        .map_err(|e| anyhow!("{}.wgsl: {}", case.workload, e.emit_to_string(source(case.workload))))?;
+    let module = naga::front::wgsl::parse_str(source(case.workload)).map_err(|e| {
+        anyhow!(
+            "{}.wgsl: {}",
+            case.workload,
+            e.emit_to_string(source(case.workload))
+        )
+    })?;
     naga::valid::Validator::new(
         naga::valid::ValidationFlags::all(),
         naga::valid::Capabilities::all(),
@@ -55,64 +60,64 @@ pub fn prepare(gpu: &Gpu, case: &Case) -> Result<Prepared> {
 
     let t = Instant::now();
     let (shader, compute) = gputime::scoped(gpu, "wgsl pipeline creation", || {
-    let shader = device.create_shader_module(wgpu::ShaderModuleDescriptor {
-        label: Some(case.workload.name()),
-        source: wgpu::ShaderSource::Naga(Cow::Owned(module)),
-    });
-    let compute = device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
-        label: Some(case.workload.name()),
-        layout: None,
-        module: &shader,
-        entry_point: Some("main"),
-        compilation_options: wgpu::PipelineCompilationOptions::default(),
-        cache: None,
-    });
-    (shader, compute)
+        let shader = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+            label: Some(case.workload.name()),
+            source: wgpu::ShaderSource::Naga(Cow::Owned(module)),
+        });
+        let compute = device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
+            label: Some(case.workload.name()),
+            layout: None,
+            module: &shader,
+            entry_point: Some("main"),
+            compilation_options: wgpu::PipelineCompilationOptions::default(),
+            cache: None,
+        });
+        (shader, compute)
     })?;
     drop(shader);
     let pipeline = t.elapsed();
 
     let upload = gputime::scoped(gpu, "wgsl buffer upload", || {
-    let mut uniform: Vec<u32> = case.scalars.iter().map(|s| s.bits()).collect();
-    uniform.resize(uniform.len().next_multiple_of(4), 0);
-    let params = device.create_buffer(&wgpu::BufferDescriptor {
-        label: Some("params"),
-        size: uniform.len() as u64 * 4,
-        usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
-        mapped_at_creation: false,
-    });
-    gpu.queue()
-        .write_buffer(&params, 0, bytemuck::cast_slice(&uniform));
-    let mut buffers = Vec::new();
-    for b in &case.buffers {
-        let buffer = device.create_buffer(&wgpu::BufferDescriptor {
-            label: Some(b.name),
-            size: (b.len as u64).next_multiple_of(8),
-            usage: wgpu::BufferUsages::STORAGE
-                | wgpu::BufferUsages::COPY_DST
-                | wgpu::BufferUsages::COPY_SRC,
+        let mut uniform: Vec<u32> = case.scalars.iter().map(|s| s.bits()).collect();
+        uniform.resize(uniform.len().next_multiple_of(4), 0);
+        let params = device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("params"),
+            size: uniform.len() as u64 * 4,
+            usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
             mapped_at_creation: false,
         });
-        gpu.queue().write_buffer(&buffer, 0, b.bytes());
-        buffers.push(buffer);
-    }
-    let mut entries = vec![wgpu::BindGroupEntry {
-        binding: 0,
-        resource: params.as_entire_binding(),
-    }];
-    for (i, b) in buffers.iter().enumerate() {
-        entries.push(wgpu::BindGroupEntry {
-            binding: i as u32 + 1,
-            resource: b.as_entire_binding(),
+        gpu.queue()
+            .write_buffer(&params, 0, bytemuck::cast_slice(&uniform));
+        let mut buffers = Vec::new();
+        for b in &case.buffers {
+            let buffer = device.create_buffer(&wgpu::BufferDescriptor {
+                label: Some(b.name),
+                size: (b.len as u64).next_multiple_of(8),
+                usage: wgpu::BufferUsages::STORAGE
+                    | wgpu::BufferUsages::COPY_DST
+                    | wgpu::BufferUsages::COPY_SRC,
+                mapped_at_creation: false,
+            });
+            gpu.queue().write_buffer(&buffer, 0, b.bytes());
+            buffers.push(buffer);
+        }
+        let mut entries = vec![wgpu::BindGroupEntry {
+            binding: 0,
+            resource: params.as_entire_binding(),
+        }];
+        for (i, b) in buffers.iter().enumerate() {
+            entries.push(wgpu::BindGroupEntry {
+                binding: i as u32 + 1,
+                resource: b.as_entire_binding(),
+            });
+        }
+        let bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
+            label: Some(case.workload.name()),
+            layout: &compute.get_bind_group_layout(0),
+            entries: &entries,
         });
-    }
-    let bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
-        label: Some(case.workload.name()),
-        layout: &compute.get_bind_group_layout(0),
-        entries: &entries,
-    });
-    buffers.push(params);
-    (buffers, bind_group)
+        buffers.push(params);
+        (buffers, bind_group)
     })?;
     let (buffers, bind_group) = upload;
     gputime::check_idle(gpu, "wgsl buffer upload")?;
@@ -122,7 +127,11 @@ pub fn prepare(gpu: &Gpu, case: &Case) -> Result<Prepared> {
     let x = groups.min(max);
     let y = groups.div_ceil(x);
     if y > max {
-        return Err(anyhow!("{}: {} threads need too many workgroups", case.workload, case.threads));
+        return Err(anyhow!(
+            "{}: {} threads need too many workgroups",
+            case.workload,
+            case.threads
+        ));
     }
     Ok(Prepared {
         parse,

@@ -42,6 +42,10 @@ fn plain_memory_has_no_atomics_and_gives_the_same_results() {
     for t in [0u64, 1, 255, 8_191, 16_383] {
         let want = ((t as u32) * 3 & !0xff00) | 0xab00;
         let got = out.result(t).unwrap().unwrap();
-        assert_eq!(got, vec![gpu_runtime::host::Value::I32(want as i32)], "thread {t}");
+        assert_eq!(
+            got,
+            vec![gpu_runtime::host::Value::I32(want as i32)],
+            "thread {t}"
+        );
     }
 }

@@ -92,40 +92,127 @@ macro_rules! impl_float_math {
      $trunc:ident $fract:ident $fabs:ident $fma:ident $hypot:ident $fmin:ident $fmax:ident
      $clamp:ident) => {
         impl FloatMath for $t {
-            #[inline] fn sin(self) -> $t { imp::$sin(self) }
-            #[inline] fn cos(self) -> $t { imp::$cos(self) }
-            #[inline] fn tan(self) -> $t { imp::$tan(self) }
-            #[inline] fn asin(self) -> $t { imp::$asin(self) }
-            #[inline] fn acos(self) -> $t { imp::$acos(self) }
-            #[inline] fn atan(self) -> $t { imp::$atan(self) }
-            #[inline] fn atan2(self, other: $t) -> $t { imp::$atan2(self, other) }
-            #[inline] fn sinh(self) -> $t { imp::$sinh(self) }
-            #[inline] fn cosh(self) -> $t { imp::$cosh(self) }
-            #[inline] fn tanh(self) -> $t { imp::$tanh(self) }
-            #[inline] fn exp(self) -> $t { imp::$exp(self) }
-            #[inline] fn exp2(self) -> $t { imp::$exp2(self) }
-            #[inline] fn ln(self) -> $t { imp::$log(self) }
-            #[inline] fn log2(self) -> $t { imp::$log2(self) }
-            #[inline] fn log10(self) -> $t { imp::$log10(self) }
-            #[inline] fn powf(self, other: $t) -> $t { imp::$pow(self, other) }
-            #[inline] fn powi(self, n: i32) -> $t { imp::$powi(self, n) }
-            #[inline] fn sqrt(self) -> $t { imp::$sqrt(self) }
-            #[inline] fn floor(self) -> $t { imp::$floor(self) }
-            #[inline] fn ceil(self) -> $t { imp::$ceil(self) }
-            #[inline] fn round(self) -> $t { imp::$round(self) }
-            #[inline] fn trunc(self) -> $t { imp::$trunc(self) }
-            #[inline] fn fract(self) -> $t { imp::$fract(self) }
-            #[inline] fn abs(self) -> $t { imp::$fabs(self) }
-            #[inline] fn mul_add(self, a: $t, b: $t) -> $t { imp::$fma(self, a, b) }
-            #[inline] fn hypot(self, other: $t) -> $t { imp::$hypot(self, other) }
-            #[inline] fn min(self, other: $t) -> $t { imp::$fmin(self, other) }
-            #[inline] fn max(self, other: $t) -> $t { imp::$fmax(self, other) }
+            #[inline]
+            fn sin(self) -> $t {
+                imp::$sin(self)
+            }
+            #[inline]
+            fn cos(self) -> $t {
+                imp::$cos(self)
+            }
+            #[inline]
+            fn tan(self) -> $t {
+                imp::$tan(self)
+            }
+            #[inline]
+            fn asin(self) -> $t {
+                imp::$asin(self)
+            }
+            #[inline]
+            fn acos(self) -> $t {
+                imp::$acos(self)
+            }
+            #[inline]
+            fn atan(self) -> $t {
+                imp::$atan(self)
+            }
+            #[inline]
+            fn atan2(self, other: $t) -> $t {
+                imp::$atan2(self, other)
+            }
+            #[inline]
+            fn sinh(self) -> $t {
+                imp::$sinh(self)
+            }
+            #[inline]
+            fn cosh(self) -> $t {
+                imp::$cosh(self)
+            }
+            #[inline]
+            fn tanh(self) -> $t {
+                imp::$tanh(self)
+            }
+            #[inline]
+            fn exp(self) -> $t {
+                imp::$exp(self)
+            }
+            #[inline]
+            fn exp2(self) -> $t {
+                imp::$exp2(self)
+            }
+            #[inline]
+            fn ln(self) -> $t {
+                imp::$log(self)
+            }
+            #[inline]
+            fn log2(self) -> $t {
+                imp::$log2(self)
+            }
+            #[inline]
+            fn log10(self) -> $t {
+                imp::$log10(self)
+            }
+            #[inline]
+            fn powf(self, other: $t) -> $t {
+                imp::$pow(self, other)
+            }
+            #[inline]
+            fn powi(self, n: i32) -> $t {
+                imp::$powi(self, n)
+            }
+            #[inline]
+            fn sqrt(self) -> $t {
+                imp::$sqrt(self)
+            }
+            #[inline]
+            fn floor(self) -> $t {
+                imp::$floor(self)
+            }
+            #[inline]
+            fn ceil(self) -> $t {
+                imp::$ceil(self)
+            }
+            #[inline]
+            fn round(self) -> $t {
+                imp::$round(self)
+            }
+            #[inline]
+            fn trunc(self) -> $t {
+                imp::$trunc(self)
+            }
+            #[inline]
+            fn fract(self) -> $t {
+                imp::$fract(self)
+            }
+            #[inline]
+            fn abs(self) -> $t {
+                imp::$fabs(self)
+            }
+            #[inline]
+            fn mul_add(self, a: $t, b: $t) -> $t {
+                imp::$fma(self, a, b)
+            }
+            #[inline]
+            fn hypot(self, other: $t) -> $t {
+                imp::$hypot(self, other)
+            }
+            #[inline]
+            fn min(self, other: $t) -> $t {
+                imp::$fmin(self, other)
+            }
+            #[inline]
+            fn max(self, other: $t) -> $t {
+                imp::$fmax(self, other)
+            }
             #[inline]
             fn clamp(self, min: $t, max: $t) -> $t {
                 assert!(min <= max, "min > max, or either was NaN");
                 imp::$clamp(self, min, max)
             }
-            #[inline] fn log(self, base: $t) -> $t { self.ln() / base.ln() }
+            #[inline]
+            fn log(self, base: $t) -> $t {
+                self.ln() / base.ln()
+            }
         }
     };
 }
