@@ -224,133 +224,91 @@ impl_float_math!(f64: sin cos tan asin acos atan atan2 sinh cosh tanh exp exp2 l
     log10 pow powi sqrt floor ceil round trunc fract fabs fma hypot fmin fmax clamp);
 
 /// wasm32: imports from `gpu`, lowered by the translator.
+/// The C math functions both targets declare (wasm32: imported from `gpu`; elsewhere: the
+/// platform's C library), in one list so the two cannot drift apart.
+macro_rules! c_math_functions {
+    ($(#[$attr:meta])*) => {
+        $(#[$attr])*
+        unsafe extern "C" {
+            pub safe fn sinf(x: f32) -> f32;
+            pub safe fn cosf(x: f32) -> f32;
+            pub safe fn tanf(x: f32) -> f32;
+            pub safe fn asinf(x: f32) -> f32;
+            pub safe fn acosf(x: f32) -> f32;
+            pub safe fn atanf(x: f32) -> f32;
+            pub safe fn atan2f(x: f32, y: f32) -> f32;
+            pub safe fn sinhf(x: f32) -> f32;
+            pub safe fn coshf(x: f32) -> f32;
+            pub safe fn tanhf(x: f32) -> f32;
+            pub safe fn expf(x: f32) -> f32;
+            pub safe fn exp2f(x: f32) -> f32;
+            pub safe fn logf(x: f32) -> f32;
+            pub safe fn log2f(x: f32) -> f32;
+            pub safe fn log10f(x: f32) -> f32;
+            pub safe fn powf(x: f32, y: f32) -> f32;
+            pub safe fn sqrtf(x: f32) -> f32;
+            pub safe fn floorf(x: f32) -> f32;
+            pub safe fn ceilf(x: f32) -> f32;
+            pub safe fn roundf(x: f32) -> f32;
+            pub safe fn truncf(x: f32) -> f32;
+            pub safe fn fabsf(x: f32) -> f32;
+            pub safe fn fmaf(x: f32, y: f32, z: f32) -> f32;
+            pub safe fn hypotf(x: f32, y: f32) -> f32;
+            pub safe fn fminf(x: f32, y: f32) -> f32;
+            pub safe fn fmaxf(x: f32, y: f32) -> f32;
+            pub safe fn sin(x: f64) -> f64;
+            pub safe fn cos(x: f64) -> f64;
+            pub safe fn tan(x: f64) -> f64;
+            pub safe fn asin(x: f64) -> f64;
+            pub safe fn acos(x: f64) -> f64;
+            pub safe fn atan(x: f64) -> f64;
+            pub safe fn atan2(x: f64, y: f64) -> f64;
+            pub safe fn sinh(x: f64) -> f64;
+            pub safe fn cosh(x: f64) -> f64;
+            pub safe fn tanh(x: f64) -> f64;
+            pub safe fn exp(x: f64) -> f64;
+            pub safe fn exp2(x: f64) -> f64;
+            pub safe fn log(x: f64) -> f64;
+            pub safe fn log2(x: f64) -> f64;
+            pub safe fn log10(x: f64) -> f64;
+            pub safe fn pow(x: f64, y: f64) -> f64;
+            pub safe fn sqrt(x: f64) -> f64;
+            pub safe fn floor(x: f64) -> f64;
+            pub safe fn ceil(x: f64) -> f64;
+            pub safe fn round(x: f64) -> f64;
+            pub safe fn trunc(x: f64) -> f64;
+            pub safe fn fabs(x: f64) -> f64;
+            pub safe fn fma(x: f64, y: f64, z: f64) -> f64;
+            pub safe fn hypot(x: f64, y: f64) -> f64;
+            pub safe fn fmin(x: f64, y: f64) -> f64;
+            pub safe fn fmax(x: f64, y: f64) -> f64;
+        }
+    };
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     // Declaring the imports is the only `unsafe` here: the translator defines every one of
     // them for every thread with exactly these signatures, so calling them is safe.
+    c_math_functions!(#[allow(unsafe_code)] #[link(wasm_import_module = "gpu")]);
+
+    // The functions without a C library counterpart, also lowered by the translator.
     #[allow(unsafe_code)]
     #[link(wasm_import_module = "gpu")]
     unsafe extern "C" {
-        pub safe fn sinf(x: f32) -> f32;
-        pub safe fn cosf(x: f32) -> f32;
-        pub safe fn tanf(x: f32) -> f32;
-        pub safe fn asinf(x: f32) -> f32;
-        pub safe fn acosf(x: f32) -> f32;
-        pub safe fn atanf(x: f32) -> f32;
-        pub safe fn atan2f(x: f32, y: f32) -> f32;
-        pub safe fn sinhf(x: f32) -> f32;
-        pub safe fn coshf(x: f32) -> f32;
-        pub safe fn tanhf(x: f32) -> f32;
-        pub safe fn expf(x: f32) -> f32;
-        pub safe fn exp2f(x: f32) -> f32;
-        pub safe fn logf(x: f32) -> f32;
-        pub safe fn log2f(x: f32) -> f32;
-        pub safe fn log10f(x: f32) -> f32;
-        pub safe fn powf(x: f32, y: f32) -> f32;
         pub safe fn powif(x: f32, n: i32) -> f32;
-        pub safe fn sqrtf(x: f32) -> f32;
-        pub safe fn floorf(x: f32) -> f32;
-        pub safe fn ceilf(x: f32) -> f32;
-        pub safe fn roundf(x: f32) -> f32;
-        pub safe fn truncf(x: f32) -> f32;
         pub safe fn fractf(x: f32) -> f32;
-        pub safe fn fabsf(x: f32) -> f32;
-        pub safe fn fmaf(x: f32, y: f32, z: f32) -> f32;
-        pub safe fn hypotf(x: f32, y: f32) -> f32;
-        pub safe fn fminf(x: f32, y: f32) -> f32;
-        pub safe fn fmaxf(x: f32, y: f32) -> f32;
         pub safe fn clampf(x: f32, y: f32, z: f32) -> f32;
-        pub safe fn sin(x: f64) -> f64;
-        pub safe fn cos(x: f64) -> f64;
-        pub safe fn tan(x: f64) -> f64;
-        pub safe fn asin(x: f64) -> f64;
-        pub safe fn acos(x: f64) -> f64;
-        pub safe fn atan(x: f64) -> f64;
-        pub safe fn atan2(x: f64, y: f64) -> f64;
-        pub safe fn sinh(x: f64) -> f64;
-        pub safe fn cosh(x: f64) -> f64;
-        pub safe fn tanh(x: f64) -> f64;
-        pub safe fn exp(x: f64) -> f64;
-        pub safe fn exp2(x: f64) -> f64;
-        pub safe fn log(x: f64) -> f64;
-        pub safe fn log2(x: f64) -> f64;
-        pub safe fn log10(x: f64) -> f64;
-        pub safe fn pow(x: f64, y: f64) -> f64;
         pub safe fn powi(x: f64, n: i32) -> f64;
-        pub safe fn sqrt(x: f64) -> f64;
-        pub safe fn floor(x: f64) -> f64;
-        pub safe fn ceil(x: f64) -> f64;
-        pub safe fn round(x: f64) -> f64;
-        pub safe fn trunc(x: f64) -> f64;
         pub safe fn fract(x: f64) -> f64;
-        pub safe fn fabs(x: f64) -> f64;
-        pub safe fn fma(x: f64, y: f64, z: f64) -> f64;
-        pub safe fn hypot(x: f64, y: f64) -> f64;
-        pub safe fn fmin(x: f64, y: f64) -> f64;
-        pub safe fn fmax(x: f64, y: f64) -> f64;
         pub safe fn clamp(x: f64, y: f64, z: f64) -> f64;
     }
 }
 
-/// Other targets: the platform's C math library; what it lacks, with `std`'s definitions.
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
     // The C library's math functions are safe for every argument (they set errno at most).
-    #[allow(unsafe_code)]
-    unsafe extern "C" {
-        pub safe fn sinf(x: f32) -> f32;
-        pub safe fn cosf(x: f32) -> f32;
-        pub safe fn tanf(x: f32) -> f32;
-        pub safe fn asinf(x: f32) -> f32;
-        pub safe fn acosf(x: f32) -> f32;
-        pub safe fn atanf(x: f32) -> f32;
-        pub safe fn atan2f(x: f32, y: f32) -> f32;
-        pub safe fn sinhf(x: f32) -> f32;
-        pub safe fn coshf(x: f32) -> f32;
-        pub safe fn tanhf(x: f32) -> f32;
-        pub safe fn expf(x: f32) -> f32;
-        pub safe fn exp2f(x: f32) -> f32;
-        pub safe fn logf(x: f32) -> f32;
-        pub safe fn log2f(x: f32) -> f32;
-        pub safe fn log10f(x: f32) -> f32;
-        pub safe fn powf(x: f32, y: f32) -> f32;
-        pub safe fn sqrtf(x: f32) -> f32;
-        pub safe fn floorf(x: f32) -> f32;
-        pub safe fn ceilf(x: f32) -> f32;
-        pub safe fn roundf(x: f32) -> f32;
-        pub safe fn truncf(x: f32) -> f32;
-        pub safe fn fabsf(x: f32) -> f32;
-        pub safe fn fmaf(x: f32, y: f32, z: f32) -> f32;
-        pub safe fn hypotf(x: f32, y: f32) -> f32;
-        pub safe fn fminf(x: f32, y: f32) -> f32;
-        pub safe fn fmaxf(x: f32, y: f32) -> f32;
-        pub safe fn sin(x: f64) -> f64;
-        pub safe fn cos(x: f64) -> f64;
-        pub safe fn tan(x: f64) -> f64;
-        pub safe fn asin(x: f64) -> f64;
-        pub safe fn acos(x: f64) -> f64;
-        pub safe fn atan(x: f64) -> f64;
-        pub safe fn atan2(x: f64, y: f64) -> f64;
-        pub safe fn sinh(x: f64) -> f64;
-        pub safe fn cosh(x: f64) -> f64;
-        pub safe fn tanh(x: f64) -> f64;
-        pub safe fn exp(x: f64) -> f64;
-        pub safe fn exp2(x: f64) -> f64;
-        pub safe fn log(x: f64) -> f64;
-        pub safe fn log2(x: f64) -> f64;
-        pub safe fn log10(x: f64) -> f64;
-        pub safe fn pow(x: f64, y: f64) -> f64;
-        pub safe fn sqrt(x: f64) -> f64;
-        pub safe fn floor(x: f64) -> f64;
-        pub safe fn ceil(x: f64) -> f64;
-        pub safe fn round(x: f64) -> f64;
-        pub safe fn trunc(x: f64) -> f64;
-        pub safe fn fabs(x: f64) -> f64;
-        pub safe fn fma(x: f64, y: f64, z: f64) -> f64;
-        pub safe fn hypot(x: f64, y: f64) -> f64;
-        pub safe fn fmin(x: f64, y: f64) -> f64;
-        pub safe fn fmax(x: f64, y: f64) -> f64;
-    }
+    c_math_functions!(#[allow(unsafe_code)]);
 
     /// `fract`, `clamp` and `powi` (compiler-rt's `__powisf2`/`__powidf2`, which `std`'s
     /// `powi` calls) with `std`'s definitions: C's library has no such functions.
