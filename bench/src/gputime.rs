@@ -1,28 +1,30 @@
 //! GPU timing and readback for the WGSL side (b), measured the same way as gpu-runtime's
-//! `Instance::time_dispatches` measures the translated side (a): each run is one command buffer
-//! holding one compute pass, with timestamps at the pass's start and end when the device has
-//! `TIMESTAMP_QUERY`, and the host's wall clock from submit until the queue is idle.
+//! `Instance::time_dispatches` measures the translated side (a): the runs go back to back into
+//! one command buffer, one compute pass each, with timestamps at each pass's start and end when
+//! the device has `TIMESTAMP_QUERY`; the host's wall clock times the whole submission.
 
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Result};
 use gpu_runtime::host::Gpu;
 
-/// Per-run times.
+/// The times of some runs.
 #[derive(Debug, Clone, Default)]
 pub struct RunTimes {
-    pub wall: Vec<Duration>,
-    /// Empty without `TIMESTAMP_QUERY`.
+    /// The whole submission.
+    pub wall: Duration,
+    pub runs: u32,
+    /// One per run; empty without `TIMESTAMP_QUERY`.
     pub gpu: Vec<Duration>,
 }
 
 impl RunTimes {
-    /// GPU timestamps when there are any, else wall clock.
-    pub fn best(&self) -> &[Duration] {
+    /// One time per run: GPU timestamps when there are any, else the wall clock divided evenly.
+    pub fn per_run(&self) -> Vec<Duration> {
         if self.gpu.is_empty() {
-            &self.wall
+            vec![self.wall / self.runs.max(1); self.runs as usize]
         } else {
-            &self.gpu
+            self.gpu.clone()
         }
     }
 }
@@ -49,7 +51,7 @@ pub fn scoped<T>(gpu: &Gpu, during: &str, f: impl FnOnce() -> T) -> Result<T> {
     }
 }
 
-/// Runs `record` in its own compute pass `runs` times, one submission each, and times them.
+/// Runs `record` in its own compute pass `runs` times, all in one submission, and times them.
 pub fn time_passes(
     gpu: &Gpu,
     runs: u32,
@@ -66,27 +68,28 @@ pub fn time_passes(
         })
     });
     let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
-    let mut times = RunTimes::default();
+    let mut times = RunTimes {
+        runs,
+        ..RunTimes::default()
+    };
+    let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
+        label: Some("bench runs"),
+    });
     for run in 0..runs {
-        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
+        let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
             label: Some("bench run"),
+            timestamp_writes: set.as_ref().map(|s| wgpu::ComputePassTimestampWrites {
+                query_set: s,
+                beginning_of_pass_write_index: Some(run * 2),
+                end_of_pass_write_index: Some(run * 2 + 1),
+            }),
         });
-        {
-            let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
-                label: Some("bench run"),
-                timestamp_writes: set.as_ref().map(|s| wgpu::ComputePassTimestampWrites {
-                    query_set: s,
-                    beginning_of_pass_write_index: Some(run * 2),
-                    end_of_pass_write_index: Some(run * 2 + 1),
-                }),
-            });
-            record(&mut pass);
-        }
-        let t = Instant::now();
-        queue.submit([encoder.finish()]);
-        check_idle(gpu, "dispatch")?;
-        times.wall.push(t.elapsed());
+        record(&mut pass);
     }
+    let t = Instant::now();
+    queue.submit([encoder.finish()]);
+    check_idle(gpu, "dispatch")?;
+    times.wall = t.elapsed();
     if let Some(e) = pollster::block_on(scope.pop()) {
         return Err(anyhow!("dispatch: {e}"));
     }

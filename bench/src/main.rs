@@ -56,9 +56,17 @@ struct Args {
     /// Timed runs per side (median reported).
     #[arg(long, default_value_t = 20)]
     runs: u32,
-    /// Untimed runs after the checked first run.
-    #[arg(long, default_value_t = 3)]
+    /// Untimed runs per side and warm-up round, after the checked first run.
+    #[arg(long, default_value_t = 5)]
     warmup: u32,
+    /// Warm-up rounds go on until this many milliseconds have passed (GPU clocks rise under
+    /// sustained load).
+    #[arg(long, default_value_t = 500)]
+    warmup_ms: u64,
+    /// The timed runs are split into this many rounds, alternating (a) and (b) within each
+    /// (each round: one submission of back-to-back runs per side).
+    #[arg(long, default_value_t = 4)]
+    rounds: u32,
     /// Prebuilt guest (bench/guest built for wasm32-unknown-unknown); built with cargo if absent.
     #[arg(long)]
     wasm: Option<PathBuf>,
@@ -154,13 +162,14 @@ fn run() -> Result<bool> {
     let timestamps = gpu.features().contains(wgpu::Features::TIMESTAMP_QUERY);
     let cpu_threads = rayon::current_num_threads();
     let mut header = format!(
-        "Adapter: {} ({:?}); GPU timing: {}; CPU: {} rayon threads; {} timed runs after {} warm-up runs.",
+        "Adapter: {} ({:?}); GPU timing: {}; CPU: {} rayon threads; {} timed runs per side in {} rounds alternating (a) and (b), after at least {} ms of warm-up.",
         gpu.adapter_info(),
         gpu.wgpu_adapter_info().device_type,
         if timestamps { "timestamp queries" } else { "wall clock (no TIMESTAMP_QUERY)" },
         cpu_threads,
-        args.runs,
-        args.warmup
+        args.runs.div_ceil(args.rounds.max(1)) * args.rounds.max(1),
+        args.rounds.max(1),
+        args.warmup_ms
     );
     if let Some(dir) = &args.a_shaders {
         header += &format!(
@@ -219,6 +228,8 @@ fn run() -> Result<bool> {
             "cpu_threads": cpu_threads,
             "runs": args.runs,
             "warmup": args.warmup,
+            "warmup_ms": args.warmup_ms,
+            "rounds": args.rounds,
             "stack_size": args.stack_size,
             "stack_slots": args.stack_slots,
             "a_shaders": args.a_shaders.as_ref().map(|p| p.display().to_string()),
@@ -263,7 +274,10 @@ fn outputs(case: &Case, buffers: &[cases::Buffer]) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// Runs the sides of one workload. (c) runs first: its first run is the reference.
+/// Runs the sides of one workload. (c) runs first: its first run is the reference. Then (a)
+/// and (b) are prepared and checked, warmed up together, and timed in alternating rounds
+/// (`--rounds`): a drift of the GPU's clocks or of other load during the measurement then
+/// reaches both sides alike instead of whichever side happened to run at the time.
 fn bench(
     gpu: &Gpu,
     wasm: &[u8],
@@ -297,16 +311,84 @@ fn bench(
     }
     drop(buffers);
 
+    let mut a = None;
     if sides[0] {
         let side = &mut row.sides[0];
-        if let Err(e) = bench_translated(gpu, wasm, case, args, options, &reference, side) {
-            side.error = Some(format!("{e:#}"));
+        match prepare_translated(gpu, wasm, case, options, &reference, side) {
+            Ok(p) => a = p,
+            Err(e) => side.error = Some(format!("{e:#}")),
         }
     }
+    let mut b = None;
     if sides[1] {
         let side = &mut row.sides[1];
-        if let Err(e) = bench_wgsl(gpu, case, args, &reference, side) {
-            side.error = Some(format!("{e:#}"));
+        match prepare_wgsl(gpu, case, &reference, side) {
+            Ok(p) => b = p,
+            Err(e) => side.error = Some(format!("{e:#}")),
+        }
+    }
+    let mut timers: Vec<(usize, Box<dyn FnMut(u32) -> Result<(Vec<Duration>, &'static str)> + '_>)> =
+        Vec::new();
+    if let Some(mut p) = a {
+        timers.push((
+            0,
+            Box::new(move |runs| {
+                let t = p.time(case, runs)?;
+                Ok((t.per_run(), source(&t.gpu)))
+            }),
+        ));
+    }
+    if let Some(p) = b {
+        timers.push((
+            1,
+            Box::new(move |runs| {
+                let t = p.time(gpu, runs)?;
+                Ok((t.per_run(), source(&t.gpu)))
+            }),
+        ));
+    }
+    let mut times: [Vec<Duration>; 2] = Default::default();
+    let mut sources = [""; 2];
+    let mut failed = [false; 2];
+    // Warm-up: until every side has run `--warmup` times and the GPU has been busy for
+    // `--warmup-ms` (its clocks rise under sustained load).
+    let warm = Instant::now();
+    let mut rounds = 0;
+    while rounds < 1 || (warm.elapsed().as_millis() < u128::from(args.warmup_ms) && rounds < 100)
+    {
+        for (side, timer) in &mut timers {
+            if failed[*side] {
+                continue;
+            }
+            if let Err(e) = timer(args.warmup.max(1)) {
+                row.sides[*side].error = Some(format!("{e:#}"));
+                failed[*side] = true;
+            }
+        }
+        rounds += 1;
+    }
+    let rounds = args.rounds.max(1);
+    let per_round = args.runs.div_ceil(rounds).max(1);
+    for _ in 0..rounds {
+        for (side, timer) in &mut timers {
+            if failed[*side] {
+                continue;
+            }
+            match timer(per_round) {
+                Ok((t, src)) => {
+                    times[*side].extend(t);
+                    sources[*side] = src;
+                }
+                Err(e) => {
+                    row.sides[*side].error = Some(format!("{e:#}"));
+                    failed[*side] = true;
+                }
+            }
+        }
+    }
+    for side in 0..2 {
+        if !failed[side] && !times[side].is_empty() {
+            row.sides[side].timed = Some(timed(&times[side], sources[side]));
         }
     }
     row
@@ -320,15 +402,15 @@ fn source(gpu: &[Duration]) -> &'static str {
     }
 }
 
-fn bench_translated(
+/// (a) translated, instantiated, run once and checked; `None` when the check failed.
+fn prepare_translated(
     gpu: &Gpu,
     wasm: &[u8],
     case: &Case,
-    args: &Args,
     options: &translated::Options,
     reference: &[Vec<u8>],
     side: &mut SideResult,
-) -> Result<()> {
+) -> Result<Option<translated::Prepared>> {
     let mut p = translated::prepare(gpu, wasm, case, options)?;
     side.setup = vec![
         ("translate", p.translate),
@@ -342,24 +424,16 @@ fn bench_translated(
     let check: Check = check::compare(case.workload, &got, reference);
     let ok = check.ok;
     side.check = Some(check);
-    if !ok {
-        return Ok(());
-    }
-    p.time(case, args.warmup)?;
-    let t = p.time(case, args.runs)?;
-    side.notes
-        .push(format!("{} dispatch(es)/run", t.dispatches));
-    side.timed = Some(timed(t.best(), source(&t.gpu)));
-    Ok(())
+    Ok(ok.then_some(p))
 }
 
-fn bench_wgsl(
+/// (b) built, run once and checked; `None` when the check failed.
+fn prepare_wgsl(
     gpu: &Gpu,
     case: &Case,
-    args: &Args,
     reference: &[Vec<u8>],
     side: &mut SideResult,
-) -> Result<()> {
+) -> Result<Option<wgsl::Prepared>> {
     let p = wgsl::prepare(gpu, case)?;
     side.setup = vec![("parse", p.parse), ("pipeline", p.pipeline)];
     p.time(gpu, 1)?;
@@ -367,11 +441,5 @@ fn bench_wgsl(
     let check = check::compare(case.workload, &got, reference);
     let ok = check.ok;
     side.check = Some(check);
-    if !ok {
-        return Ok(());
-    }
-    p.time(gpu, args.warmup)?;
-    let t = p.time(gpu, args.runs)?;
-    side.timed = Some(timed(t.best(), source(&t.gpu)));
-    Ok(())
+    Ok(ok.then_some(p))
 }

@@ -3,10 +3,13 @@
 //! [`Instance::run`] creates its params/results/staging buffers and bind groups, and copies
 //! every thread's status and results back to the host, on every call; for a kernel that takes
 //! a fraction of a millisecond that copy is most of the time. Here the buffers and bind groups
-//! are made once, the same dispatches are submitted `runs` times without any copy, and each run
-//! is timed by GPU timestamps around its compute pass (when the device has
-//! `TIMESTAMP_QUERY`) and by the host's wall clock from submit to idle. Memory is what the runs
-//! leave it: inputs written before with [`Instance::write_memory`] stay on the GPU.
+//! are made once and the `runs` runs go back to back into one submission, one compute pass
+//! each, without any copy, so the GPU stays busy (and at its working clocks) from the first
+//! run to the last, as it would in a program that streams kernels. Each run is timed by GPU
+//! timestamps around its compute pass (when the device has `TIMESTAMP_QUERY`); the host's wall
+//! clock times the whole submission. Memory is what the runs leave it: inputs written before
+//! with [`Instance::write_memory`] stay on the GPU, and each run sees the previous run's
+//! writes.
 //!
 //! Results and status words are not read back: check a kernel with [`Instance::run`] first.
 //! Traps are still caught: the trap count in the control words is read once after the last
@@ -26,26 +29,30 @@ use super::transfer::{bytes_of_words, create_buffer, map_read, read_words, stagi
 use super::value::Value;
 use crate::translate::abi::{binding, control, TrapKind};
 
-/// The times of [`Instance::time_dispatches`], one entry per run.
+/// The times of [`Instance::time_dispatches`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DispatchTimes {
-    /// Host wall clock from submitting a run's command buffer to the queue being idle.
-    pub wall: Vec<Duration>,
-    /// GPU time from the start to the end of a run's compute pass (timestamp queries); empty
-    /// when the device has no `TIMESTAMP_QUERY`.
+    /// Host wall clock from submitting the runs (one command buffer) to the queue being idle.
+    pub wall: Duration,
+    /// GPU time from the start to the end of each run's compute pass (timestamp queries), one
+    /// entry per run; empty when the device has no `TIMESTAMP_QUERY`.
     pub gpu: Vec<Duration>,
+    /// Runs timed.
+    pub runs: u32,
     /// Dispatches per run (more than one when the results of all threads exceed
     /// `max_results_bytes`).
     pub dispatches: u32,
 }
 
 impl DispatchTimes {
-    /// The GPU times when there are any, else the wall-clock times.
-    pub fn best(&self) -> &[Duration] {
+    /// One time per run: the GPU times when there are any, else the wall clock of the whole
+    /// submission divided evenly.
+    pub fn per_run(&self) -> Vec<Duration> {
         if self.gpu.is_empty() {
-            &self.wall
+            let each = self.wall / self.runs.max(1);
+            vec![each; self.runs as usize]
         } else {
-            &self.gpu
+            self.gpu.clone()
         }
     }
 }
@@ -145,30 +152,29 @@ impl Instance {
 
         let timer = Timer::new(&gpu, runs)?;
         let mut times = DispatchTimes {
+            runs,
             dispatches: groups.len() as u32,
             ..DispatchTimes::default()
         };
+        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some(export),
+        });
         for run in 0..runs {
-            let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
                 label: Some(export),
+                timestamp_writes: timer.as_ref().map(|t| t.writes(run)),
             });
-            {
-                let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
-                    label: Some(export),
-                    timestamp_writes: timer.as_ref().map(|t| t.writes(run)),
-                });
-                pass.set_pipeline(&pipeline);
-                for (bind_group, workgroups, _) in &groups {
-                    pass.set_bind_group(0, bind_group, &[]);
-                    pass.dispatch_workgroups(*workgroups, 1, 1);
-                }
+            pass.set_pipeline(&pipeline);
+            for (bind_group, workgroups, _) in &groups {
+                pass.set_bind_group(0, bind_group, &[]);
+                pass.dispatch_workgroups(*workgroups, 1, 1);
             }
-            let t = Instant::now();
-            // Errors no scope catches are reported by the wait (uncaptured errors).
-            queue.submit([encoder.finish()]);
-            gpu.wait("dispatch")?;
-            times.wall.push(t.elapsed());
         }
+        let t = Instant::now();
+        // Errors no scope catches are reported by the wait (uncaptured errors).
+        queue.submit([encoder.finish()]);
+        gpu.wait("dispatch")?;
+        times.wall = t.elapsed();
         if let Some(t) = timer {
             times.gpu = t.read(&gpu)?;
         }
