@@ -13,6 +13,16 @@ general: two threads storing bytes of one word would race):
   plain accesses, sub-word stores a plain read-modify-write.
 - nocheck: `mem_oob` (the bounds check of every access) always false.
 - plain-nocheck: both.
+- noloopcheck: no `break if (trap_code != 0u)` at the end of every loop iteration.
+- nostatus: no status word per thread in `results` (only right for entries without results,
+  as all six are; the host's checks then see nothing: time only).
+- lean: plain, nocheck, noloopcheck and nostatus together (the upper bound of those changes).
+Parts of the bounds check, each on top of `plain`:
+- norefresh: `mem_oob` compares with the cached memory size only (no atomic reload on a miss).
+- branchtrap: the trap record is set under an `if` instead of by two `select`s per access.
+- noguard: `mem_store` does not test `trap_code` first.
+- cheapcheck: norefresh, branchtrap and noguard together; `cheap-lean`: with noloopcheck and
+  nostatus too (compare with lean: what the checks still cost).
 """
 import pathlib
 import re
@@ -48,11 +58,59 @@ def nocheck(text):
     return text.replace(head, head + "    return false;\n", 1)
 
 
+def noloopcheck(text):
+    out, n = re.subn(r"\n\s*continuing \{\n\s*let (_e\d+) = trap_code;\n\s*break if \(\1 != 0u\);\n\s*\}", "", text)
+    return out
+
+
+def nostatus(text):
+    out, n = re.subn(r"\n\s*results\[\(\(_e\d+ - _e\d+\) \* 1u\)\] = [^;]*;", "", text)
+    if n != 1:
+        raise SystemExit(f"expected one status store, found {n}")
+    return out
+
+
+def norefresh(text):
+    out, n = re.subn(r"    if \(\((_e\d+) > (_e\d+)\) && !\((_e\d+)\)\) \{\n        let _e\d+ = atomicLoad\(\(&control\[0u\]\)\);\n        mem_bytes = _e\d+;\n        r = \(_e\d+ > _e\d+\);\n    \}",
+                     r"    r = \3 || (\1 > \2);", text)
+    if n != 1:
+        raise SystemExit(f"norefresh: {n} matches")
+    return out
+
+
+def branchtrap(text):
+    out, n = re.subn(r"trap_code = select\((_e\d+), (\d+u), (_e\d+)\);\n(\s*)let (_e\d+) = trap_func;\n\s*trap_func = select\(\5, (\d+u), \3\);",
+                     r"if \3 { trap_code = \2; trap_func = \6; }", text)
+    out, m = re.subn(r"let (_e\d+) = trap_func;\n(\s*)trap_code = select\((_e\d+), (\d+u), (_e\d+)\);\n\s*trap_func = select\(\1, (\d+u), \5\);",
+                     r"if \5 { trap_code = \4; trap_func = \6; }", out)
+    return out
+
+
+def noguard(text):
+    out, n = re.subn(r"(fn mem_store\([^)]*\) \{\n    let _e\d+ = )trap_code;", r"\g<1>0u;", text)
+    if n != 1:
+        raise SystemExit(f"noguard: {n} matches")
+    return out
+
+
+def cheapcheck(text):
+    return noguard(branchtrap(norefresh(plain(text))))
+
+
 VARIANTS = {
     "roundtrip": lambda t: t,
     "plain": plain,
     "nocheck": nocheck,
     "plain-nocheck": lambda t: nocheck(plain(t)),
+    "noloopcheck": noloopcheck,
+    "nostatus": nostatus,
+    "lean": lambda t: nostatus(noloopcheck(nocheck(plain(t)))),
+    "norefresh": lambda t: norefresh(plain(t)),
+    "branchtrap": lambda t: branchtrap(plain(t)),
+    "noguard": lambda t: noguard(plain(t)),
+    "cheapcheck": cheapcheck,
+    "cheap-lean": lambda t: nostatus(noloopcheck(cheapcheck(t))),
+    "lean-status": lambda t: noloopcheck(nocheck(plain(t))),
 }
 
 

@@ -83,6 +83,18 @@ pub fn build(
     callee: &FuncInfo,
 ) -> EntryPoint {
     let u32_t = super::runtime::u32_ty(module);
+    let global_types: Vec<Handle<Type>> = rt
+        .globals
+        .iter()
+        .map(|g| module.global_variables[*g].ty)
+        .collect();
+    let bool_t = module.types.insert(
+        Type {
+            name: None,
+            inner: TypeInner::Scalar(naga::Scalar::BOOL),
+        },
+        Span::UNDEFINED,
+    );
     let vec3 = module.types.insert(
         Type {
             name: None,
@@ -117,12 +129,15 @@ pub fn build(
     let t_var = b.local("thread", u32_t, Some(zero));
     b.store(t_var, first);
     let stride = entry.result_stride();
+    let start = invocation_start(&mut b, rt, ctx, entry, slot);
+    let record = TrapRecord::new(&mut b, rt, u32_t);
+    let keep = KeptGlobals::new(&mut b, ctx, &global_types, bool_t);
 
     b.loop_(|b| {
         let t = b.load(t_var);
         let done = b.bin(B::GreaterEqual, t, end);
         b.if_then(done, |b| b.stmt(Statement::Break));
-        run_thread(b, rt, ctx, entry, callee, t, base, slot, stride);
+        run_thread(b, rt, ctx, entry, callee, &start, &record, &keep, t, base, stride);
         // Step to this slot's next thread without wrapping past u32::MAX.
         let left = b.bin(B::Subtract, end, t);
         let last = b.bin(B::LessEqual, left, slot_count);
@@ -130,6 +145,8 @@ pub fn build(
         let next = b.bin(B::Add, t, slot_count);
         b.store(t_var, next);
     });
+    record.report(&mut b, rt);
+    keep.write(&mut b, rt, ctx);
     // Slots past SLOT_COUNT (the last workgroup's tail) do nothing; no early return.
     let body = b.close_block();
     b.stmt(Statement::If {
@@ -150,40 +167,34 @@ pub fn build(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn run_thread(
+/// What is the same for every thread of an invocation, loaded once before its thread loop:
+/// nothing in the loop then reads `control` (an atomic, L2-only load on the GPU), so the driver
+/// is free to overlap one thread's memory traffic with the next one's.
+struct InvocationStart {
+    slot: H,
+    mem_bytes: H,
+    globals: Vec<H>,
+    cs_base: H,
+    cs_end: H,
+    /// Stack floor and top of the slot, when the module has a stack.
+    stack: Option<(H, H)>,
+    args: Vec<H>,
+    opaque_zero: Option<H>,
+}
+
+fn invocation_start(
     b: &mut IrBuilder,
     rt: &Runtime,
     ctx: &EntryContext<'_>,
     entry: &EntryLayout,
-    callee: &FuncInfo,
-    t: H,
-    base: H,
     slot: H,
-    stride: u32,
-) {
-    let zero = b.u32(0);
-    let trap_p = b.expr(Expression::GlobalVariable(rt.trap_code));
-    b.store(trap_p, zero);
-    let tid_p = b.expr(Expression::GlobalVariable(rt.thread_id));
-    b.store(tid_p, t);
-    let inv_p = b.expr(Expression::GlobalVariable(rt.invocation));
-    b.store(inv_p, slot);
-    // This slot's call stack (for recursive functions).
-    let p = word_at(b, rt.params, params::CALL_STACK_WORDS);
-    let cs_words = b.load(p);
-    let cs_base = b.bin(B::Multiply, slot, cs_words);
-    let csp_p = b.expr(Expression::GlobalVariable(rt.csp));
-    b.store(csp_p, cs_base);
-    let cs_end = b.bin(B::Add, cs_base, cs_words);
-    let limit_p = b.expr(Expression::GlobalVariable(rt.cs_limit));
-    b.store(limit_p, cs_end);
-    let mem_p = b.expr(Expression::GlobalVariable(rt.mem_bytes));
+) -> InvocationStart {
+    // Memory may grow while the invocation runs: an access past this size reloads it before
+    // it traps (`mem_oob`), so a stale value costs time, never a wrong trap.
     let shared = word_at(b, rt.control, control::MEMORY_BYTES);
-    let size = b.load(shared);
-    b.store(mem_p, size);
-
-    for (i, g) in ctx.globals.iter().enumerate() {
+    let mem_bytes = b.load(shared);
+    let mut globals = Vec::new();
+    for g in ctx.globals {
         let lo_p = word_at(b, rt.control, g.word);
         let lo = b.load(lo_p);
         let hi = if g.ty.words() == 2 {
@@ -192,11 +203,14 @@ fn run_thread(
         } else {
             None
         };
-        let v = decode(b, g.ty, lo, hi);
-        let gp = b.expr(Expression::GlobalVariable(rt.globals[i]));
-        b.store(gp, v);
+        globals.push(decode(b, g.ty, lo, hi));
     }
-    if let Some(sp) = ctx.stack_pointer {
+    // This slot's call stack (for recursive functions).
+    let p = word_at(b, rt.params, params::CALL_STACK_WORDS);
+    let cs_words = b.load(p);
+    let cs_base = b.bin(B::Multiply, slot, cs_words);
+    let cs_end = b.bin(B::Add, cs_base, cs_words);
+    let stack = ctx.stack_pointer.map(|_| {
         let p = word_at(b, rt.params, params::STACK_BASE);
         let stack_base = b.load(p);
         let p = word_at(b, rt.params, params::STACK_SIZE);
@@ -204,14 +218,8 @@ fn run_thread(
         let below = b.bin(B::Multiply, slot, stack_size);
         let floor = b.bin(B::Add, stack_base, below);
         let top = b.bin(B::Add, floor, stack_size);
-        let floor_p = b.expr(Expression::GlobalVariable(rt.stack_floor));
-        b.store(floor_p, floor);
-        let top_p = b.expr(Expression::GlobalVariable(rt.stack_top));
-        b.store(top_p, top);
-        let gp = b.expr(Expression::GlobalVariable(rt.globals[sp as usize]));
-        b.store(gp, top);
-    }
-
+        (floor, top)
+    });
     let mut args = Vec::new();
     let mut w = params::ARGS;
     for t_arg in &entry.params {
@@ -226,16 +234,236 @@ fn run_thread(
         w += t_arg.words();
         args.push(decode(b, *t_arg, lo, hi));
     }
-    if let Some(zero) = rt.opaque_zero {
-        // The word after the arguments, always 0 (abi::params).
+    // The word after the arguments, always 0 (abi::params).
+    let opaque_zero = rt.opaque_zero.map(|_| {
         let p = word_at(b, rt.params, w);
-        let v = b.load(p);
-        let zp = b.expr(Expression::GlobalVariable(zero));
+        b.load(p)
+    });
+    InvocationStart {
+        slot,
+        mem_bytes,
+        globals,
+        cs_base,
+        cs_end,
+        stack,
+        args,
+        opaque_zero,
+    }
+}
+
+/// The first trap among an invocation's threads and how many trapped, kept in locals and
+/// reported to `control` once after the thread loop (one `atomicAdd` per invocation that saw a
+/// trap, instead of atomics inside the loop).
+struct TrapRecord {
+    count: H,
+    thread: H,
+    code: H,
+    func: H,
+    panic_at: Vec<H>,
+}
+
+impl TrapRecord {
+    fn new(b: &mut IrBuilder, rt: &Runtime, u32_t: Handle<Type>) -> TrapRecord {
+        let mut local = |name: &str| {
+            let zero = b.u32(0);
+            b.local(name, u32_t, Some(zero))
+        };
+        TrapRecord {
+            count: local("trapped"),
+            thread: local("trap_thread"),
+            code: local("first_trap_code"),
+            func: local("first_trap_func"),
+            panic_at: (0..rt.panic_at.len())
+                .map(|k| local(&format!("first_panic{k}")))
+                .collect(),
+        }
+    }
+
+    /// Called for a thread that trapped with `code`.
+    fn note(&self, b: &mut IrBuilder, rt: &Runtime, t: H, code: H) {
+        let n = b.load(self.count);
+        let zero = b.u32(0);
+        let is_first = b.bin(B::Equal, n, zero);
+        b.if_then(is_first, |b| {
+            b.store(self.thread, t);
+            b.store(self.code, code);
+            let func_p = b.expr(Expression::GlobalVariable(rt.trap_func));
+            let func = b.load(func_p);
+            b.store(self.func, func);
+            for (var, local) in rt.panic_at.iter().zip(&self.panic_at) {
+                let gp = b.expr(Expression::GlobalVariable(*var));
+                let v = b.load(gp);
+                b.store(*local, v);
+            }
+        });
+        let one = b.u32(1);
+        let n1 = b.bin(B::Add, n, one);
+        b.store(self.count, n1);
+    }
+
+    /// After the loop: add the count to `TRAP_COUNT`; the invocation that finds it zero writes
+    /// its first trap as the run's.
+    fn report(&self, b: &mut IrBuilder, rt: &Runtime) {
+        let n = b.load(self.count);
+        let zero = b.u32(0);
+        let any = b.bin(B::NotEqual, n, zero);
+        b.if_then(any, |b| {
+            let count_p = word_at(b, rt.control, control::TRAP_COUNT);
+            let old = b.expr(Expression::AtomicResult {
+                ty: rt.u32_type,
+                comparison: false,
+            });
+            b.stmt(Statement::Atomic {
+                pointer: count_p,
+                fun: naga::AtomicFunction::Add,
+                value: n,
+                result: Some(old),
+            });
+            let zero = b.u32(0);
+            let first = b.bin(B::Equal, old, zero);
+            b.if_then(first, |b| {
+                let code = b.load(self.code);
+                let kind_shift = b.u32(super::runtime::TRAP_OFFSET_BITS);
+                let kind = b.bin(B::ShiftRight, code, kind_shift);
+                let off_mask = b.u32((1 << super::runtime::TRAP_OFFSET_BITS) - 1);
+                let off = b.bin(B::And, code, off_mask);
+                let thread = b.load(self.thread);
+                let func = b.load(self.func);
+                for (wi, v) in [
+                    (control::TRAP_THREAD, thread),
+                    (control::TRAP_KIND, kind),
+                    (control::TRAP_FUNCTION, func),
+                    (control::TRAP_OFFSET, off),
+                ] {
+                    let p = word_at(b, rt.control, wi);
+                    b.store(p, v);
+                }
+                // Meaningful only for a panic; other kinds leave whatever a panic left.
+                for (k, local) in self.panic_at.iter().enumerate() {
+                    let v = b.load(*local);
+                    let p = word_at(b, rt.control, control::PANIC_FILE + k as u32);
+                    b.store(p, v);
+                }
+            });
+        });
+    }
+}
+
+/// Thread 0's final mutable globals, kept in locals by the invocation that ran thread 0 and
+/// written to the shadow copy after its loop (the host applies it after the run; threads
+/// starting later still see the run's start values).
+struct KeptGlobals {
+    kept: H,
+    values: Vec<Option<H>>,
+}
+
+impl KeptGlobals {
+    fn new(
+        b: &mut IrBuilder,
+        ctx: &EntryContext<'_>,
+        types: &[Handle<Type>],
+        bool_t: Handle<Type>,
+    ) -> KeptGlobals {
+        let no = b.lit(naga::Literal::Bool(false));
+        let kept = b.local("kept_globals", bool_t, Some(no));
+        let values = ctx
+            .globals
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                (g.mutable && Some(i as u32) != ctx.stack_pointer)
+                    .then(|| b.local(format!("kept_global{i}"), types[i], None))
+            })
+            .collect();
+        KeptGlobals { kept, values }
+    }
+
+    /// In the loop, after thread `t` finished cleanly.
+    fn note(&self, b: &mut IrBuilder, rt: &Runtime, t: H, ok: H) {
+        if self.values.iter().all(Option::is_none) {
+            return;
+        }
+        let zero = b.u32(0);
+        let is_zero = b.bin(B::Equal, t, zero);
+        let keep = b.bin(B::LogicalAnd, is_zero, ok);
+        b.if_then(keep, |b| {
+            let yes = b.lit(naga::Literal::Bool(true));
+            b.store(self.kept, yes);
+            for (i, local) in self.values.iter().enumerate() {
+                if let Some(local) = local {
+                    let gp = b.expr(Expression::GlobalVariable(rt.globals[i]));
+                    let v = b.load(gp);
+                    b.store(*local, v);
+                }
+            }
+        });
+    }
+
+    fn write(&self, b: &mut IrBuilder, rt: &Runtime, ctx: &EntryContext<'_>) {
+        if self.values.iter().all(Option::is_none) {
+            return;
+        }
+        let kept = b.load(self.kept);
+        b.if_then(kept, |b| {
+            for (i, g) in ctx.globals.iter().enumerate() {
+                let Some(local) = self.values[i] else { continue };
+                let v = b.load(local);
+                for (k, word_v) in encode(b, g.ty, v).into_iter().enumerate() {
+                    let shadow = ctx.globals_shadow + (g.word - control::GLOBALS);
+                    let p = word_at(b, rt.control, shadow + k as u32);
+                    b.store(p, word_v);
+                }
+            }
+        });
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_thread(
+    b: &mut IrBuilder,
+    rt: &Runtime,
+    ctx: &EntryContext<'_>,
+    entry: &EntryLayout,
+    callee: &FuncInfo,
+    start: &InvocationStart,
+    record: &TrapRecord,
+    keep: &KeptGlobals,
+    t: H,
+    base: H,
+    stride: u32,
+) {
+    let zero = b.u32(0);
+    let trap_p = b.expr(Expression::GlobalVariable(rt.trap_code));
+    b.store(trap_p, zero);
+    let tid_p = b.expr(Expression::GlobalVariable(rt.thread_id));
+    b.store(tid_p, t);
+    let inv_p = b.expr(Expression::GlobalVariable(rt.invocation));
+    b.store(inv_p, start.slot);
+    let csp_p = b.expr(Expression::GlobalVariable(rt.csp));
+    b.store(csp_p, start.cs_base);
+    let limit_p = b.expr(Expression::GlobalVariable(rt.cs_limit));
+    b.store(limit_p, start.cs_end);
+    let mem_p = b.expr(Expression::GlobalVariable(rt.mem_bytes));
+    b.store(mem_p, start.mem_bytes);
+    for (i, v) in start.globals.iter().enumerate() {
+        let gp = b.expr(Expression::GlobalVariable(rt.globals[i]));
+        b.store(gp, *v);
+    }
+    if let (Some(sp), Some((floor, top))) = (ctx.stack_pointer, start.stack) {
+        let floor_p = b.expr(Expression::GlobalVariable(rt.stack_floor));
+        b.store(floor_p, floor);
+        let top_p = b.expr(Expression::GlobalVariable(rt.stack_top));
+        b.store(top_p, top);
+        let gp = b.expr(Expression::GlobalVariable(rt.globals[sp as usize]));
+        b.store(gp, top);
+    }
+    if let (Some(zero_var), Some(v)) = (rt.opaque_zero, start.opaque_zero) {
+        let zp = b.expr(Expression::GlobalVariable(zero_var));
         b.store(zp, v);
     }
     let fin_p = b.expr(Expression::GlobalVariable(rt.finished));
     b.store(fin_p, zero);
-    let result = b.call(callee.handle, args, callee.result_ty.is_some());
+    let result = b.call(callee.handle, start.args.clone(), callee.result_ty.is_some());
     // A callee that never reached its return was cut by the driver's loop cap.
     let fin = b.load(fin_p);
     let cut = b.bin(B::Equal, fin, zero);
@@ -290,61 +518,7 @@ fn run_thread(
                 }
             }
         },
-        |b| {
-            let count_p = word_at(b, rt.control, control::TRAP_COUNT);
-            let one = b.u32(1);
-            let old = b.expr(Expression::AtomicResult {
-                ty: rt.u32_type,
-                comparison: false,
-            });
-            b.stmt(Statement::Atomic {
-                pointer: count_p,
-                fun: naga::AtomicFunction::Add,
-                value: one,
-                result: Some(old),
-            });
-            let first = b.bin(B::Equal, old, zero);
-            b.if_then(first, |b| {
-                let func_p = b.expr(Expression::GlobalVariable(rt.trap_func));
-                let func = b.load(func_p);
-                let off_mask = b.u32((1 << super::runtime::TRAP_OFFSET_BITS) - 1);
-                let off = b.bin(B::And, code, off_mask);
-                for (wi, v) in [
-                    (control::TRAP_THREAD, t),
-                    (control::TRAP_KIND, kind),
-                    (control::TRAP_FUNCTION, func),
-                    (control::TRAP_OFFSET, off),
-                ] {
-                    let p = word_at(b, rt.control, wi);
-                    b.store(p, v);
-                }
-                // Meaningful only for a panic; other kinds leave whatever a panic left.
-                for (k, var) in rt.panic_at.iter().enumerate() {
-                    let gp = b.expr(Expression::GlobalVariable(*var));
-                    let v = b.load(gp);
-                    let p = word_at(b, rt.control, control::PANIC_FILE + k as u32);
-                    b.store(p, v);
-                }
-            });
-        },
+        |b| record.note(b, rt, t, code),
     );
-
-    // Thread 0's final mutable globals become the instance's state, through the shadow copy
-    // the host applies after the run (threads starting later still see the run's start values).
-    let is_zero = b.bin(B::Equal, t, zero);
-    let keep = b.bin(B::LogicalAnd, is_zero, ok);
-    b.if_then(keep, |b| {
-        for (i, g) in ctx.globals.iter().enumerate() {
-            if !g.mutable || Some(i as u32) == ctx.stack_pointer {
-                continue;
-            }
-            let gp = b.expr(Expression::GlobalVariable(rt.globals[i]));
-            let v = b.load(gp);
-            for (k, word_v) in encode(b, g.ty, v).into_iter().enumerate() {
-                let shadow = ctx.globals_shadow + (g.word - control::GLOBALS);
-                let p = word_at(b, rt.control, shadow + k as u32);
-                b.store(p, word_v);
-            }
-        }
-    });
+    keep.note(b, rt, t, ok);
 }

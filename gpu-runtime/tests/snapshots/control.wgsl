@@ -198,66 +198,93 @@ fn w_pair_f2_(p0_2: u32) -> Results_i32_i32_ {
 @compute @workgroup_size(64, 1, 1) 
 fn e0_classify(@builtin(global_invocation_id) gid: vec3<u32>) {
     var thread: u32 = 0u;
+    var trapped: u32 = 0u;
+    var trap_thread: u32 = 0u;
+    var first_trap_code: u32 = 0u;
+    var first_trap_func: u32 = 0u;
+    var first_panic0_: u32 = 0u;
+    var first_panic1_: u32 = 0u;
+    var first_panic2_: u32 = 0u;
+    var first_panic3_: u32 = 0u;
+    var kept_globals: bool = false;
 
     let _e5 = params[2u];
     if (gid.x < _e5) {
         let _e10 = params[0u];
         let _e14 = params[1u];
         thread = (_e10 + gid.x);
+        let _e21 = atomicLoad((&control[0u]));
+        let _e25 = params[5u];
+        let _e26 = (gid.x * _e25);
+        let _e31 = params[10u];
         loop {
-            let _e18 = thread;
-            if (_e18 >= _e14) {
+            let _e50 = thread;
+            if (_e50 >= _e14) {
                 break;
             }
             trap_code = 0u;
-            thread_id = _e18;
+            thread_id = _e50;
             invocation = gid.x;
-            let _e27 = params[5u];
-            let _e28 = (gid.x * _e27);
-            csp = _e28;
-            cs_limit = (_e28 + _e27);
-            let _e36 = atomicLoad((&control[0u]));
-            mem_bytes = _e36;
-            let _e40 = params[10u];
+            csp = _e26;
+            cs_limit = (_e26 + _e25);
+            mem_bytes = _e21;
             finished = 0u;
-            let _e42 = w_classify_f0_(_e40);
-            let _e43 = finished;
-            let _e45 = trap_code;
-            let _e47 = ((_e43 == 0u) && (_e45 == 0u));
-            trap_code = select(_e45, 2952790016u, _e47);
-            let _e51 = trap_func;
-            trap_func = select(_e51, 0u, _e47);
-            let _e56 = ((_e18 - _e10) * 2u);
-            let _e57 = trap_code;
-            let _e59 = (_e57 >> 28u);
-            results[_e56] = (_e59 | 2147483648u);
-            let _e64 = (_e59 == 0u);
-            if _e64 {
-                results[(_e56 + 1u)] = _e42;
+            let _e60 = w_classify_f0_(_e31);
+            let _e61 = finished;
+            let _e63 = trap_code;
+            let _e65 = ((_e61 == 0u) && (_e63 == 0u));
+            trap_code = select(_e63, 2952790016u, _e65);
+            let _e69 = trap_func;
+            trap_func = select(_e69, 0u, _e65);
+            let _e74 = ((_e50 - _e10) * 2u);
+            let _e75 = trap_code;
+            let _e77 = (_e75 >> 28u);
+            results[_e74] = (_e77 | 2147483648u);
+            if (_e77 == 0u) {
+                results[(_e74 + 1u)] = _e60;
             } else {
-                let _e73 = atomicAdd((&control[2u]), 1u);
-                if (_e73 == 0u) {
-                    let _e76 = trap_func;
-                    atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e59);
-                    atomicStore((&control[5u]), _e76);
-                    atomicStore((&control[6u]), (_e57 & 268435455u));
-                    let _e92 = panic_file;
-                    atomicStore((&control[7u]), _e92);
-                    let _e97 = panic_file_len;
-                    atomicStore((&control[8u]), _e97);
-                    let _e102 = panic_line;
-                    atomicStore((&control[9u]), _e102);
-                    let _e107 = panic_column;
-                    atomicStore((&control[10u]), _e107);
+                let _e87 = trapped;
+                if (_e87 == 0u) {
+                    trap_thread = _e50;
+                    first_trap_code = _e75;
+                    let _e91 = trap_func;
+                    first_trap_func = _e91;
+                    let _e93 = panic_file;
+                    first_panic0_ = _e93;
+                    let _e95 = panic_file_len;
+                    first_panic1_ = _e95;
+                    let _e97 = panic_line;
+                    first_panic2_ = _e97;
+                    let _e99 = panic_column;
+                    first_panic3_ = _e99;
                 }
+                trapped = (_e87 + 1u);
             }
-            if ((_e18 == 0u) && _e64) {
-            }
-            if ((_e14 - _e18) <= _e5) {
+            if ((_e14 - _e50) <= _e5) {
                 break;
             }
-            thread = (_e18 + _e5);
+            thread = (_e50 + _e5);
+        }
+        let _e105 = trapped;
+        if (_e105 != 0u) {
+            let _e111 = atomicAdd((&control[2u]), _e105);
+            if (_e111 == 0u) {
+                let _e114 = first_trap_code;
+                let _e119 = trap_thread;
+                let _e120 = first_trap_func;
+                atomicStore((&control[3u]), _e119);
+                atomicStore((&control[4u]), (_e114 >> 28u));
+                atomicStore((&control[5u]), _e120);
+                atomicStore((&control[6u]), (_e114 & 268435455u));
+                let _e133 = first_panic0_;
+                atomicStore((&control[7u]), _e133);
+                let _e137 = first_panic1_;
+                atomicStore((&control[8u]), _e137);
+                let _e141 = first_panic2_;
+                atomicStore((&control[9u]), _e141);
+                let _e145 = first_panic3_;
+                atomicStore((&control[10u]), _e145);
+            }
         }
     }
 }
@@ -265,66 +292,93 @@ fn e0_classify(@builtin(global_invocation_id) gid: vec3<u32>) {
 @compute @workgroup_size(64, 1, 1) 
 fn e1_nested(@builtin(global_invocation_id) gid_1: vec3<u32>) {
     var thread_1: u32 = 0u;
+    var trapped_1: u32 = 0u;
+    var trap_thread_1: u32 = 0u;
+    var first_trap_code_1: u32 = 0u;
+    var first_trap_func_1: u32 = 0u;
+    var first_panic0_1: u32 = 0u;
+    var first_panic1_1: u32 = 0u;
+    var first_panic2_1: u32 = 0u;
+    var first_panic3_1: u32 = 0u;
+    var kept_globals_1: bool = false;
 
     let _e5 = params[2u];
     if (gid_1.x < _e5) {
         let _e10 = params[0u];
         let _e14 = params[1u];
         thread_1 = (_e10 + gid_1.x);
+        let _e21 = atomicLoad((&control[0u]));
+        let _e25 = params[5u];
+        let _e26 = (gid_1.x * _e25);
+        let _e31 = params[10u];
         loop {
-            let _e18 = thread_1;
-            if (_e18 >= _e14) {
+            let _e50 = thread_1;
+            if (_e50 >= _e14) {
                 break;
             }
             trap_code = 0u;
-            thread_id = _e18;
+            thread_id = _e50;
             invocation = gid_1.x;
-            let _e27 = params[5u];
-            let _e28 = (gid_1.x * _e27);
-            csp = _e28;
-            cs_limit = (_e28 + _e27);
-            let _e36 = atomicLoad((&control[0u]));
-            mem_bytes = _e36;
-            let _e40 = params[10u];
+            csp = _e26;
+            cs_limit = (_e26 + _e25);
+            mem_bytes = _e21;
             finished = 0u;
-            let _e42 = w_nested_f1_(_e40);
-            let _e43 = finished;
-            let _e45 = trap_code;
-            let _e47 = ((_e43 == 0u) && (_e45 == 0u));
-            trap_code = select(_e45, 2952790016u, _e47);
-            let _e51 = trap_func;
-            trap_func = select(_e51, 1u, _e47);
-            let _e56 = ((_e18 - _e10) * 2u);
-            let _e57 = trap_code;
-            let _e59 = (_e57 >> 28u);
-            results[_e56] = (_e59 | 2147483648u);
-            let _e64 = (_e59 == 0u);
-            if _e64 {
-                results[(_e56 + 1u)] = _e42;
+            let _e60 = w_nested_f1_(_e31);
+            let _e61 = finished;
+            let _e63 = trap_code;
+            let _e65 = ((_e61 == 0u) && (_e63 == 0u));
+            trap_code = select(_e63, 2952790016u, _e65);
+            let _e69 = trap_func;
+            trap_func = select(_e69, 1u, _e65);
+            let _e74 = ((_e50 - _e10) * 2u);
+            let _e75 = trap_code;
+            let _e77 = (_e75 >> 28u);
+            results[_e74] = (_e77 | 2147483648u);
+            if (_e77 == 0u) {
+                results[(_e74 + 1u)] = _e60;
             } else {
-                let _e73 = atomicAdd((&control[2u]), 1u);
-                if (_e73 == 0u) {
-                    let _e76 = trap_func;
-                    atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e59);
-                    atomicStore((&control[5u]), _e76);
-                    atomicStore((&control[6u]), (_e57 & 268435455u));
-                    let _e92 = panic_file;
-                    atomicStore((&control[7u]), _e92);
-                    let _e97 = panic_file_len;
-                    atomicStore((&control[8u]), _e97);
-                    let _e102 = panic_line;
-                    atomicStore((&control[9u]), _e102);
-                    let _e107 = panic_column;
-                    atomicStore((&control[10u]), _e107);
+                let _e87 = trapped_1;
+                if (_e87 == 0u) {
+                    trap_thread_1 = _e50;
+                    first_trap_code_1 = _e75;
+                    let _e91 = trap_func;
+                    first_trap_func_1 = _e91;
+                    let _e93 = panic_file;
+                    first_panic0_1 = _e93;
+                    let _e95 = panic_file_len;
+                    first_panic1_1 = _e95;
+                    let _e97 = panic_line;
+                    first_panic2_1 = _e97;
+                    let _e99 = panic_column;
+                    first_panic3_1 = _e99;
                 }
+                trapped_1 = (_e87 + 1u);
             }
-            if ((_e18 == 0u) && _e64) {
-            }
-            if ((_e14 - _e18) <= _e5) {
+            if ((_e14 - _e50) <= _e5) {
                 break;
             }
-            thread_1 = (_e18 + _e5);
+            thread_1 = (_e50 + _e5);
+        }
+        let _e105 = trapped_1;
+        if (_e105 != 0u) {
+            let _e111 = atomicAdd((&control[2u]), _e105);
+            if (_e111 == 0u) {
+                let _e114 = first_trap_code_1;
+                let _e119 = trap_thread_1;
+                let _e120 = first_trap_func_1;
+                atomicStore((&control[3u]), _e119);
+                atomicStore((&control[4u]), (_e114 >> 28u));
+                atomicStore((&control[5u]), _e120);
+                atomicStore((&control[6u]), (_e114 & 268435455u));
+                let _e133 = first_panic0_1;
+                atomicStore((&control[7u]), _e133);
+                let _e137 = first_panic1_1;
+                atomicStore((&control[8u]), _e137);
+                let _e141 = first_panic2_1;
+                atomicStore((&control[9u]), _e141);
+                let _e145 = first_panic3_1;
+                atomicStore((&control[10u]), _e145);
+            }
         }
     }
 }
@@ -332,67 +386,94 @@ fn e1_nested(@builtin(global_invocation_id) gid_1: vec3<u32>) {
 @compute @workgroup_size(64, 1, 1) 
 fn e2_pair(@builtin(global_invocation_id) gid_2: vec3<u32>) {
     var thread_2: u32 = 0u;
+    var trapped_2: u32 = 0u;
+    var trap_thread_2: u32 = 0u;
+    var first_trap_code_2: u32 = 0u;
+    var first_trap_func_2: u32 = 0u;
+    var first_panic0_2: u32 = 0u;
+    var first_panic1_2: u32 = 0u;
+    var first_panic2_2: u32 = 0u;
+    var first_panic3_2: u32 = 0u;
+    var kept_globals_2: bool = false;
 
     let _e5 = params[2u];
     if (gid_2.x < _e5) {
         let _e10 = params[0u];
         let _e14 = params[1u];
         thread_2 = (_e10 + gid_2.x);
+        let _e21 = atomicLoad((&control[0u]));
+        let _e25 = params[5u];
+        let _e26 = (gid_2.x * _e25);
+        let _e31 = params[10u];
         loop {
-            let _e18 = thread_2;
-            if (_e18 >= _e14) {
+            let _e50 = thread_2;
+            if (_e50 >= _e14) {
                 break;
             }
             trap_code = 0u;
-            thread_id = _e18;
+            thread_id = _e50;
             invocation = gid_2.x;
-            let _e27 = params[5u];
-            let _e28 = (gid_2.x * _e27);
-            csp = _e28;
-            cs_limit = (_e28 + _e27);
-            let _e36 = atomicLoad((&control[0u]));
-            mem_bytes = _e36;
-            let _e40 = params[10u];
+            csp = _e26;
+            cs_limit = (_e26 + _e25);
+            mem_bytes = _e21;
             finished = 0u;
-            let _e42 = w_pair_f2_(_e40);
-            let _e43 = finished;
-            let _e45 = trap_code;
-            let _e47 = ((_e43 == 0u) && (_e45 == 0u));
-            trap_code = select(_e45, 2952790016u, _e47);
-            let _e51 = trap_func;
-            trap_func = select(_e51, 2u, _e47);
-            let _e56 = ((_e18 - _e10) * 3u);
-            let _e57 = trap_code;
-            let _e59 = (_e57 >> 28u);
-            results[_e56] = (_e59 | 2147483648u);
-            let _e64 = (_e59 == 0u);
-            if _e64 {
-                results[(_e56 + 1u)] = _e42.r0_;
-                results[(_e56 + 2u)] = _e42.r1_;
+            let _e60 = w_pair_f2_(_e31);
+            let _e61 = finished;
+            let _e63 = trap_code;
+            let _e65 = ((_e61 == 0u) && (_e63 == 0u));
+            trap_code = select(_e63, 2952790016u, _e65);
+            let _e69 = trap_func;
+            trap_func = select(_e69, 2u, _e65);
+            let _e74 = ((_e50 - _e10) * 3u);
+            let _e75 = trap_code;
+            let _e77 = (_e75 >> 28u);
+            results[_e74] = (_e77 | 2147483648u);
+            if (_e77 == 0u) {
+                results[(_e74 + 1u)] = _e60.r0_;
+                results[(_e74 + 2u)] = _e60.r1_;
             } else {
-                let _e79 = atomicAdd((&control[2u]), 1u);
-                if (_e79 == 0u) {
-                    let _e82 = trap_func;
-                    atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e59);
-                    atomicStore((&control[5u]), _e82);
-                    atomicStore((&control[6u]), (_e57 & 268435455u));
-                    let _e98 = panic_file;
-                    atomicStore((&control[7u]), _e98);
-                    let _e103 = panic_file_len;
-                    atomicStore((&control[8u]), _e103);
-                    let _e108 = panic_line;
-                    atomicStore((&control[9u]), _e108);
-                    let _e113 = panic_column;
-                    atomicStore((&control[10u]), _e113);
+                let _e93 = trapped_2;
+                if (_e93 == 0u) {
+                    trap_thread_2 = _e50;
+                    first_trap_code_2 = _e75;
+                    let _e97 = trap_func;
+                    first_trap_func_2 = _e97;
+                    let _e99 = panic_file;
+                    first_panic0_2 = _e99;
+                    let _e101 = panic_file_len;
+                    first_panic1_2 = _e101;
+                    let _e103 = panic_line;
+                    first_panic2_2 = _e103;
+                    let _e105 = panic_column;
+                    first_panic3_2 = _e105;
                 }
+                trapped_2 = (_e93 + 1u);
             }
-            if ((_e18 == 0u) && _e64) {
-            }
-            if ((_e14 - _e18) <= _e5) {
+            if ((_e14 - _e50) <= _e5) {
                 break;
             }
-            thread_2 = (_e18 + _e5);
+            thread_2 = (_e50 + _e5);
+        }
+        let _e111 = trapped_2;
+        if (_e111 != 0u) {
+            let _e117 = atomicAdd((&control[2u]), _e111);
+            if (_e117 == 0u) {
+                let _e120 = first_trap_code_2;
+                let _e125 = trap_thread_2;
+                let _e126 = first_trap_func_2;
+                atomicStore((&control[3u]), _e125);
+                atomicStore((&control[4u]), (_e120 >> 28u));
+                atomicStore((&control[5u]), _e126);
+                atomicStore((&control[6u]), (_e120 & 268435455u));
+                let _e139 = first_panic0_2;
+                atomicStore((&control[7u]), _e139);
+                let _e143 = first_panic1_2;
+                atomicStore((&control[8u]), _e143);
+                let _e147 = first_panic2_2;
+                atomicStore((&control[9u]), _e147);
+                let _e151 = first_panic3_2;
+                atomicStore((&control[10u]), _e151);
+            }
         }
     }
 }

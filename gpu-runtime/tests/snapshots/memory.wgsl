@@ -394,67 +394,94 @@ fn w_rw_f0_(p0_: u32) -> u64 {
 @compute @workgroup_size(64, 1, 1) 
 fn e0_rw(@builtin(global_invocation_id) gid: vec3<u32>) {
     var thread: u32 = 0u;
+    var trapped: u32 = 0u;
+    var trap_thread: u32 = 0u;
+    var first_trap_code: u32 = 0u;
+    var first_trap_func: u32 = 0u;
+    var first_panic0_: u32 = 0u;
+    var first_panic1_: u32 = 0u;
+    var first_panic2_: u32 = 0u;
+    var first_panic3_: u32 = 0u;
+    var kept_globals: bool = false;
 
     let _e5 = params[2u];
     if (gid.x < _e5) {
         let _e10 = params[0u];
         let _e14 = params[1u];
         thread = (_e10 + gid.x);
+        let _e21 = atomicLoad((&control[0u]));
+        let _e25 = params[5u];
+        let _e26 = (gid.x * _e25);
+        let _e31 = params[10u];
         loop {
-            let _e18 = thread;
-            if (_e18 >= _e14) {
+            let _e50 = thread;
+            if (_e50 >= _e14) {
                 break;
             }
             trap_code = 0u;
-            thread_id = _e18;
+            thread_id = _e50;
             invocation = gid.x;
-            let _e27 = params[5u];
-            let _e28 = (gid.x * _e27);
-            csp = _e28;
-            cs_limit = (_e28 + _e27);
-            let _e36 = atomicLoad((&control[0u]));
-            mem_bytes = _e36;
-            let _e40 = params[10u];
+            csp = _e26;
+            cs_limit = (_e26 + _e25);
+            mem_bytes = _e21;
             finished = 0u;
-            let _e42 = w_rw_f0_(_e40);
-            let _e43 = finished;
-            let _e45 = trap_code;
-            let _e47 = ((_e43 == 0u) && (_e45 == 0u));
-            trap_code = select(_e45, 2952790016u, _e47);
-            let _e51 = trap_func;
-            trap_func = select(_e51, 0u, _e47);
-            let _e56 = ((_e18 - _e10) * 3u);
-            let _e57 = trap_code;
-            let _e59 = (_e57 >> 28u);
-            results[_e56] = (_e59 | 2147483648u);
-            let _e64 = (_e59 == 0u);
-            if _e64 {
-                results[(_e56 + 1u)] = u32(_e42);
-                results[(_e56 + 2u)] = u32((_e42 >> 32u));
+            let _e60 = w_rw_f0_(_e31);
+            let _e61 = finished;
+            let _e63 = trap_code;
+            let _e65 = ((_e61 == 0u) && (_e63 == 0u));
+            trap_code = select(_e63, 2952790016u, _e65);
+            let _e69 = trap_func;
+            trap_func = select(_e69, 0u, _e65);
+            let _e74 = ((_e50 - _e10) * 3u);
+            let _e75 = trap_code;
+            let _e77 = (_e75 >> 28u);
+            results[_e74] = (_e77 | 2147483648u);
+            if (_e77 == 0u) {
+                results[(_e74 + 1u)] = u32(_e60);
+                results[(_e74 + 2u)] = u32((_e60 >> 32u));
             } else {
-                let _e81 = atomicAdd((&control[2u]), 1u);
-                if (_e81 == 0u) {
-                    let _e84 = trap_func;
-                    atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e59);
-                    atomicStore((&control[5u]), _e84);
-                    atomicStore((&control[6u]), (_e57 & 268435455u));
-                    let _e100 = panic_file;
-                    atomicStore((&control[7u]), _e100);
-                    let _e105 = panic_file_len;
-                    atomicStore((&control[8u]), _e105);
-                    let _e110 = panic_line;
-                    atomicStore((&control[9u]), _e110);
-                    let _e115 = panic_column;
-                    atomicStore((&control[10u]), _e115);
+                let _e95 = trapped;
+                if (_e95 == 0u) {
+                    trap_thread = _e50;
+                    first_trap_code = _e75;
+                    let _e99 = trap_func;
+                    first_trap_func = _e99;
+                    let _e101 = panic_file;
+                    first_panic0_ = _e101;
+                    let _e103 = panic_file_len;
+                    first_panic1_ = _e103;
+                    let _e105 = panic_line;
+                    first_panic2_ = _e105;
+                    let _e107 = panic_column;
+                    first_panic3_ = _e107;
                 }
+                trapped = (_e95 + 1u);
             }
-            if ((_e18 == 0u) && _e64) {
-            }
-            if ((_e14 - _e18) <= _e5) {
+            if ((_e14 - _e50) <= _e5) {
                 break;
             }
-            thread = (_e18 + _e5);
+            thread = (_e50 + _e5);
+        }
+        let _e113 = trapped;
+        if (_e113 != 0u) {
+            let _e119 = atomicAdd((&control[2u]), _e113);
+            if (_e119 == 0u) {
+                let _e122 = first_trap_code;
+                let _e127 = trap_thread;
+                let _e128 = first_trap_func;
+                atomicStore((&control[3u]), _e127);
+                atomicStore((&control[4u]), (_e122 >> 28u));
+                atomicStore((&control[5u]), _e128);
+                atomicStore((&control[6u]), (_e122 & 268435455u));
+                let _e141 = first_panic0_;
+                atomicStore((&control[7u]), _e141);
+                let _e145 = first_panic1_;
+                atomicStore((&control[8u]), _e145);
+                let _e149 = first_panic2_;
+                atomicStore((&control[9u]), _e149);
+                let _e153 = first_panic3_;
+                atomicStore((&control[10u]), _e153);
+            }
         }
     }
 }

@@ -1034,68 +1034,95 @@ fn cycle_w_ack_f5_(p0_4: u32, p1_: u32) -> u32 {
 @compute @workgroup_size(64, 1, 1) 
 fn e0_fac(@builtin(global_invocation_id) gid: vec3<u32>) {
     var thread: u32 = 0u;
+    var trapped: u32 = 0u;
+    var trap_thread: u32 = 0u;
+    var first_trap_code: u32 = 0u;
+    var first_trap_func: u32 = 0u;
+    var first_panic0_: u32 = 0u;
+    var first_panic1_: u32 = 0u;
+    var first_panic2_: u32 = 0u;
+    var first_panic3_: u32 = 0u;
+    var kept_globals: bool = false;
 
     let _e5 = params[2u];
     if (gid.x < _e5) {
         let _e10 = params[0u];
         let _e14 = params[1u];
         thread = (_e10 + gid.x);
+        let _e21 = atomicLoad((&control[0u]));
+        let _e25 = params[5u];
+        let _e26 = (gid.x * _e25);
+        let _e31 = params[10u];
+        let _e35 = params[11u];
         loop {
-            let _e18 = thread;
-            if (_e18 >= _e14) {
+            let _e59 = thread;
+            if (_e59 >= _e14) {
                 break;
             }
             trap_code = 0u;
-            thread_id = _e18;
+            thread_id = _e59;
             invocation = gid.x;
-            let _e27 = params[5u];
-            let _e28 = (gid.x * _e27);
-            csp = _e28;
-            cs_limit = (_e28 + _e27);
-            let _e36 = atomicLoad((&control[0u]));
-            mem_bytes = _e36;
-            let _e40 = params[10u];
-            let _e44 = params[11u];
+            csp = _e26;
+            cs_limit = (_e26 + _e25);
+            mem_bytes = _e21;
             finished = 0u;
-            let _e51 = cycle_w_fac_f0_((u64(_e40) | (u64(_e44) << 32u)));
-            let _e52 = finished;
-            let _e54 = trap_code;
-            let _e56 = ((_e52 == 0u) && (_e54 == 0u));
-            trap_code = select(_e54, 2952790016u, _e56);
-            let _e60 = trap_func;
-            trap_func = select(_e60, 0u, _e56);
-            let _e65 = ((_e18 - _e10) * 3u);
-            let _e66 = trap_code;
-            let _e68 = (_e66 >> 28u);
-            results[_e65] = (_e68 | 2147483648u);
-            let _e73 = (_e68 == 0u);
-            if _e73 {
-                results[(_e65 + 1u)] = u32(_e51);
-                results[(_e65 + 2u)] = u32((_e51 >> 32u));
+            let _e69 = cycle_w_fac_f0_((u64(_e31) | (u64(_e35) << 32u)));
+            let _e70 = finished;
+            let _e72 = trap_code;
+            let _e74 = ((_e70 == 0u) && (_e72 == 0u));
+            trap_code = select(_e72, 2952790016u, _e74);
+            let _e78 = trap_func;
+            trap_func = select(_e78, 0u, _e74);
+            let _e83 = ((_e59 - _e10) * 3u);
+            let _e84 = trap_code;
+            let _e86 = (_e84 >> 28u);
+            results[_e83] = (_e86 | 2147483648u);
+            if (_e86 == 0u) {
+                results[(_e83 + 1u)] = u32(_e69);
+                results[(_e83 + 2u)] = u32((_e69 >> 32u));
             } else {
-                let _e90 = atomicAdd((&control[2u]), 1u);
-                if (_e90 == 0u) {
-                    let _e93 = trap_func;
-                    atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e68);
-                    atomicStore((&control[5u]), _e93);
-                    atomicStore((&control[6u]), (_e66 & 268435455u));
-                    let _e109 = panic_file;
-                    atomicStore((&control[7u]), _e109);
-                    let _e114 = panic_file_len;
-                    atomicStore((&control[8u]), _e114);
-                    let _e119 = panic_line;
-                    atomicStore((&control[9u]), _e119);
-                    let _e124 = panic_column;
-                    atomicStore((&control[10u]), _e124);
+                let _e104 = trapped;
+                if (_e104 == 0u) {
+                    trap_thread = _e59;
+                    first_trap_code = _e84;
+                    let _e108 = trap_func;
+                    first_trap_func = _e108;
+                    let _e110 = panic_file;
+                    first_panic0_ = _e110;
+                    let _e112 = panic_file_len;
+                    first_panic1_ = _e112;
+                    let _e114 = panic_line;
+                    first_panic2_ = _e114;
+                    let _e116 = panic_column;
+                    first_panic3_ = _e116;
                 }
+                trapped = (_e104 + 1u);
             }
-            if ((_e18 == 0u) && _e73) {
-            }
-            if ((_e14 - _e18) <= _e5) {
+            if ((_e14 - _e59) <= _e5) {
                 break;
             }
-            thread = (_e18 + _e5);
+            thread = (_e59 + _e5);
+        }
+        let _e122 = trapped;
+        if (_e122 != 0u) {
+            let _e128 = atomicAdd((&control[2u]), _e122);
+            if (_e128 == 0u) {
+                let _e131 = first_trap_code;
+                let _e136 = trap_thread;
+                let _e137 = first_trap_func;
+                atomicStore((&control[3u]), _e136);
+                atomicStore((&control[4u]), (_e131 >> 28u));
+                atomicStore((&control[5u]), _e137);
+                atomicStore((&control[6u]), (_e131 & 268435455u));
+                let _e150 = first_panic0_;
+                atomicStore((&control[7u]), _e150);
+                let _e154 = first_panic1_;
+                atomicStore((&control[8u]), _e154);
+                let _e158 = first_panic2_;
+                atomicStore((&control[9u]), _e158);
+                let _e162 = first_panic3_;
+                atomicStore((&control[10u]), _e162);
+            }
         }
     }
 }
@@ -1103,66 +1130,93 @@ fn e0_fac(@builtin(global_invocation_id) gid: vec3<u32>) {
 @compute @workgroup_size(64, 1, 1) 
 fn e1_fib(@builtin(global_invocation_id) gid_1: vec3<u32>) {
     var thread_1: u32 = 0u;
+    var trapped_1: u32 = 0u;
+    var trap_thread_1: u32 = 0u;
+    var first_trap_code_1: u32 = 0u;
+    var first_trap_func_1: u32 = 0u;
+    var first_panic0_1: u32 = 0u;
+    var first_panic1_1: u32 = 0u;
+    var first_panic2_1: u32 = 0u;
+    var first_panic3_1: u32 = 0u;
+    var kept_globals_1: bool = false;
 
     let _e5 = params[2u];
     if (gid_1.x < _e5) {
         let _e10 = params[0u];
         let _e14 = params[1u];
         thread_1 = (_e10 + gid_1.x);
+        let _e21 = atomicLoad((&control[0u]));
+        let _e25 = params[5u];
+        let _e26 = (gid_1.x * _e25);
+        let _e31 = params[10u];
         loop {
-            let _e18 = thread_1;
-            if (_e18 >= _e14) {
+            let _e50 = thread_1;
+            if (_e50 >= _e14) {
                 break;
             }
             trap_code = 0u;
-            thread_id = _e18;
+            thread_id = _e50;
             invocation = gid_1.x;
-            let _e27 = params[5u];
-            let _e28 = (gid_1.x * _e27);
-            csp = _e28;
-            cs_limit = (_e28 + _e27);
-            let _e36 = atomicLoad((&control[0u]));
-            mem_bytes = _e36;
-            let _e40 = params[10u];
+            csp = _e26;
+            cs_limit = (_e26 + _e25);
+            mem_bytes = _e21;
             finished = 0u;
-            let _e42 = cycle_w_fib_f1_(_e40);
-            let _e43 = finished;
-            let _e45 = trap_code;
-            let _e47 = ((_e43 == 0u) && (_e45 == 0u));
-            trap_code = select(_e45, 2952790016u, _e47);
-            let _e51 = trap_func;
-            trap_func = select(_e51, 1u, _e47);
-            let _e56 = ((_e18 - _e10) * 2u);
-            let _e57 = trap_code;
-            let _e59 = (_e57 >> 28u);
-            results[_e56] = (_e59 | 2147483648u);
-            let _e64 = (_e59 == 0u);
-            if _e64 {
-                results[(_e56 + 1u)] = _e42;
+            let _e60 = cycle_w_fib_f1_(_e31);
+            let _e61 = finished;
+            let _e63 = trap_code;
+            let _e65 = ((_e61 == 0u) && (_e63 == 0u));
+            trap_code = select(_e63, 2952790016u, _e65);
+            let _e69 = trap_func;
+            trap_func = select(_e69, 1u, _e65);
+            let _e74 = ((_e50 - _e10) * 2u);
+            let _e75 = trap_code;
+            let _e77 = (_e75 >> 28u);
+            results[_e74] = (_e77 | 2147483648u);
+            if (_e77 == 0u) {
+                results[(_e74 + 1u)] = _e60;
             } else {
-                let _e73 = atomicAdd((&control[2u]), 1u);
-                if (_e73 == 0u) {
-                    let _e76 = trap_func;
-                    atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e59);
-                    atomicStore((&control[5u]), _e76);
-                    atomicStore((&control[6u]), (_e57 & 268435455u));
-                    let _e92 = panic_file;
-                    atomicStore((&control[7u]), _e92);
-                    let _e97 = panic_file_len;
-                    atomicStore((&control[8u]), _e97);
-                    let _e102 = panic_line;
-                    atomicStore((&control[9u]), _e102);
-                    let _e107 = panic_column;
-                    atomicStore((&control[10u]), _e107);
+                let _e87 = trapped_1;
+                if (_e87 == 0u) {
+                    trap_thread_1 = _e50;
+                    first_trap_code_1 = _e75;
+                    let _e91 = trap_func;
+                    first_trap_func_1 = _e91;
+                    let _e93 = panic_file;
+                    first_panic0_1 = _e93;
+                    let _e95 = panic_file_len;
+                    first_panic1_1 = _e95;
+                    let _e97 = panic_line;
+                    first_panic2_1 = _e97;
+                    let _e99 = panic_column;
+                    first_panic3_1 = _e99;
                 }
+                trapped_1 = (_e87 + 1u);
             }
-            if ((_e18 == 0u) && _e64) {
-            }
-            if ((_e14 - _e18) <= _e5) {
+            if ((_e14 - _e50) <= _e5) {
                 break;
             }
-            thread_1 = (_e18 + _e5);
+            thread_1 = (_e50 + _e5);
+        }
+        let _e105 = trapped_1;
+        if (_e105 != 0u) {
+            let _e111 = atomicAdd((&control[2u]), _e105);
+            if (_e111 == 0u) {
+                let _e114 = first_trap_code_1;
+                let _e119 = trap_thread_1;
+                let _e120 = first_trap_func_1;
+                atomicStore((&control[3u]), _e119);
+                atomicStore((&control[4u]), (_e114 >> 28u));
+                atomicStore((&control[5u]), _e120);
+                atomicStore((&control[6u]), (_e114 & 268435455u));
+                let _e133 = first_panic0_1;
+                atomicStore((&control[7u]), _e133);
+                let _e137 = first_panic1_1;
+                atomicStore((&control[8u]), _e137);
+                let _e141 = first_panic2_1;
+                atomicStore((&control[9u]), _e141);
+                let _e145 = first_panic3_1;
+                atomicStore((&control[10u]), _e145);
+            }
         }
     }
 }
@@ -1170,66 +1224,93 @@ fn e1_fib(@builtin(global_invocation_id) gid_1: vec3<u32>) {
 @compute @workgroup_size(64, 1, 1) 
 fn e2_sum(@builtin(global_invocation_id) gid_2: vec3<u32>) {
     var thread_2: u32 = 0u;
+    var trapped_2: u32 = 0u;
+    var trap_thread_2: u32 = 0u;
+    var first_trap_code_2: u32 = 0u;
+    var first_trap_func_2: u32 = 0u;
+    var first_panic0_2: u32 = 0u;
+    var first_panic1_2: u32 = 0u;
+    var first_panic2_2: u32 = 0u;
+    var first_panic3_2: u32 = 0u;
+    var kept_globals_2: bool = false;
 
     let _e5 = params[2u];
     if (gid_2.x < _e5) {
         let _e10 = params[0u];
         let _e14 = params[1u];
         thread_2 = (_e10 + gid_2.x);
+        let _e21 = atomicLoad((&control[0u]));
+        let _e25 = params[5u];
+        let _e26 = (gid_2.x * _e25);
+        let _e31 = params[10u];
         loop {
-            let _e18 = thread_2;
-            if (_e18 >= _e14) {
+            let _e50 = thread_2;
+            if (_e50 >= _e14) {
                 break;
             }
             trap_code = 0u;
-            thread_id = _e18;
+            thread_id = _e50;
             invocation = gid_2.x;
-            let _e27 = params[5u];
-            let _e28 = (gid_2.x * _e27);
-            csp = _e28;
-            cs_limit = (_e28 + _e27);
-            let _e36 = atomicLoad((&control[0u]));
-            mem_bytes = _e36;
-            let _e40 = params[10u];
+            csp = _e26;
+            cs_limit = (_e26 + _e25);
+            mem_bytes = _e21;
             finished = 0u;
-            let _e42 = cycle_w_sum_f2_(_e40);
-            let _e43 = finished;
-            let _e45 = trap_code;
-            let _e47 = ((_e43 == 0u) && (_e45 == 0u));
-            trap_code = select(_e45, 2952790016u, _e47);
-            let _e51 = trap_func;
-            trap_func = select(_e51, 2u, _e47);
-            let _e56 = ((_e18 - _e10) * 2u);
-            let _e57 = trap_code;
-            let _e59 = (_e57 >> 28u);
-            results[_e56] = (_e59 | 2147483648u);
-            let _e64 = (_e59 == 0u);
-            if _e64 {
-                results[(_e56 + 1u)] = _e42;
+            let _e60 = cycle_w_sum_f2_(_e31);
+            let _e61 = finished;
+            let _e63 = trap_code;
+            let _e65 = ((_e61 == 0u) && (_e63 == 0u));
+            trap_code = select(_e63, 2952790016u, _e65);
+            let _e69 = trap_func;
+            trap_func = select(_e69, 2u, _e65);
+            let _e74 = ((_e50 - _e10) * 2u);
+            let _e75 = trap_code;
+            let _e77 = (_e75 >> 28u);
+            results[_e74] = (_e77 | 2147483648u);
+            if (_e77 == 0u) {
+                results[(_e74 + 1u)] = _e60;
             } else {
-                let _e73 = atomicAdd((&control[2u]), 1u);
-                if (_e73 == 0u) {
-                    let _e76 = trap_func;
-                    atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e59);
-                    atomicStore((&control[5u]), _e76);
-                    atomicStore((&control[6u]), (_e57 & 268435455u));
-                    let _e92 = panic_file;
-                    atomicStore((&control[7u]), _e92);
-                    let _e97 = panic_file_len;
-                    atomicStore((&control[8u]), _e97);
-                    let _e102 = panic_line;
-                    atomicStore((&control[9u]), _e102);
-                    let _e107 = panic_column;
-                    atomicStore((&control[10u]), _e107);
+                let _e87 = trapped_2;
+                if (_e87 == 0u) {
+                    trap_thread_2 = _e50;
+                    first_trap_code_2 = _e75;
+                    let _e91 = trap_func;
+                    first_trap_func_2 = _e91;
+                    let _e93 = panic_file;
+                    first_panic0_2 = _e93;
+                    let _e95 = panic_file_len;
+                    first_panic1_2 = _e95;
+                    let _e97 = panic_line;
+                    first_panic2_2 = _e97;
+                    let _e99 = panic_column;
+                    first_panic3_2 = _e99;
                 }
+                trapped_2 = (_e87 + 1u);
             }
-            if ((_e18 == 0u) && _e64) {
-            }
-            if ((_e14 - _e18) <= _e5) {
+            if ((_e14 - _e50) <= _e5) {
                 break;
             }
-            thread_2 = (_e18 + _e5);
+            thread_2 = (_e50 + _e5);
+        }
+        let _e105 = trapped_2;
+        if (_e105 != 0u) {
+            let _e111 = atomicAdd((&control[2u]), _e105);
+            if (_e111 == 0u) {
+                let _e114 = first_trap_code_2;
+                let _e119 = trap_thread_2;
+                let _e120 = first_trap_func_2;
+                atomicStore((&control[3u]), _e119);
+                atomicStore((&control[4u]), (_e114 >> 28u));
+                atomicStore((&control[5u]), _e120);
+                atomicStore((&control[6u]), (_e114 & 268435455u));
+                let _e133 = first_panic0_2;
+                atomicStore((&control[7u]), _e133);
+                let _e137 = first_panic1_2;
+                atomicStore((&control[8u]), _e137);
+                let _e141 = first_panic2_2;
+                atomicStore((&control[9u]), _e141);
+                let _e145 = first_panic3_2;
+                atomicStore((&control[10u]), _e145);
+            }
         }
     }
 }
@@ -1237,66 +1318,93 @@ fn e2_sum(@builtin(global_invocation_id) gid_2: vec3<u32>) {
 @compute @workgroup_size(64, 1, 1) 
 fn e3_even(@builtin(global_invocation_id) gid_3: vec3<u32>) {
     var thread_3: u32 = 0u;
+    var trapped_3: u32 = 0u;
+    var trap_thread_3: u32 = 0u;
+    var first_trap_code_3: u32 = 0u;
+    var first_trap_func_3: u32 = 0u;
+    var first_panic0_3: u32 = 0u;
+    var first_panic1_3: u32 = 0u;
+    var first_panic2_3: u32 = 0u;
+    var first_panic3_3: u32 = 0u;
+    var kept_globals_3: bool = false;
 
     let _e5 = params[2u];
     if (gid_3.x < _e5) {
         let _e10 = params[0u];
         let _e14 = params[1u];
         thread_3 = (_e10 + gid_3.x);
+        let _e21 = atomicLoad((&control[0u]));
+        let _e25 = params[5u];
+        let _e26 = (gid_3.x * _e25);
+        let _e31 = params[10u];
         loop {
-            let _e18 = thread_3;
-            if (_e18 >= _e14) {
+            let _e50 = thread_3;
+            if (_e50 >= _e14) {
                 break;
             }
             trap_code = 0u;
-            thread_id = _e18;
+            thread_id = _e50;
             invocation = gid_3.x;
-            let _e27 = params[5u];
-            let _e28 = (gid_3.x * _e27);
-            csp = _e28;
-            cs_limit = (_e28 + _e27);
-            let _e36 = atomicLoad((&control[0u]));
-            mem_bytes = _e36;
-            let _e40 = params[10u];
+            csp = _e26;
+            cs_limit = (_e26 + _e25);
+            mem_bytes = _e21;
             finished = 0u;
-            let _e42 = cycle_w_even_f3_(_e40);
-            let _e43 = finished;
-            let _e45 = trap_code;
-            let _e47 = ((_e43 == 0u) && (_e45 == 0u));
-            trap_code = select(_e45, 2952790016u, _e47);
-            let _e51 = trap_func;
-            trap_func = select(_e51, 3u, _e47);
-            let _e56 = ((_e18 - _e10) * 2u);
-            let _e57 = trap_code;
-            let _e59 = (_e57 >> 28u);
-            results[_e56] = (_e59 | 2147483648u);
-            let _e64 = (_e59 == 0u);
-            if _e64 {
-                results[(_e56 + 1u)] = _e42;
+            let _e60 = cycle_w_even_f3_(_e31);
+            let _e61 = finished;
+            let _e63 = trap_code;
+            let _e65 = ((_e61 == 0u) && (_e63 == 0u));
+            trap_code = select(_e63, 2952790016u, _e65);
+            let _e69 = trap_func;
+            trap_func = select(_e69, 3u, _e65);
+            let _e74 = ((_e50 - _e10) * 2u);
+            let _e75 = trap_code;
+            let _e77 = (_e75 >> 28u);
+            results[_e74] = (_e77 | 2147483648u);
+            if (_e77 == 0u) {
+                results[(_e74 + 1u)] = _e60;
             } else {
-                let _e73 = atomicAdd((&control[2u]), 1u);
-                if (_e73 == 0u) {
-                    let _e76 = trap_func;
-                    atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e59);
-                    atomicStore((&control[5u]), _e76);
-                    atomicStore((&control[6u]), (_e57 & 268435455u));
-                    let _e92 = panic_file;
-                    atomicStore((&control[7u]), _e92);
-                    let _e97 = panic_file_len;
-                    atomicStore((&control[8u]), _e97);
-                    let _e102 = panic_line;
-                    atomicStore((&control[9u]), _e102);
-                    let _e107 = panic_column;
-                    atomicStore((&control[10u]), _e107);
+                let _e87 = trapped_3;
+                if (_e87 == 0u) {
+                    trap_thread_3 = _e50;
+                    first_trap_code_3 = _e75;
+                    let _e91 = trap_func;
+                    first_trap_func_3 = _e91;
+                    let _e93 = panic_file;
+                    first_panic0_3 = _e93;
+                    let _e95 = panic_file_len;
+                    first_panic1_3 = _e95;
+                    let _e97 = panic_line;
+                    first_panic2_3 = _e97;
+                    let _e99 = panic_column;
+                    first_panic3_3 = _e99;
                 }
+                trapped_3 = (_e87 + 1u);
             }
-            if ((_e18 == 0u) && _e64) {
-            }
-            if ((_e14 - _e18) <= _e5) {
+            if ((_e14 - _e50) <= _e5) {
                 break;
             }
-            thread_3 = (_e18 + _e5);
+            thread_3 = (_e50 + _e5);
+        }
+        let _e105 = trapped_3;
+        if (_e105 != 0u) {
+            let _e111 = atomicAdd((&control[2u]), _e105);
+            if (_e111 == 0u) {
+                let _e114 = first_trap_code_3;
+                let _e119 = trap_thread_3;
+                let _e120 = first_trap_func_3;
+                atomicStore((&control[3u]), _e119);
+                atomicStore((&control[4u]), (_e114 >> 28u));
+                atomicStore((&control[5u]), _e120);
+                atomicStore((&control[6u]), (_e114 & 268435455u));
+                let _e133 = first_panic0_3;
+                atomicStore((&control[7u]), _e133);
+                let _e137 = first_panic1_3;
+                atomicStore((&control[8u]), _e137);
+                let _e141 = first_panic2_3;
+                atomicStore((&control[9u]), _e141);
+                let _e145 = first_panic3_3;
+                atomicStore((&control[10u]), _e145);
+            }
         }
     }
 }
@@ -1304,67 +1412,94 @@ fn e3_even(@builtin(global_invocation_id) gid_3: vec3<u32>) {
 @compute @workgroup_size(64, 1, 1) 
 fn e4_ack(@builtin(global_invocation_id) gid_4: vec3<u32>) {
     var thread_4: u32 = 0u;
+    var trapped_4: u32 = 0u;
+    var trap_thread_4: u32 = 0u;
+    var first_trap_code_4: u32 = 0u;
+    var first_trap_func_4: u32 = 0u;
+    var first_panic0_4: u32 = 0u;
+    var first_panic1_4: u32 = 0u;
+    var first_panic2_4: u32 = 0u;
+    var first_panic3_4: u32 = 0u;
+    var kept_globals_4: bool = false;
 
     let _e5 = params[2u];
     if (gid_4.x < _e5) {
         let _e10 = params[0u];
         let _e14 = params[1u];
         thread_4 = (_e10 + gid_4.x);
+        let _e21 = atomicLoad((&control[0u]));
+        let _e25 = params[5u];
+        let _e26 = (gid_4.x * _e25);
+        let _e31 = params[10u];
+        let _e35 = params[11u];
         loop {
-            let _e18 = thread_4;
-            if (_e18 >= _e14) {
+            let _e54 = thread_4;
+            if (_e54 >= _e14) {
                 break;
             }
             trap_code = 0u;
-            thread_id = _e18;
+            thread_id = _e54;
             invocation = gid_4.x;
-            let _e27 = params[5u];
-            let _e28 = (gid_4.x * _e27);
-            csp = _e28;
-            cs_limit = (_e28 + _e27);
-            let _e36 = atomicLoad((&control[0u]));
-            mem_bytes = _e36;
-            let _e40 = params[10u];
-            let _e44 = params[11u];
+            csp = _e26;
+            cs_limit = (_e26 + _e25);
+            mem_bytes = _e21;
             finished = 0u;
-            let _e46 = cycle_w_ack_f5_(_e40, _e44);
-            let _e47 = finished;
-            let _e49 = trap_code;
-            let _e51 = ((_e47 == 0u) && (_e49 == 0u));
-            trap_code = select(_e49, 2952790016u, _e51);
-            let _e55 = trap_func;
-            trap_func = select(_e55, 5u, _e51);
-            let _e60 = ((_e18 - _e10) * 2u);
-            let _e61 = trap_code;
-            let _e63 = (_e61 >> 28u);
-            results[_e60] = (_e63 | 2147483648u);
-            let _e68 = (_e63 == 0u);
-            if _e68 {
-                results[(_e60 + 1u)] = _e46;
+            let _e64 = cycle_w_ack_f5_(_e31, _e35);
+            let _e65 = finished;
+            let _e67 = trap_code;
+            let _e69 = ((_e65 == 0u) && (_e67 == 0u));
+            trap_code = select(_e67, 2952790016u, _e69);
+            let _e73 = trap_func;
+            trap_func = select(_e73, 5u, _e69);
+            let _e78 = ((_e54 - _e10) * 2u);
+            let _e79 = trap_code;
+            let _e81 = (_e79 >> 28u);
+            results[_e78] = (_e81 | 2147483648u);
+            if (_e81 == 0u) {
+                results[(_e78 + 1u)] = _e64;
             } else {
-                let _e77 = atomicAdd((&control[2u]), 1u);
-                if (_e77 == 0u) {
-                    let _e80 = trap_func;
-                    atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e63);
-                    atomicStore((&control[5u]), _e80);
-                    atomicStore((&control[6u]), (_e61 & 268435455u));
-                    let _e96 = panic_file;
-                    atomicStore((&control[7u]), _e96);
-                    let _e101 = panic_file_len;
-                    atomicStore((&control[8u]), _e101);
-                    let _e106 = panic_line;
-                    atomicStore((&control[9u]), _e106);
-                    let _e111 = panic_column;
-                    atomicStore((&control[10u]), _e111);
+                let _e91 = trapped_4;
+                if (_e91 == 0u) {
+                    trap_thread_4 = _e54;
+                    first_trap_code_4 = _e79;
+                    let _e95 = trap_func;
+                    first_trap_func_4 = _e95;
+                    let _e97 = panic_file;
+                    first_panic0_4 = _e97;
+                    let _e99 = panic_file_len;
+                    first_panic1_4 = _e99;
+                    let _e101 = panic_line;
+                    first_panic2_4 = _e101;
+                    let _e103 = panic_column;
+                    first_panic3_4 = _e103;
                 }
+                trapped_4 = (_e91 + 1u);
             }
-            if ((_e18 == 0u) && _e68) {
-            }
-            if ((_e14 - _e18) <= _e5) {
+            if ((_e14 - _e54) <= _e5) {
                 break;
             }
-            thread_4 = (_e18 + _e5);
+            thread_4 = (_e54 + _e5);
+        }
+        let _e109 = trapped_4;
+        if (_e109 != 0u) {
+            let _e115 = atomicAdd((&control[2u]), _e109);
+            if (_e115 == 0u) {
+                let _e118 = first_trap_code_4;
+                let _e123 = trap_thread_4;
+                let _e124 = first_trap_func_4;
+                atomicStore((&control[3u]), _e123);
+                atomicStore((&control[4u]), (_e118 >> 28u));
+                atomicStore((&control[5u]), _e124);
+                atomicStore((&control[6u]), (_e118 & 268435455u));
+                let _e137 = first_panic0_4;
+                atomicStore((&control[7u]), _e137);
+                let _e141 = first_panic1_4;
+                atomicStore((&control[8u]), _e141);
+                let _e145 = first_panic2_4;
+                atomicStore((&control[9u]), _e145);
+                let _e149 = first_panic3_4;
+                atomicStore((&control[10u]), _e149);
+            }
         }
     }
 }

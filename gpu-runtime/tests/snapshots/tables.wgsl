@@ -309,63 +309,90 @@ fn w_func_5_f5_(p0_2: u32, p1_: u32) -> u32 {
 @compute @workgroup_size(64, 1, 1) 
 fn e0_init(@builtin(global_invocation_id) gid: vec3<u32>) {
     var thread: u32 = 0u;
+    var trapped: u32 = 0u;
+    var trap_thread: u32 = 0u;
+    var first_trap_code: u32 = 0u;
+    var first_trap_func: u32 = 0u;
+    var first_panic0_: u32 = 0u;
+    var first_panic1_: u32 = 0u;
+    var first_panic2_: u32 = 0u;
+    var first_panic3_: u32 = 0u;
+    var kept_globals: bool = false;
 
     let _e5 = params[2u];
     if (gid.x < _e5) {
         let _e10 = params[0u];
         let _e14 = params[1u];
         thread = (_e10 + gid.x);
+        let _e21 = atomicLoad((&control[0u]));
+        let _e25 = params[5u];
+        let _e26 = (gid.x * _e25);
         loop {
-            let _e18 = thread;
-            if (_e18 >= _e14) {
+            let _e46 = thread;
+            if (_e46 >= _e14) {
                 break;
             }
             trap_code = 0u;
-            thread_id = _e18;
+            thread_id = _e46;
             invocation = gid.x;
-            let _e27 = params[5u];
-            let _e28 = (gid.x * _e27);
-            csp = _e28;
-            cs_limit = (_e28 + _e27);
-            let _e36 = atomicLoad((&control[0u]));
-            mem_bytes = _e36;
+            csp = _e26;
+            cs_limit = (_e26 + _e25);
+            mem_bytes = _e21;
             finished = 0u;
             w_func_2_f2_();
-            let _e38 = finished;
-            let _e40 = trap_code;
-            let _e42 = ((_e38 == 0u) && (_e40 == 0u));
-            trap_code = select(_e40, 2952790016u, _e42);
-            let _e46 = trap_func;
-            trap_func = select(_e46, 2u, _e42);
-            let _e52 = trap_code;
-            let _e54 = (_e52 >> 28u);
-            results[((_e18 - _e10) * 1u)] = (_e54 | 2147483648u);
-            let _e59 = (_e54 == 0u);
-            if _e59 {
+            let _e56 = finished;
+            let _e58 = trap_code;
+            let _e60 = ((_e56 == 0u) && (_e58 == 0u));
+            trap_code = select(_e58, 2952790016u, _e60);
+            let _e64 = trap_func;
+            trap_func = select(_e64, 2u, _e60);
+            let _e70 = trap_code;
+            let _e72 = (_e70 >> 28u);
+            results[((_e46 - _e10) * 1u)] = (_e72 | 2147483648u);
+            if (_e72 == 0u) {
             } else {
-                let _e64 = atomicAdd((&control[2u]), 1u);
-                if (_e64 == 0u) {
-                    let _e67 = trap_func;
-                    atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e54);
-                    atomicStore((&control[5u]), _e67);
-                    atomicStore((&control[6u]), (_e52 & 268435455u));
-                    let _e83 = panic_file;
-                    atomicStore((&control[7u]), _e83);
-                    let _e88 = panic_file_len;
-                    atomicStore((&control[8u]), _e88);
-                    let _e93 = panic_line;
-                    atomicStore((&control[9u]), _e93);
-                    let _e98 = panic_column;
-                    atomicStore((&control[10u]), _e98);
+                let _e78 = trapped;
+                if (_e78 == 0u) {
+                    trap_thread = _e46;
+                    first_trap_code = _e70;
+                    let _e82 = trap_func;
+                    first_trap_func = _e82;
+                    let _e84 = panic_file;
+                    first_panic0_ = _e84;
+                    let _e86 = panic_file_len;
+                    first_panic1_ = _e86;
+                    let _e88 = panic_line;
+                    first_panic2_ = _e88;
+                    let _e90 = panic_column;
+                    first_panic3_ = _e90;
                 }
+                trapped = (_e78 + 1u);
             }
-            if ((_e18 == 0u) && _e59) {
-            }
-            if ((_e14 - _e18) <= _e5) {
+            if ((_e14 - _e46) <= _e5) {
                 break;
             }
-            thread = (_e18 + _e5);
+            thread = (_e46 + _e5);
+        }
+        let _e96 = trapped;
+        if (_e96 != 0u) {
+            let _e102 = atomicAdd((&control[2u]), _e96);
+            if (_e102 == 0u) {
+                let _e105 = first_trap_code;
+                let _e110 = trap_thread;
+                let _e111 = first_trap_func;
+                atomicStore((&control[3u]), _e110);
+                atomicStore((&control[4u]), (_e105 >> 28u));
+                atomicStore((&control[5u]), _e111);
+                atomicStore((&control[6u]), (_e105 & 268435455u));
+                let _e124 = first_panic0_;
+                atomicStore((&control[7u]), _e124);
+                let _e128 = first_panic1_;
+                atomicStore((&control[8u]), _e128);
+                let _e132 = first_panic2_;
+                atomicStore((&control[9u]), _e132);
+                let _e136 = first_panic3_;
+                atomicStore((&control[10u]), _e136);
+            }
         }
     }
 }
@@ -373,63 +400,90 @@ fn e0_init(@builtin(global_invocation_id) gid: vec3<u32>) {
 @compute @workgroup_size(64, 1, 1) 
 fn e1_swap(@builtin(global_invocation_id) gid_1: vec3<u32>) {
     var thread_1: u32 = 0u;
+    var trapped_1: u32 = 0u;
+    var trap_thread_1: u32 = 0u;
+    var first_trap_code_1: u32 = 0u;
+    var first_trap_func_1: u32 = 0u;
+    var first_panic0_1: u32 = 0u;
+    var first_panic1_1: u32 = 0u;
+    var first_panic2_1: u32 = 0u;
+    var first_panic3_1: u32 = 0u;
+    var kept_globals_1: bool = false;
 
     let _e5 = params[2u];
     if (gid_1.x < _e5) {
         let _e10 = params[0u];
         let _e14 = params[1u];
         thread_1 = (_e10 + gid_1.x);
+        let _e21 = atomicLoad((&control[0u]));
+        let _e25 = params[5u];
+        let _e26 = (gid_1.x * _e25);
         loop {
-            let _e18 = thread_1;
-            if (_e18 >= _e14) {
+            let _e46 = thread_1;
+            if (_e46 >= _e14) {
                 break;
             }
             trap_code = 0u;
-            thread_id = _e18;
+            thread_id = _e46;
             invocation = gid_1.x;
-            let _e27 = params[5u];
-            let _e28 = (gid_1.x * _e27);
-            csp = _e28;
-            cs_limit = (_e28 + _e27);
-            let _e36 = atomicLoad((&control[0u]));
-            mem_bytes = _e36;
+            csp = _e26;
+            cs_limit = (_e26 + _e25);
+            mem_bytes = _e21;
             finished = 0u;
             w_func_3_f3_();
-            let _e38 = finished;
-            let _e40 = trap_code;
-            let _e42 = ((_e38 == 0u) && (_e40 == 0u));
-            trap_code = select(_e40, 2952790016u, _e42);
-            let _e46 = trap_func;
-            trap_func = select(_e46, 3u, _e42);
-            let _e52 = trap_code;
-            let _e54 = (_e52 >> 28u);
-            results[((_e18 - _e10) * 1u)] = (_e54 | 2147483648u);
-            let _e59 = (_e54 == 0u);
-            if _e59 {
+            let _e56 = finished;
+            let _e58 = trap_code;
+            let _e60 = ((_e56 == 0u) && (_e58 == 0u));
+            trap_code = select(_e58, 2952790016u, _e60);
+            let _e64 = trap_func;
+            trap_func = select(_e64, 3u, _e60);
+            let _e70 = trap_code;
+            let _e72 = (_e70 >> 28u);
+            results[((_e46 - _e10) * 1u)] = (_e72 | 2147483648u);
+            if (_e72 == 0u) {
             } else {
-                let _e64 = atomicAdd((&control[2u]), 1u);
-                if (_e64 == 0u) {
-                    let _e67 = trap_func;
-                    atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e54);
-                    atomicStore((&control[5u]), _e67);
-                    atomicStore((&control[6u]), (_e52 & 268435455u));
-                    let _e83 = panic_file;
-                    atomicStore((&control[7u]), _e83);
-                    let _e88 = panic_file_len;
-                    atomicStore((&control[8u]), _e88);
-                    let _e93 = panic_line;
-                    atomicStore((&control[9u]), _e93);
-                    let _e98 = panic_column;
-                    atomicStore((&control[10u]), _e98);
+                let _e78 = trapped_1;
+                if (_e78 == 0u) {
+                    trap_thread_1 = _e46;
+                    first_trap_code_1 = _e70;
+                    let _e82 = trap_func;
+                    first_trap_func_1 = _e82;
+                    let _e84 = panic_file;
+                    first_panic0_1 = _e84;
+                    let _e86 = panic_file_len;
+                    first_panic1_1 = _e86;
+                    let _e88 = panic_line;
+                    first_panic2_1 = _e88;
+                    let _e90 = panic_column;
+                    first_panic3_1 = _e90;
                 }
+                trapped_1 = (_e78 + 1u);
             }
-            if ((_e18 == 0u) && _e59) {
-            }
-            if ((_e14 - _e18) <= _e5) {
+            if ((_e14 - _e46) <= _e5) {
                 break;
             }
-            thread_1 = (_e18 + _e5);
+            thread_1 = (_e46 + _e5);
+        }
+        let _e96 = trapped_1;
+        if (_e96 != 0u) {
+            let _e102 = atomicAdd((&control[2u]), _e96);
+            if (_e102 == 0u) {
+                let _e105 = first_trap_code_1;
+                let _e110 = trap_thread_1;
+                let _e111 = first_trap_func_1;
+                atomicStore((&control[3u]), _e110);
+                atomicStore((&control[4u]), (_e105 >> 28u));
+                atomicStore((&control[5u]), _e111);
+                atomicStore((&control[6u]), (_e105 & 268435455u));
+                let _e124 = first_panic0_1;
+                atomicStore((&control[7u]), _e124);
+                let _e128 = first_panic1_1;
+                atomicStore((&control[8u]), _e128);
+                let _e132 = first_panic2_1;
+                atomicStore((&control[9u]), _e132);
+                let _e136 = first_panic3_1;
+                atomicStore((&control[10u]), _e136);
+            }
         }
     }
 }
@@ -437,65 +491,92 @@ fn e1_swap(@builtin(global_invocation_id) gid_1: vec3<u32>) {
 @compute @workgroup_size(64, 1, 1) 
 fn e2_grow(@builtin(global_invocation_id) gid_2: vec3<u32>) {
     var thread_2: u32 = 0u;
+    var trapped_2: u32 = 0u;
+    var trap_thread_2: u32 = 0u;
+    var first_trap_code_2: u32 = 0u;
+    var first_trap_func_2: u32 = 0u;
+    var first_panic0_2: u32 = 0u;
+    var first_panic1_2: u32 = 0u;
+    var first_panic2_2: u32 = 0u;
+    var first_panic3_2: u32 = 0u;
+    var kept_globals_2: bool = false;
 
     let _e5 = params[2u];
     if (gid_2.x < _e5) {
         let _e10 = params[0u];
         let _e14 = params[1u];
         thread_2 = (_e10 + gid_2.x);
+        let _e21 = atomicLoad((&control[0u]));
+        let _e25 = params[5u];
+        let _e26 = (gid_2.x * _e25);
         loop {
-            let _e18 = thread_2;
-            if (_e18 >= _e14) {
+            let _e46 = thread_2;
+            if (_e46 >= _e14) {
                 break;
             }
             trap_code = 0u;
-            thread_id = _e18;
+            thread_id = _e46;
             invocation = gid_2.x;
-            let _e27 = params[5u];
-            let _e28 = (gid_2.x * _e27);
-            csp = _e28;
-            cs_limit = (_e28 + _e27);
-            let _e36 = atomicLoad((&control[0u]));
-            mem_bytes = _e36;
+            csp = _e26;
+            cs_limit = (_e26 + _e25);
+            mem_bytes = _e21;
             finished = 0u;
-            let _e38 = w_func_4_f4_();
-            let _e39 = finished;
-            let _e41 = trap_code;
-            let _e43 = ((_e39 == 0u) && (_e41 == 0u));
-            trap_code = select(_e41, 2952790016u, _e43);
-            let _e47 = trap_func;
-            trap_func = select(_e47, 4u, _e43);
-            let _e52 = ((_e18 - _e10) * 2u);
-            let _e53 = trap_code;
-            let _e55 = (_e53 >> 28u);
-            results[_e52] = (_e55 | 2147483648u);
-            let _e60 = (_e55 == 0u);
-            if _e60 {
-                results[(_e52 + 1u)] = _e38;
+            let _e56 = w_func_4_f4_();
+            let _e57 = finished;
+            let _e59 = trap_code;
+            let _e61 = ((_e57 == 0u) && (_e59 == 0u));
+            trap_code = select(_e59, 2952790016u, _e61);
+            let _e65 = trap_func;
+            trap_func = select(_e65, 4u, _e61);
+            let _e70 = ((_e46 - _e10) * 2u);
+            let _e71 = trap_code;
+            let _e73 = (_e71 >> 28u);
+            results[_e70] = (_e73 | 2147483648u);
+            if (_e73 == 0u) {
+                results[(_e70 + 1u)] = _e56;
             } else {
-                let _e69 = atomicAdd((&control[2u]), 1u);
-                if (_e69 == 0u) {
-                    let _e72 = trap_func;
-                    atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e55);
-                    atomicStore((&control[5u]), _e72);
-                    atomicStore((&control[6u]), (_e53 & 268435455u));
-                    let _e88 = panic_file;
-                    atomicStore((&control[7u]), _e88);
-                    let _e93 = panic_file_len;
-                    atomicStore((&control[8u]), _e93);
-                    let _e98 = panic_line;
-                    atomicStore((&control[9u]), _e98);
-                    let _e103 = panic_column;
-                    atomicStore((&control[10u]), _e103);
+                let _e83 = trapped_2;
+                if (_e83 == 0u) {
+                    trap_thread_2 = _e46;
+                    first_trap_code_2 = _e71;
+                    let _e87 = trap_func;
+                    first_trap_func_2 = _e87;
+                    let _e89 = panic_file;
+                    first_panic0_2 = _e89;
+                    let _e91 = panic_file_len;
+                    first_panic1_2 = _e91;
+                    let _e93 = panic_line;
+                    first_panic2_2 = _e93;
+                    let _e95 = panic_column;
+                    first_panic3_2 = _e95;
                 }
+                trapped_2 = (_e83 + 1u);
             }
-            if ((_e18 == 0u) && _e60) {
-            }
-            if ((_e14 - _e18) <= _e5) {
+            if ((_e14 - _e46) <= _e5) {
                 break;
             }
-            thread_2 = (_e18 + _e5);
+            thread_2 = (_e46 + _e5);
+        }
+        let _e101 = trapped_2;
+        if (_e101 != 0u) {
+            let _e107 = atomicAdd((&control[2u]), _e101);
+            if (_e107 == 0u) {
+                let _e110 = first_trap_code_2;
+                let _e115 = trap_thread_2;
+                let _e116 = first_trap_func_2;
+                atomicStore((&control[3u]), _e115);
+                atomicStore((&control[4u]), (_e110 >> 28u));
+                atomicStore((&control[5u]), _e116);
+                atomicStore((&control[6u]), (_e110 & 268435455u));
+                let _e129 = first_panic0_2;
+                atomicStore((&control[7u]), _e129);
+                let _e133 = first_panic1_2;
+                atomicStore((&control[8u]), _e133);
+                let _e137 = first_panic2_2;
+                atomicStore((&control[9u]), _e137);
+                let _e141 = first_panic3_2;
+                atomicStore((&control[10u]), _e141);
+            }
         }
     }
 }
@@ -503,67 +584,94 @@ fn e2_grow(@builtin(global_invocation_id) gid_2: vec3<u32>) {
 @compute @workgroup_size(64, 1, 1) 
 fn e3_call(@builtin(global_invocation_id) gid_3: vec3<u32>) {
     var thread_3: u32 = 0u;
+    var trapped_3: u32 = 0u;
+    var trap_thread_3: u32 = 0u;
+    var first_trap_code_3: u32 = 0u;
+    var first_trap_func_3: u32 = 0u;
+    var first_panic0_3: u32 = 0u;
+    var first_panic1_3: u32 = 0u;
+    var first_panic2_3: u32 = 0u;
+    var first_panic3_3: u32 = 0u;
+    var kept_globals_3: bool = false;
 
     let _e5 = params[2u];
     if (gid_3.x < _e5) {
         let _e10 = params[0u];
         let _e14 = params[1u];
         thread_3 = (_e10 + gid_3.x);
+        let _e21 = atomicLoad((&control[0u]));
+        let _e25 = params[5u];
+        let _e26 = (gid_3.x * _e25);
+        let _e31 = params[10u];
+        let _e35 = params[11u];
         loop {
-            let _e18 = thread_3;
-            if (_e18 >= _e14) {
+            let _e54 = thread_3;
+            if (_e54 >= _e14) {
                 break;
             }
             trap_code = 0u;
-            thread_id = _e18;
+            thread_id = _e54;
             invocation = gid_3.x;
-            let _e27 = params[5u];
-            let _e28 = (gid_3.x * _e27);
-            csp = _e28;
-            cs_limit = (_e28 + _e27);
-            let _e36 = atomicLoad((&control[0u]));
-            mem_bytes = _e36;
-            let _e40 = params[10u];
-            let _e44 = params[11u];
+            csp = _e26;
+            cs_limit = (_e26 + _e25);
+            mem_bytes = _e21;
             finished = 0u;
-            let _e46 = w_func_5_f5_(_e40, _e44);
-            let _e47 = finished;
-            let _e49 = trap_code;
-            let _e51 = ((_e47 == 0u) && (_e49 == 0u));
-            trap_code = select(_e49, 2952790016u, _e51);
-            let _e55 = trap_func;
-            trap_func = select(_e55, 5u, _e51);
-            let _e60 = ((_e18 - _e10) * 2u);
-            let _e61 = trap_code;
-            let _e63 = (_e61 >> 28u);
-            results[_e60] = (_e63 | 2147483648u);
-            let _e68 = (_e63 == 0u);
-            if _e68 {
-                results[(_e60 + 1u)] = _e46;
+            let _e64 = w_func_5_f5_(_e31, _e35);
+            let _e65 = finished;
+            let _e67 = trap_code;
+            let _e69 = ((_e65 == 0u) && (_e67 == 0u));
+            trap_code = select(_e67, 2952790016u, _e69);
+            let _e73 = trap_func;
+            trap_func = select(_e73, 5u, _e69);
+            let _e78 = ((_e54 - _e10) * 2u);
+            let _e79 = trap_code;
+            let _e81 = (_e79 >> 28u);
+            results[_e78] = (_e81 | 2147483648u);
+            if (_e81 == 0u) {
+                results[(_e78 + 1u)] = _e64;
             } else {
-                let _e77 = atomicAdd((&control[2u]), 1u);
-                if (_e77 == 0u) {
-                    let _e80 = trap_func;
-                    atomicStore((&control[3u]), _e18);
-                    atomicStore((&control[4u]), _e63);
-                    atomicStore((&control[5u]), _e80);
-                    atomicStore((&control[6u]), (_e61 & 268435455u));
-                    let _e96 = panic_file;
-                    atomicStore((&control[7u]), _e96);
-                    let _e101 = panic_file_len;
-                    atomicStore((&control[8u]), _e101);
-                    let _e106 = panic_line;
-                    atomicStore((&control[9u]), _e106);
-                    let _e111 = panic_column;
-                    atomicStore((&control[10u]), _e111);
+                let _e91 = trapped_3;
+                if (_e91 == 0u) {
+                    trap_thread_3 = _e54;
+                    first_trap_code_3 = _e79;
+                    let _e95 = trap_func;
+                    first_trap_func_3 = _e95;
+                    let _e97 = panic_file;
+                    first_panic0_3 = _e97;
+                    let _e99 = panic_file_len;
+                    first_panic1_3 = _e99;
+                    let _e101 = panic_line;
+                    first_panic2_3 = _e101;
+                    let _e103 = panic_column;
+                    first_panic3_3 = _e103;
                 }
+                trapped_3 = (_e91 + 1u);
             }
-            if ((_e18 == 0u) && _e68) {
-            }
-            if ((_e14 - _e18) <= _e5) {
+            if ((_e14 - _e54) <= _e5) {
                 break;
             }
-            thread_3 = (_e18 + _e5);
+            thread_3 = (_e54 + _e5);
+        }
+        let _e109 = trapped_3;
+        if (_e109 != 0u) {
+            let _e115 = atomicAdd((&control[2u]), _e109);
+            if (_e115 == 0u) {
+                let _e118 = first_trap_code_3;
+                let _e123 = trap_thread_3;
+                let _e124 = first_trap_func_3;
+                atomicStore((&control[3u]), _e123);
+                atomicStore((&control[4u]), (_e118 >> 28u));
+                atomicStore((&control[5u]), _e124);
+                atomicStore((&control[6u]), (_e118 & 268435455u));
+                let _e137 = first_panic0_3;
+                atomicStore((&control[7u]), _e137);
+                let _e141 = first_panic1_3;
+                atomicStore((&control[8u]), _e141);
+                let _e145 = first_panic2_3;
+                atomicStore((&control[9u]), _e145);
+                let _e149 = first_panic3_3;
+                atomicStore((&control[10u]), _e149);
+            }
         }
     }
 }
