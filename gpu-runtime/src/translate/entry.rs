@@ -22,6 +22,9 @@ pub struct EntryContext<'a> {
     /// See [`ModuleLayout::globals_shadow`](super::abi::ModuleLayout::globals_shadow).
     pub globals_shadow: u32,
     pub stack_pointer: Option<u32>,
+    /// Whether code reachable from the entry can execute `memory.grow` (see
+    /// [`Runtime::may_grow`]).
+    pub may_grow: bool,
 }
 
 fn word(b: &mut IrBuilder, array: Handle<naga::GlobalVariable>, index: H) -> H {
@@ -445,6 +448,9 @@ fn run_thread(
     b.store(limit_p, start.cs_end);
     let mem_p = b.expr(Expression::GlobalVariable(rt.mem_bytes));
     b.store(mem_p, start.mem_bytes);
+    let grow_p = b.expr(Expression::GlobalVariable(rt.may_grow));
+    let may_grow = b.lit(naga::Literal::Bool(ctx.may_grow));
+    b.store(grow_p, may_grow);
     for (i, v) in start.globals.iter().enumerate() {
         let gp = b.expr(Expression::GlobalVariable(rt.globals[i]));
         b.store(gp, *v);

@@ -377,6 +377,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
             globals: &globals,
             globals_shadow,
             stack_pointer,
+            may_grow: graph.grows_memory(&env, *f)?,
         };
         let ep = entry::build(&mut module, &rt, &ctx, &layout, info);
         module.entry_points.push(ep);

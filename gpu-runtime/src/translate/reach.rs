@@ -79,6 +79,28 @@ impl CallGraph {
         Ok(false)
     }
 
+    /// Whether code reachable from `root` can execute `memory.grow`.
+    pub fn grows_memory(&self, env: &ModuleEnv<'_>, root: u32) -> Result<bool, TranslateError> {
+        let mut seen = BTreeSet::new();
+        let mut work = vec![root];
+        while let Some(f) = work.pop() {
+            if !seen.insert(f) {
+                continue;
+            }
+            if let Some(callees) = self.callees.get(&f) {
+                work.extend(callees.iter().copied());
+            }
+            let Some(body) = env.body(f) else { continue };
+            let mut reader = body.get_operators_reader()?;
+            while !reader.eof() {
+                if let Operator::MemoryGrow { .. } = reader.read()? {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
+    }
+
     /// Builds the graph of everything reachable from `roots`.
     pub fn build(env: &ModuleEnv<'_>, roots: &[u32]) -> Result<Self, TranslateError> {
         let mut graph = CallGraph::default();

@@ -39,6 +39,11 @@ pub struct Runtime {
     pub trap_func: Handle<GlobalVariable>,
     /// Private: the memory size in bytes as this thread last saw it.
     pub mem_bytes: Handle<GlobalVariable>,
+    /// Private, set by the entry point to a constant: whether code reachable from it can grow
+    /// memory. When it cannot, no thread of the dispatch changes the size, the size loaded at
+    /// the start is exact, and `mem_oob` need not reload it on a miss (the driver then drops
+    /// the reload, an atomic load inside every access's check).
+    pub may_grow: Handle<GlobalVariable>,
     /// Private: one past the highest address of this thread's stack slot.
     pub stack_top: Handle<GlobalVariable>,
     /// Partial-word stores inside the thread's stack slot are plain read-modify-writes.
@@ -235,6 +240,10 @@ impl Runtime {
             trap_code: private(module, "trap_code", u32t),
             trap_func: private(module, "trap_func", u32t),
             mem_bytes: private(module, "mem_bytes", u32t),
+            may_grow: {
+                let boolt = scalar_type(&mut module.types, Scalar::BOOL);
+                private(module, "may_grow", boolt)
+            },
             stack_floor: private(module, "stack_floor", u32t),
             thread_id: private(module, "thread_id", u32t),
             opaque_zero: None,
@@ -506,7 +515,7 @@ impl Runtime {
     }
 
     /// `oob(ea, size) -> bool`: whether `[ea, ea + size)` leaves linear memory. Re-reads the
-    /// shared size before saying yes, since another thread may have grown memory.
+    /// shared size before saying yes when another thread may have grown memory (`may_grow`).
     pub fn oob(&mut self, module: &mut Module) -> Handle<Function> {
         if let Some(h) = self.helpers.oob {
             return h;
@@ -519,12 +528,16 @@ impl Runtime {
         let end = b.bin(B::Add, ea, size);
         let wrapped = b.bin(B::Less, end, ea);
         let r = b.local("r", boolt, None);
-        b.store(r, wrapped);
         let cached_p = b.expr(Expression::GlobalVariable(self.mem_bytes));
         let cached = b.load(cached_p);
         let past_cached = b.bin(B::Greater, end, cached);
+        let out_cached = b.bin(B::LogicalOr, wrapped, past_cached);
+        b.store(r, out_cached);
         let not_wrapped = b.un(UnaryOperator::LogicalNot, wrapped);
         let recheck = b.bin(B::LogicalAnd, past_cached, not_wrapped);
+        let may_grow_p = b.expr(Expression::GlobalVariable(self.may_grow));
+        let may_grow = b.load(may_grow_p);
+        let recheck = b.bin(B::LogicalAnd, recheck, may_grow);
         b.if_then(recheck, |b| {
             let shared_p = self.control_word(b, control::MEMORY_BYTES);
             let shared = b.load(shared_p);

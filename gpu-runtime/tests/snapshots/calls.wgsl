@@ -27,6 +27,7 @@ var<private> cs_limit: u32;
 var<private> trap_code: u32;
 var<private> trap_func: u32;
 var<private> mem_bytes: u32;
+var<private> may_grow: bool;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
 var<private> finished: u32;
@@ -193,62 +194,63 @@ fn e0_apply(@builtin(global_invocation_id) gid: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
-            let _e68 = w_func_4_f4_(_e31, _e35, _e39);
-            let _e69 = finished;
-            let _e71 = trap_code;
-            let _e73 = ((_e69 == 0u) && (_e71 == 0u));
-            trap_code = select(_e71, 2952790016u, _e73);
-            let _e77 = trap_func;
-            trap_func = select(_e77, 4u, _e73);
-            let _e82 = ((_e58 - _e10) * 2u);
-            let _e83 = trap_code;
-            let _e85 = (_e83 >> 28u);
-            results[_e82] = (_e85 | 2147483648u);
-            if (_e85 == 0u) {
-                results[(_e82 + 1u)] = _e68;
+            let _e70 = w_func_4_f4_(_e31, _e35, _e39);
+            let _e71 = finished;
+            let _e73 = trap_code;
+            let _e75 = ((_e71 == 0u) && (_e73 == 0u));
+            trap_code = select(_e73, 2952790016u, _e75);
+            let _e79 = trap_func;
+            trap_func = select(_e79, 4u, _e75);
+            let _e84 = ((_e58 - _e10) * 2u);
+            let _e85 = trap_code;
+            let _e87 = (_e85 >> 28u);
+            results[_e84] = (_e87 | 2147483648u);
+            if (_e87 == 0u) {
+                results[(_e84 + 1u)] = _e70;
             } else {
-                let _e95 = trapped;
-                if (_e95 == 0u) {
+                let _e97 = trapped;
+                if (_e97 == 0u) {
                     trap_thread = _e58;
-                    first_trap_code = _e83;
-                    let _e99 = trap_func;
-                    first_trap_func = _e99;
-                    let _e101 = panic_file;
-                    first_panic0_ = _e101;
-                    let _e103 = panic_file_len;
-                    first_panic1_ = _e103;
-                    let _e105 = panic_line;
-                    first_panic2_ = _e105;
-                    let _e107 = panic_column;
-                    first_panic3_ = _e107;
+                    first_trap_code = _e85;
+                    let _e101 = trap_func;
+                    first_trap_func = _e101;
+                    let _e103 = panic_file;
+                    first_panic0_ = _e103;
+                    let _e105 = panic_file_len;
+                    first_panic1_ = _e105;
+                    let _e107 = panic_line;
+                    first_panic2_ = _e107;
+                    let _e109 = panic_column;
+                    first_panic3_ = _e109;
                 }
-                trapped = (_e95 + 1u);
+                trapped = (_e97 + 1u);
             }
             if ((_e14 - _e58) <= _e5) {
                 break;
             }
             thread = (_e58 + _e5);
         }
-        let _e113 = trapped;
-        if (_e113 != 0u) {
-            let _e119 = atomicAdd((&control[2u]), _e113);
-            if (_e119 == 0u) {
-                let _e122 = first_trap_code;
-                let _e127 = trap_thread;
-                let _e128 = first_trap_func;
-                atomicStore((&control[3u]), _e127);
-                atomicStore((&control[4u]), (_e122 >> 28u));
-                atomicStore((&control[5u]), _e128);
-                atomicStore((&control[6u]), (_e122 & 268435455u));
-                let _e141 = first_panic0_;
-                atomicStore((&control[7u]), _e141);
-                let _e145 = first_panic1_;
-                atomicStore((&control[8u]), _e145);
-                let _e149 = first_panic2_;
-                atomicStore((&control[9u]), _e149);
-                let _e153 = first_panic3_;
-                atomicStore((&control[10u]), _e153);
+        let _e115 = trapped;
+        if (_e115 != 0u) {
+            let _e121 = atomicAdd((&control[2u]), _e115);
+            if (_e121 == 0u) {
+                let _e124 = first_trap_code;
+                let _e129 = trap_thread;
+                let _e130 = first_trap_func;
+                atomicStore((&control[3u]), _e129);
+                atomicStore((&control[4u]), (_e124 >> 28u));
+                atomicStore((&control[5u]), _e130);
+                atomicStore((&control[6u]), (_e124 & 268435455u));
+                let _e143 = first_panic0_;
+                atomicStore((&control[7u]), _e143);
+                let _e147 = first_panic1_;
+                atomicStore((&control[8u]), _e147);
+                let _e151 = first_panic2_;
+                atomicStore((&control[9u]), _e151);
+                let _e155 = first_panic3_;
+                atomicStore((&control[10u]), _e155);
             }
         }
     }

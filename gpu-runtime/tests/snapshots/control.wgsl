@@ -27,6 +27,7 @@ var<private> cs_limit: u32;
 var<private> trap_code: u32;
 var<private> trap_func: u32;
 var<private> mem_bytes: u32;
+var<private> may_grow: bool;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
 var<private> finished: u32;
@@ -228,62 +229,63 @@ fn e0_classify(@builtin(global_invocation_id) gid: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
-            let _e60 = w_classify_f0_(_e31);
-            let _e61 = finished;
-            let _e63 = trap_code;
-            let _e65 = ((_e61 == 0u) && (_e63 == 0u));
-            trap_code = select(_e63, 2952790016u, _e65);
-            let _e69 = trap_func;
-            trap_func = select(_e69, 0u, _e65);
-            let _e74 = ((_e50 - _e10) * 2u);
-            let _e75 = trap_code;
-            let _e77 = (_e75 >> 28u);
-            results[_e74] = (_e77 | 2147483648u);
-            if (_e77 == 0u) {
-                results[(_e74 + 1u)] = _e60;
+            let _e62 = w_classify_f0_(_e31);
+            let _e63 = finished;
+            let _e65 = trap_code;
+            let _e67 = ((_e63 == 0u) && (_e65 == 0u));
+            trap_code = select(_e65, 2952790016u, _e67);
+            let _e71 = trap_func;
+            trap_func = select(_e71, 0u, _e67);
+            let _e76 = ((_e50 - _e10) * 2u);
+            let _e77 = trap_code;
+            let _e79 = (_e77 >> 28u);
+            results[_e76] = (_e79 | 2147483648u);
+            if (_e79 == 0u) {
+                results[(_e76 + 1u)] = _e62;
             } else {
-                let _e87 = trapped;
-                if (_e87 == 0u) {
+                let _e89 = trapped;
+                if (_e89 == 0u) {
                     trap_thread = _e50;
-                    first_trap_code = _e75;
-                    let _e91 = trap_func;
-                    first_trap_func = _e91;
-                    let _e93 = panic_file;
-                    first_panic0_ = _e93;
-                    let _e95 = panic_file_len;
-                    first_panic1_ = _e95;
-                    let _e97 = panic_line;
-                    first_panic2_ = _e97;
-                    let _e99 = panic_column;
-                    first_panic3_ = _e99;
+                    first_trap_code = _e77;
+                    let _e93 = trap_func;
+                    first_trap_func = _e93;
+                    let _e95 = panic_file;
+                    first_panic0_ = _e95;
+                    let _e97 = panic_file_len;
+                    first_panic1_ = _e97;
+                    let _e99 = panic_line;
+                    first_panic2_ = _e99;
+                    let _e101 = panic_column;
+                    first_panic3_ = _e101;
                 }
-                trapped = (_e87 + 1u);
+                trapped = (_e89 + 1u);
             }
             if ((_e14 - _e50) <= _e5) {
                 break;
             }
             thread = (_e50 + _e5);
         }
-        let _e105 = trapped;
-        if (_e105 != 0u) {
-            let _e111 = atomicAdd((&control[2u]), _e105);
-            if (_e111 == 0u) {
-                let _e114 = first_trap_code;
-                let _e119 = trap_thread;
-                let _e120 = first_trap_func;
-                atomicStore((&control[3u]), _e119);
-                atomicStore((&control[4u]), (_e114 >> 28u));
-                atomicStore((&control[5u]), _e120);
-                atomicStore((&control[6u]), (_e114 & 268435455u));
-                let _e133 = first_panic0_;
-                atomicStore((&control[7u]), _e133);
-                let _e137 = first_panic1_;
-                atomicStore((&control[8u]), _e137);
-                let _e141 = first_panic2_;
-                atomicStore((&control[9u]), _e141);
-                let _e145 = first_panic3_;
-                atomicStore((&control[10u]), _e145);
+        let _e107 = trapped;
+        if (_e107 != 0u) {
+            let _e113 = atomicAdd((&control[2u]), _e107);
+            if (_e113 == 0u) {
+                let _e116 = first_trap_code;
+                let _e121 = trap_thread;
+                let _e122 = first_trap_func;
+                atomicStore((&control[3u]), _e121);
+                atomicStore((&control[4u]), (_e116 >> 28u));
+                atomicStore((&control[5u]), _e122);
+                atomicStore((&control[6u]), (_e116 & 268435455u));
+                let _e135 = first_panic0_;
+                atomicStore((&control[7u]), _e135);
+                let _e139 = first_panic1_;
+                atomicStore((&control[8u]), _e139);
+                let _e143 = first_panic2_;
+                atomicStore((&control[9u]), _e143);
+                let _e147 = first_panic3_;
+                atomicStore((&control[10u]), _e147);
             }
         }
     }
@@ -322,62 +324,63 @@ fn e1_nested(@builtin(global_invocation_id) gid_1: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
-            let _e60 = w_nested_f1_(_e31);
-            let _e61 = finished;
-            let _e63 = trap_code;
-            let _e65 = ((_e61 == 0u) && (_e63 == 0u));
-            trap_code = select(_e63, 2952790016u, _e65);
-            let _e69 = trap_func;
-            trap_func = select(_e69, 1u, _e65);
-            let _e74 = ((_e50 - _e10) * 2u);
-            let _e75 = trap_code;
-            let _e77 = (_e75 >> 28u);
-            results[_e74] = (_e77 | 2147483648u);
-            if (_e77 == 0u) {
-                results[(_e74 + 1u)] = _e60;
+            let _e62 = w_nested_f1_(_e31);
+            let _e63 = finished;
+            let _e65 = trap_code;
+            let _e67 = ((_e63 == 0u) && (_e65 == 0u));
+            trap_code = select(_e65, 2952790016u, _e67);
+            let _e71 = trap_func;
+            trap_func = select(_e71, 1u, _e67);
+            let _e76 = ((_e50 - _e10) * 2u);
+            let _e77 = trap_code;
+            let _e79 = (_e77 >> 28u);
+            results[_e76] = (_e79 | 2147483648u);
+            if (_e79 == 0u) {
+                results[(_e76 + 1u)] = _e62;
             } else {
-                let _e87 = trapped_1;
-                if (_e87 == 0u) {
+                let _e89 = trapped_1;
+                if (_e89 == 0u) {
                     trap_thread_1 = _e50;
-                    first_trap_code_1 = _e75;
-                    let _e91 = trap_func;
-                    first_trap_func_1 = _e91;
-                    let _e93 = panic_file;
-                    first_panic0_1 = _e93;
-                    let _e95 = panic_file_len;
-                    first_panic1_1 = _e95;
-                    let _e97 = panic_line;
-                    first_panic2_1 = _e97;
-                    let _e99 = panic_column;
-                    first_panic3_1 = _e99;
+                    first_trap_code_1 = _e77;
+                    let _e93 = trap_func;
+                    first_trap_func_1 = _e93;
+                    let _e95 = panic_file;
+                    first_panic0_1 = _e95;
+                    let _e97 = panic_file_len;
+                    first_panic1_1 = _e97;
+                    let _e99 = panic_line;
+                    first_panic2_1 = _e99;
+                    let _e101 = panic_column;
+                    first_panic3_1 = _e101;
                 }
-                trapped_1 = (_e87 + 1u);
+                trapped_1 = (_e89 + 1u);
             }
             if ((_e14 - _e50) <= _e5) {
                 break;
             }
             thread_1 = (_e50 + _e5);
         }
-        let _e105 = trapped_1;
-        if (_e105 != 0u) {
-            let _e111 = atomicAdd((&control[2u]), _e105);
-            if (_e111 == 0u) {
-                let _e114 = first_trap_code_1;
-                let _e119 = trap_thread_1;
-                let _e120 = first_trap_func_1;
-                atomicStore((&control[3u]), _e119);
-                atomicStore((&control[4u]), (_e114 >> 28u));
-                atomicStore((&control[5u]), _e120);
-                atomicStore((&control[6u]), (_e114 & 268435455u));
-                let _e133 = first_panic0_1;
-                atomicStore((&control[7u]), _e133);
-                let _e137 = first_panic1_1;
-                atomicStore((&control[8u]), _e137);
-                let _e141 = first_panic2_1;
-                atomicStore((&control[9u]), _e141);
-                let _e145 = first_panic3_1;
-                atomicStore((&control[10u]), _e145);
+        let _e107 = trapped_1;
+        if (_e107 != 0u) {
+            let _e113 = atomicAdd((&control[2u]), _e107);
+            if (_e113 == 0u) {
+                let _e116 = first_trap_code_1;
+                let _e121 = trap_thread_1;
+                let _e122 = first_trap_func_1;
+                atomicStore((&control[3u]), _e121);
+                atomicStore((&control[4u]), (_e116 >> 28u));
+                atomicStore((&control[5u]), _e122);
+                atomicStore((&control[6u]), (_e116 & 268435455u));
+                let _e135 = first_panic0_1;
+                atomicStore((&control[7u]), _e135);
+                let _e139 = first_panic1_1;
+                atomicStore((&control[8u]), _e139);
+                let _e143 = first_panic2_1;
+                atomicStore((&control[9u]), _e143);
+                let _e147 = first_panic3_1;
+                atomicStore((&control[10u]), _e147);
             }
         }
     }
@@ -416,63 +419,64 @@ fn e2_pair(@builtin(global_invocation_id) gid_2: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
-            let _e60 = w_pair_f2_(_e31);
-            let _e61 = finished;
-            let _e63 = trap_code;
-            let _e65 = ((_e61 == 0u) && (_e63 == 0u));
-            trap_code = select(_e63, 2952790016u, _e65);
-            let _e69 = trap_func;
-            trap_func = select(_e69, 2u, _e65);
-            let _e74 = ((_e50 - _e10) * 3u);
-            let _e75 = trap_code;
-            let _e77 = (_e75 >> 28u);
-            results[_e74] = (_e77 | 2147483648u);
-            if (_e77 == 0u) {
-                results[(_e74 + 1u)] = _e60.r0_;
-                results[(_e74 + 2u)] = _e60.r1_;
+            let _e62 = w_pair_f2_(_e31);
+            let _e63 = finished;
+            let _e65 = trap_code;
+            let _e67 = ((_e63 == 0u) && (_e65 == 0u));
+            trap_code = select(_e65, 2952790016u, _e67);
+            let _e71 = trap_func;
+            trap_func = select(_e71, 2u, _e67);
+            let _e76 = ((_e50 - _e10) * 3u);
+            let _e77 = trap_code;
+            let _e79 = (_e77 >> 28u);
+            results[_e76] = (_e79 | 2147483648u);
+            if (_e79 == 0u) {
+                results[(_e76 + 1u)] = _e62.r0_;
+                results[(_e76 + 2u)] = _e62.r1_;
             } else {
-                let _e93 = trapped_2;
-                if (_e93 == 0u) {
+                let _e95 = trapped_2;
+                if (_e95 == 0u) {
                     trap_thread_2 = _e50;
-                    first_trap_code_2 = _e75;
-                    let _e97 = trap_func;
-                    first_trap_func_2 = _e97;
-                    let _e99 = panic_file;
-                    first_panic0_2 = _e99;
-                    let _e101 = panic_file_len;
-                    first_panic1_2 = _e101;
-                    let _e103 = panic_line;
-                    first_panic2_2 = _e103;
-                    let _e105 = panic_column;
-                    first_panic3_2 = _e105;
+                    first_trap_code_2 = _e77;
+                    let _e99 = trap_func;
+                    first_trap_func_2 = _e99;
+                    let _e101 = panic_file;
+                    first_panic0_2 = _e101;
+                    let _e103 = panic_file_len;
+                    first_panic1_2 = _e103;
+                    let _e105 = panic_line;
+                    first_panic2_2 = _e105;
+                    let _e107 = panic_column;
+                    first_panic3_2 = _e107;
                 }
-                trapped_2 = (_e93 + 1u);
+                trapped_2 = (_e95 + 1u);
             }
             if ((_e14 - _e50) <= _e5) {
                 break;
             }
             thread_2 = (_e50 + _e5);
         }
-        let _e111 = trapped_2;
-        if (_e111 != 0u) {
-            let _e117 = atomicAdd((&control[2u]), _e111);
-            if (_e117 == 0u) {
-                let _e120 = first_trap_code_2;
-                let _e125 = trap_thread_2;
-                let _e126 = first_trap_func_2;
-                atomicStore((&control[3u]), _e125);
-                atomicStore((&control[4u]), (_e120 >> 28u));
-                atomicStore((&control[5u]), _e126);
-                atomicStore((&control[6u]), (_e120 & 268435455u));
-                let _e139 = first_panic0_2;
-                atomicStore((&control[7u]), _e139);
-                let _e143 = first_panic1_2;
-                atomicStore((&control[8u]), _e143);
-                let _e147 = first_panic2_2;
-                atomicStore((&control[9u]), _e147);
-                let _e151 = first_panic3_2;
-                atomicStore((&control[10u]), _e151);
+        let _e113 = trapped_2;
+        if (_e113 != 0u) {
+            let _e119 = atomicAdd((&control[2u]), _e113);
+            if (_e119 == 0u) {
+                let _e122 = first_trap_code_2;
+                let _e127 = trap_thread_2;
+                let _e128 = first_trap_func_2;
+                atomicStore((&control[3u]), _e127);
+                atomicStore((&control[4u]), (_e122 >> 28u));
+                atomicStore((&control[5u]), _e128);
+                atomicStore((&control[6u]), (_e122 & 268435455u));
+                let _e141 = first_panic0_2;
+                atomicStore((&control[7u]), _e141);
+                let _e145 = first_panic1_2;
+                atomicStore((&control[8u]), _e145);
+                let _e149 = first_panic2_2;
+                atomicStore((&control[9u]), _e149);
+                let _e153 = first_panic3_2;
+                atomicStore((&control[10u]), _e153);
             }
         }
     }

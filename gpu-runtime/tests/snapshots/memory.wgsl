@@ -22,6 +22,7 @@ var<private> cs_limit: u32;
 var<private> trap_code: u32;
 var<private> trap_func: u32;
 var<private> mem_bytes: u32;
+var<private> may_grow: bool;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
 var<private> finished: u32;
@@ -32,15 +33,17 @@ fn mem_oob(ea: u32, size: u32) -> bool {
 
     let _e2 = (ea + size);
     let _e3 = (_e2 < ea);
-    r = _e3;
     let _e6 = mem_bytes;
-    if ((_e2 > _e6) && !(_e3)) {
-        let _e13 = atomicLoad((&control[0u]));
-        mem_bytes = _e13;
-        r = (_e2 > _e13);
+    let _e7 = (_e2 > _e6);
+    r = (_e3 || _e7);
+    let _e12 = may_grow;
+    if ((_e7 && !(_e3)) && _e12) {
+        let _e17 = atomicLoad((&control[0u]));
+        mem_bytes = _e17;
+        r = (_e2 > _e17);
     }
-    let _e15 = r;
-    return _e15;
+    let _e19 = r;
+    return _e19;
 }
 
 fn mem_store(ea_1: u32, value: u32, mask: u32) {
@@ -424,63 +427,64 @@ fn e0_rw(@builtin(global_invocation_id) gid: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = true;
             finished = 0u;
-            let _e60 = w_rw_f0_(_e31);
-            let _e61 = finished;
-            let _e63 = trap_code;
-            let _e65 = ((_e61 == 0u) && (_e63 == 0u));
-            trap_code = select(_e63, 2952790016u, _e65);
-            let _e69 = trap_func;
-            trap_func = select(_e69, 0u, _e65);
-            let _e74 = ((_e50 - _e10) * 3u);
-            let _e75 = trap_code;
-            let _e77 = (_e75 >> 28u);
-            results[_e74] = (_e77 | 2147483648u);
-            if (_e77 == 0u) {
-                results[(_e74 + 1u)] = u32(_e60);
-                results[(_e74 + 2u)] = u32((_e60 >> 32u));
+            let _e62 = w_rw_f0_(_e31);
+            let _e63 = finished;
+            let _e65 = trap_code;
+            let _e67 = ((_e63 == 0u) && (_e65 == 0u));
+            trap_code = select(_e65, 2952790016u, _e67);
+            let _e71 = trap_func;
+            trap_func = select(_e71, 0u, _e67);
+            let _e76 = ((_e50 - _e10) * 3u);
+            let _e77 = trap_code;
+            let _e79 = (_e77 >> 28u);
+            results[_e76] = (_e79 | 2147483648u);
+            if (_e79 == 0u) {
+                results[(_e76 + 1u)] = u32(_e62);
+                results[(_e76 + 2u)] = u32((_e62 >> 32u));
             } else {
-                let _e95 = trapped;
-                if (_e95 == 0u) {
+                let _e97 = trapped;
+                if (_e97 == 0u) {
                     trap_thread = _e50;
-                    first_trap_code = _e75;
-                    let _e99 = trap_func;
-                    first_trap_func = _e99;
-                    let _e101 = panic_file;
-                    first_panic0_ = _e101;
-                    let _e103 = panic_file_len;
-                    first_panic1_ = _e103;
-                    let _e105 = panic_line;
-                    first_panic2_ = _e105;
-                    let _e107 = panic_column;
-                    first_panic3_ = _e107;
+                    first_trap_code = _e77;
+                    let _e101 = trap_func;
+                    first_trap_func = _e101;
+                    let _e103 = panic_file;
+                    first_panic0_ = _e103;
+                    let _e105 = panic_file_len;
+                    first_panic1_ = _e105;
+                    let _e107 = panic_line;
+                    first_panic2_ = _e107;
+                    let _e109 = panic_column;
+                    first_panic3_ = _e109;
                 }
-                trapped = (_e95 + 1u);
+                trapped = (_e97 + 1u);
             }
             if ((_e14 - _e50) <= _e5) {
                 break;
             }
             thread = (_e50 + _e5);
         }
-        let _e113 = trapped;
-        if (_e113 != 0u) {
-            let _e119 = atomicAdd((&control[2u]), _e113);
-            if (_e119 == 0u) {
-                let _e122 = first_trap_code;
-                let _e127 = trap_thread;
-                let _e128 = first_trap_func;
-                atomicStore((&control[3u]), _e127);
-                atomicStore((&control[4u]), (_e122 >> 28u));
-                atomicStore((&control[5u]), _e128);
-                atomicStore((&control[6u]), (_e122 & 268435455u));
-                let _e141 = first_panic0_;
-                atomicStore((&control[7u]), _e141);
-                let _e145 = first_panic1_;
-                atomicStore((&control[8u]), _e145);
-                let _e149 = first_panic2_;
-                atomicStore((&control[9u]), _e149);
-                let _e153 = first_panic3_;
-                atomicStore((&control[10u]), _e153);
+        let _e115 = trapped;
+        if (_e115 != 0u) {
+            let _e121 = atomicAdd((&control[2u]), _e115);
+            if (_e121 == 0u) {
+                let _e124 = first_trap_code;
+                let _e129 = trap_thread;
+                let _e130 = first_trap_func;
+                atomicStore((&control[3u]), _e129);
+                atomicStore((&control[4u]), (_e124 >> 28u));
+                atomicStore((&control[5u]), _e130);
+                atomicStore((&control[6u]), (_e124 & 268435455u));
+                let _e143 = first_panic0_;
+                atomicStore((&control[7u]), _e143);
+                let _e147 = first_panic1_;
+                atomicStore((&control[8u]), _e147);
+                let _e151 = first_panic2_;
+                atomicStore((&control[9u]), _e151);
+                let _e155 = first_panic3_;
+                atomicStore((&control[10u]), _e155);
             }
         }
     }

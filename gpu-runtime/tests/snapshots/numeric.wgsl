@@ -22,6 +22,7 @@ var<private> cs_limit: u32;
 var<private> trap_code: u32;
 var<private> trap_func: u32;
 var<private> mem_bytes: u32;
+var<private> may_grow: bool;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
 var<private> finished: u32;
@@ -180,62 +181,63 @@ fn e0_int(@builtin(global_invocation_id) gid: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
-            let _e64 = w_func_0_f0_(_e31, _e35);
-            let _e65 = finished;
-            let _e67 = trap_code;
-            let _e69 = ((_e65 == 0u) && (_e67 == 0u));
-            trap_code = select(_e67, 2952790016u, _e69);
-            let _e73 = trap_func;
-            trap_func = select(_e73, 0u, _e69);
-            let _e78 = ((_e54 - _e10) * 2u);
-            let _e79 = trap_code;
-            let _e81 = (_e79 >> 28u);
-            results[_e78] = (_e81 | 2147483648u);
-            if (_e81 == 0u) {
-                results[(_e78 + 1u)] = _e64;
+            let _e66 = w_func_0_f0_(_e31, _e35);
+            let _e67 = finished;
+            let _e69 = trap_code;
+            let _e71 = ((_e67 == 0u) && (_e69 == 0u));
+            trap_code = select(_e69, 2952790016u, _e71);
+            let _e75 = trap_func;
+            trap_func = select(_e75, 0u, _e71);
+            let _e80 = ((_e54 - _e10) * 2u);
+            let _e81 = trap_code;
+            let _e83 = (_e81 >> 28u);
+            results[_e80] = (_e83 | 2147483648u);
+            if (_e83 == 0u) {
+                results[(_e80 + 1u)] = _e66;
             } else {
-                let _e91 = trapped;
-                if (_e91 == 0u) {
+                let _e93 = trapped;
+                if (_e93 == 0u) {
                     trap_thread = _e54;
-                    first_trap_code = _e79;
-                    let _e95 = trap_func;
-                    first_trap_func = _e95;
-                    let _e97 = panic_file;
-                    first_panic0_ = _e97;
-                    let _e99 = panic_file_len;
-                    first_panic1_ = _e99;
-                    let _e101 = panic_line;
-                    first_panic2_ = _e101;
-                    let _e103 = panic_column;
-                    first_panic3_ = _e103;
+                    first_trap_code = _e81;
+                    let _e97 = trap_func;
+                    first_trap_func = _e97;
+                    let _e99 = panic_file;
+                    first_panic0_ = _e99;
+                    let _e101 = panic_file_len;
+                    first_panic1_ = _e101;
+                    let _e103 = panic_line;
+                    first_panic2_ = _e103;
+                    let _e105 = panic_column;
+                    first_panic3_ = _e105;
                 }
-                trapped = (_e91 + 1u);
+                trapped = (_e93 + 1u);
             }
             if ((_e14 - _e54) <= _e5) {
                 break;
             }
             thread = (_e54 + _e5);
         }
-        let _e109 = trapped;
-        if (_e109 != 0u) {
-            let _e115 = atomicAdd((&control[2u]), _e109);
-            if (_e115 == 0u) {
-                let _e118 = first_trap_code;
-                let _e123 = trap_thread;
-                let _e124 = first_trap_func;
-                atomicStore((&control[3u]), _e123);
-                atomicStore((&control[4u]), (_e118 >> 28u));
-                atomicStore((&control[5u]), _e124);
-                atomicStore((&control[6u]), (_e118 & 268435455u));
-                let _e137 = first_panic0_;
-                atomicStore((&control[7u]), _e137);
-                let _e141 = first_panic1_;
-                atomicStore((&control[8u]), _e141);
-                let _e145 = first_panic2_;
-                atomicStore((&control[9u]), _e145);
-                let _e149 = first_panic3_;
-                atomicStore((&control[10u]), _e149);
+        let _e111 = trapped;
+        if (_e111 != 0u) {
+            let _e117 = atomicAdd((&control[2u]), _e111);
+            if (_e117 == 0u) {
+                let _e120 = first_trap_code;
+                let _e125 = trap_thread;
+                let _e126 = first_trap_func;
+                atomicStore((&control[3u]), _e125);
+                atomicStore((&control[4u]), (_e120 >> 28u));
+                atomicStore((&control[5u]), _e126);
+                atomicStore((&control[6u]), (_e120 & 268435455u));
+                let _e139 = first_panic0_;
+                atomicStore((&control[7u]), _e139);
+                let _e143 = first_panic1_;
+                atomicStore((&control[8u]), _e143);
+                let _e147 = first_panic2_;
+                atomicStore((&control[9u]), _e147);
+                let _e151 = first_panic3_;
+                atomicStore((&control[10u]), _e151);
             }
         }
     }
@@ -277,63 +279,64 @@ fn e1_long(@builtin(global_invocation_id) gid_1: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
-            let _e82 = w_func_1_f1_((u64(_e31) | (u64(_e35) << 32u)), (u64(_e44) | (u64(_e48) << 32u)));
-            let _e83 = finished;
-            let _e85 = trap_code;
-            let _e87 = ((_e83 == 0u) && (_e85 == 0u));
-            trap_code = select(_e85, 2952790016u, _e87);
-            let _e91 = trap_func;
-            trap_func = select(_e91, 1u, _e87);
-            let _e96 = ((_e72 - _e10) * 3u);
-            let _e97 = trap_code;
-            let _e99 = (_e97 >> 28u);
-            results[_e96] = (_e99 | 2147483648u);
-            if (_e99 == 0u) {
-                results[(_e96 + 1u)] = u32(_e82);
-                results[(_e96 + 2u)] = u32((_e82 >> 32u));
+            let _e84 = w_func_1_f1_((u64(_e31) | (u64(_e35) << 32u)), (u64(_e44) | (u64(_e48) << 32u)));
+            let _e85 = finished;
+            let _e87 = trap_code;
+            let _e89 = ((_e85 == 0u) && (_e87 == 0u));
+            trap_code = select(_e87, 2952790016u, _e89);
+            let _e93 = trap_func;
+            trap_func = select(_e93, 1u, _e89);
+            let _e98 = ((_e72 - _e10) * 3u);
+            let _e99 = trap_code;
+            let _e101 = (_e99 >> 28u);
+            results[_e98] = (_e101 | 2147483648u);
+            if (_e101 == 0u) {
+                results[(_e98 + 1u)] = u32(_e84);
+                results[(_e98 + 2u)] = u32((_e84 >> 32u));
             } else {
-                let _e117 = trapped_1;
-                if (_e117 == 0u) {
+                let _e119 = trapped_1;
+                if (_e119 == 0u) {
                     trap_thread_1 = _e72;
-                    first_trap_code_1 = _e97;
-                    let _e121 = trap_func;
-                    first_trap_func_1 = _e121;
-                    let _e123 = panic_file;
-                    first_panic0_1 = _e123;
-                    let _e125 = panic_file_len;
-                    first_panic1_1 = _e125;
-                    let _e127 = panic_line;
-                    first_panic2_1 = _e127;
-                    let _e129 = panic_column;
-                    first_panic3_1 = _e129;
+                    first_trap_code_1 = _e99;
+                    let _e123 = trap_func;
+                    first_trap_func_1 = _e123;
+                    let _e125 = panic_file;
+                    first_panic0_1 = _e125;
+                    let _e127 = panic_file_len;
+                    first_panic1_1 = _e127;
+                    let _e129 = panic_line;
+                    first_panic2_1 = _e129;
+                    let _e131 = panic_column;
+                    first_panic3_1 = _e131;
                 }
-                trapped_1 = (_e117 + 1u);
+                trapped_1 = (_e119 + 1u);
             }
             if ((_e14 - _e72) <= _e5) {
                 break;
             }
             thread_1 = (_e72 + _e5);
         }
-        let _e135 = trapped_1;
-        if (_e135 != 0u) {
-            let _e141 = atomicAdd((&control[2u]), _e135);
-            if (_e141 == 0u) {
-                let _e144 = first_trap_code_1;
-                let _e149 = trap_thread_1;
-                let _e150 = first_trap_func_1;
-                atomicStore((&control[3u]), _e149);
-                atomicStore((&control[4u]), (_e144 >> 28u));
-                atomicStore((&control[5u]), _e150);
-                atomicStore((&control[6u]), (_e144 & 268435455u));
-                let _e163 = first_panic0_1;
-                atomicStore((&control[7u]), _e163);
-                let _e167 = first_panic1_1;
-                atomicStore((&control[8u]), _e167);
-                let _e171 = first_panic2_1;
-                atomicStore((&control[9u]), _e171);
-                let _e175 = first_panic3_1;
-                atomicStore((&control[10u]), _e175);
+        let _e137 = trapped_1;
+        if (_e137 != 0u) {
+            let _e143 = atomicAdd((&control[2u]), _e137);
+            if (_e143 == 0u) {
+                let _e146 = first_trap_code_1;
+                let _e151 = trap_thread_1;
+                let _e152 = first_trap_func_1;
+                atomicStore((&control[3u]), _e151);
+                atomicStore((&control[4u]), (_e146 >> 28u));
+                atomicStore((&control[5u]), _e152);
+                atomicStore((&control[6u]), (_e146 & 268435455u));
+                let _e165 = first_panic0_1;
+                atomicStore((&control[7u]), _e165);
+                let _e169 = first_panic1_1;
+                atomicStore((&control[8u]), _e169);
+                let _e173 = first_panic2_1;
+                atomicStore((&control[9u]), _e173);
+                let _e177 = first_panic3_1;
+                atomicStore((&control[10u]), _e177);
             }
         }
     }
@@ -374,64 +377,65 @@ fn e2_float(@builtin(global_invocation_id) gid_2: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
-            let _e75 = w_func_2_f2_(bitcast<f32>(_e31), bitcast<f64>((u64(_e36) | (u64(_e40) << 32u))));
-            let _e76 = finished;
-            let _e78 = trap_code;
-            let _e80 = ((_e76 == 0u) && (_e78 == 0u));
-            trap_code = select(_e78, 2952790016u, _e80);
-            let _e84 = trap_func;
-            trap_func = select(_e84, 2u, _e80);
-            let _e89 = ((_e65 - _e10) * 3u);
-            let _e90 = trap_code;
-            let _e92 = (_e90 >> 28u);
-            results[_e89] = (_e92 | 2147483648u);
-            if (_e92 == 0u) {
-                let _e98 = bitcast<u64>(_e75);
-                results[(_e89 + 1u)] = u32(_e98);
-                results[(_e89 + 2u)] = u32((_e98 >> 32u));
+            let _e77 = w_func_2_f2_(bitcast<f32>(_e31), bitcast<f64>((u64(_e36) | (u64(_e40) << 32u))));
+            let _e78 = finished;
+            let _e80 = trap_code;
+            let _e82 = ((_e78 == 0u) && (_e80 == 0u));
+            trap_code = select(_e80, 2952790016u, _e82);
+            let _e86 = trap_func;
+            trap_func = select(_e86, 2u, _e82);
+            let _e91 = ((_e65 - _e10) * 3u);
+            let _e92 = trap_code;
+            let _e94 = (_e92 >> 28u);
+            results[_e91] = (_e94 | 2147483648u);
+            if (_e94 == 0u) {
+                let _e100 = bitcast<u64>(_e77);
+                results[(_e91 + 1u)] = u32(_e100);
+                results[(_e91 + 2u)] = u32((_e100 >> 32u));
             } else {
-                let _e111 = trapped_2;
-                if (_e111 == 0u) {
+                let _e113 = trapped_2;
+                if (_e113 == 0u) {
                     trap_thread_2 = _e65;
-                    first_trap_code_2 = _e90;
-                    let _e115 = trap_func;
-                    first_trap_func_2 = _e115;
-                    let _e117 = panic_file;
-                    first_panic0_2 = _e117;
-                    let _e119 = panic_file_len;
-                    first_panic1_2 = _e119;
-                    let _e121 = panic_line;
-                    first_panic2_2 = _e121;
-                    let _e123 = panic_column;
-                    first_panic3_2 = _e123;
+                    first_trap_code_2 = _e92;
+                    let _e117 = trap_func;
+                    first_trap_func_2 = _e117;
+                    let _e119 = panic_file;
+                    first_panic0_2 = _e119;
+                    let _e121 = panic_file_len;
+                    first_panic1_2 = _e121;
+                    let _e123 = panic_line;
+                    first_panic2_2 = _e123;
+                    let _e125 = panic_column;
+                    first_panic3_2 = _e125;
                 }
-                trapped_2 = (_e111 + 1u);
+                trapped_2 = (_e113 + 1u);
             }
             if ((_e14 - _e65) <= _e5) {
                 break;
             }
             thread_2 = (_e65 + _e5);
         }
-        let _e129 = trapped_2;
-        if (_e129 != 0u) {
-            let _e135 = atomicAdd((&control[2u]), _e129);
-            if (_e135 == 0u) {
-                let _e138 = first_trap_code_2;
-                let _e143 = trap_thread_2;
-                let _e144 = first_trap_func_2;
-                atomicStore((&control[3u]), _e143);
-                atomicStore((&control[4u]), (_e138 >> 28u));
-                atomicStore((&control[5u]), _e144);
-                atomicStore((&control[6u]), (_e138 & 268435455u));
-                let _e157 = first_panic0_2;
-                atomicStore((&control[7u]), _e157);
-                let _e161 = first_panic1_2;
-                atomicStore((&control[8u]), _e161);
-                let _e165 = first_panic2_2;
-                atomicStore((&control[9u]), _e165);
-                let _e169 = first_panic3_2;
-                atomicStore((&control[10u]), _e169);
+        let _e131 = trapped_2;
+        if (_e131 != 0u) {
+            let _e137 = atomicAdd((&control[2u]), _e131);
+            if (_e137 == 0u) {
+                let _e140 = first_trap_code_2;
+                let _e145 = trap_thread_2;
+                let _e146 = first_trap_func_2;
+                atomicStore((&control[3u]), _e145);
+                atomicStore((&control[4u]), (_e140 >> 28u));
+                atomicStore((&control[5u]), _e146);
+                atomicStore((&control[6u]), (_e140 & 268435455u));
+                let _e159 = first_panic0_2;
+                atomicStore((&control[7u]), _e159);
+                let _e163 = first_panic1_2;
+                atomicStore((&control[8u]), _e163);
+                let _e167 = first_panic2_2;
+                atomicStore((&control[9u]), _e167);
+                let _e171 = first_panic3_2;
+                atomicStore((&control[10u]), _e171);
             }
         }
     }
@@ -471,62 +475,63 @@ fn e3_conv(@builtin(global_invocation_id) gid_3: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
-            let _e70 = w_func_3_f3_(bitcast<f64>((u64(_e31) | (u64(_e35) << 32u))));
-            let _e71 = finished;
-            let _e73 = trap_code;
-            let _e75 = ((_e71 == 0u) && (_e73 == 0u));
-            trap_code = select(_e73, 2952790016u, _e75);
-            let _e79 = trap_func;
-            trap_func = select(_e79, 3u, _e75);
-            let _e84 = ((_e60 - _e10) * 2u);
-            let _e85 = trap_code;
-            let _e87 = (_e85 >> 28u);
-            results[_e84] = (_e87 | 2147483648u);
-            if (_e87 == 0u) {
-                results[(_e84 + 1u)] = _e70;
+            let _e72 = w_func_3_f3_(bitcast<f64>((u64(_e31) | (u64(_e35) << 32u))));
+            let _e73 = finished;
+            let _e75 = trap_code;
+            let _e77 = ((_e73 == 0u) && (_e75 == 0u));
+            trap_code = select(_e75, 2952790016u, _e77);
+            let _e81 = trap_func;
+            trap_func = select(_e81, 3u, _e77);
+            let _e86 = ((_e60 - _e10) * 2u);
+            let _e87 = trap_code;
+            let _e89 = (_e87 >> 28u);
+            results[_e86] = (_e89 | 2147483648u);
+            if (_e89 == 0u) {
+                results[(_e86 + 1u)] = _e72;
             } else {
-                let _e97 = trapped_3;
-                if (_e97 == 0u) {
+                let _e99 = trapped_3;
+                if (_e99 == 0u) {
                     trap_thread_3 = _e60;
-                    first_trap_code_3 = _e85;
-                    let _e101 = trap_func;
-                    first_trap_func_3 = _e101;
-                    let _e103 = panic_file;
-                    first_panic0_3 = _e103;
-                    let _e105 = panic_file_len;
-                    first_panic1_3 = _e105;
-                    let _e107 = panic_line;
-                    first_panic2_3 = _e107;
-                    let _e109 = panic_column;
-                    first_panic3_3 = _e109;
+                    first_trap_code_3 = _e87;
+                    let _e103 = trap_func;
+                    first_trap_func_3 = _e103;
+                    let _e105 = panic_file;
+                    first_panic0_3 = _e105;
+                    let _e107 = panic_file_len;
+                    first_panic1_3 = _e107;
+                    let _e109 = panic_line;
+                    first_panic2_3 = _e109;
+                    let _e111 = panic_column;
+                    first_panic3_3 = _e111;
                 }
-                trapped_3 = (_e97 + 1u);
+                trapped_3 = (_e99 + 1u);
             }
             if ((_e14 - _e60) <= _e5) {
                 break;
             }
             thread_3 = (_e60 + _e5);
         }
-        let _e115 = trapped_3;
-        if (_e115 != 0u) {
-            let _e121 = atomicAdd((&control[2u]), _e115);
-            if (_e121 == 0u) {
-                let _e124 = first_trap_code_3;
-                let _e129 = trap_thread_3;
-                let _e130 = first_trap_func_3;
-                atomicStore((&control[3u]), _e129);
-                atomicStore((&control[4u]), (_e124 >> 28u));
-                atomicStore((&control[5u]), _e130);
-                atomicStore((&control[6u]), (_e124 & 268435455u));
-                let _e143 = first_panic0_3;
-                atomicStore((&control[7u]), _e143);
-                let _e147 = first_panic1_3;
-                atomicStore((&control[8u]), _e147);
-                let _e151 = first_panic2_3;
-                atomicStore((&control[9u]), _e151);
-                let _e155 = first_panic3_3;
-                atomicStore((&control[10u]), _e155);
+        let _e117 = trapped_3;
+        if (_e117 != 0u) {
+            let _e123 = atomicAdd((&control[2u]), _e117);
+            if (_e123 == 0u) {
+                let _e126 = first_trap_code_3;
+                let _e131 = trap_thread_3;
+                let _e132 = first_trap_func_3;
+                atomicStore((&control[3u]), _e131);
+                atomicStore((&control[4u]), (_e126 >> 28u));
+                atomicStore((&control[5u]), _e132);
+                atomicStore((&control[6u]), (_e126 & 268435455u));
+                let _e145 = first_panic0_3;
+                atomicStore((&control[7u]), _e145);
+                let _e149 = first_panic1_3;
+                atomicStore((&control[8u]), _e149);
+                let _e153 = first_panic2_3;
+                atomicStore((&control[9u]), _e153);
+                let _e157 = first_panic3_3;
+                atomicStore((&control[10u]), _e157);
             }
         }
     }

@@ -22,6 +22,7 @@ var<private> cs_limit: u32;
 var<private> trap_code: u32;
 var<private> trap_func: u32;
 var<private> mem_bytes: u32;
+var<private> may_grow: bool;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
 var<private> finished: u32;
@@ -1065,63 +1066,64 @@ fn e0_fac(@builtin(global_invocation_id) gid: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
-            let _e69 = cycle_w_fac_f0_((u64(_e31) | (u64(_e35) << 32u)));
-            let _e70 = finished;
-            let _e72 = trap_code;
-            let _e74 = ((_e70 == 0u) && (_e72 == 0u));
-            trap_code = select(_e72, 2952790016u, _e74);
-            let _e78 = trap_func;
-            trap_func = select(_e78, 0u, _e74);
-            let _e83 = ((_e59 - _e10) * 3u);
-            let _e84 = trap_code;
-            let _e86 = (_e84 >> 28u);
-            results[_e83] = (_e86 | 2147483648u);
-            if (_e86 == 0u) {
-                results[(_e83 + 1u)] = u32(_e69);
-                results[(_e83 + 2u)] = u32((_e69 >> 32u));
+            let _e71 = cycle_w_fac_f0_((u64(_e31) | (u64(_e35) << 32u)));
+            let _e72 = finished;
+            let _e74 = trap_code;
+            let _e76 = ((_e72 == 0u) && (_e74 == 0u));
+            trap_code = select(_e74, 2952790016u, _e76);
+            let _e80 = trap_func;
+            trap_func = select(_e80, 0u, _e76);
+            let _e85 = ((_e59 - _e10) * 3u);
+            let _e86 = trap_code;
+            let _e88 = (_e86 >> 28u);
+            results[_e85] = (_e88 | 2147483648u);
+            if (_e88 == 0u) {
+                results[(_e85 + 1u)] = u32(_e71);
+                results[(_e85 + 2u)] = u32((_e71 >> 32u));
             } else {
-                let _e104 = trapped;
-                if (_e104 == 0u) {
+                let _e106 = trapped;
+                if (_e106 == 0u) {
                     trap_thread = _e59;
-                    first_trap_code = _e84;
-                    let _e108 = trap_func;
-                    first_trap_func = _e108;
-                    let _e110 = panic_file;
-                    first_panic0_ = _e110;
-                    let _e112 = panic_file_len;
-                    first_panic1_ = _e112;
-                    let _e114 = panic_line;
-                    first_panic2_ = _e114;
-                    let _e116 = panic_column;
-                    first_panic3_ = _e116;
+                    first_trap_code = _e86;
+                    let _e110 = trap_func;
+                    first_trap_func = _e110;
+                    let _e112 = panic_file;
+                    first_panic0_ = _e112;
+                    let _e114 = panic_file_len;
+                    first_panic1_ = _e114;
+                    let _e116 = panic_line;
+                    first_panic2_ = _e116;
+                    let _e118 = panic_column;
+                    first_panic3_ = _e118;
                 }
-                trapped = (_e104 + 1u);
+                trapped = (_e106 + 1u);
             }
             if ((_e14 - _e59) <= _e5) {
                 break;
             }
             thread = (_e59 + _e5);
         }
-        let _e122 = trapped;
-        if (_e122 != 0u) {
-            let _e128 = atomicAdd((&control[2u]), _e122);
-            if (_e128 == 0u) {
-                let _e131 = first_trap_code;
-                let _e136 = trap_thread;
-                let _e137 = first_trap_func;
-                atomicStore((&control[3u]), _e136);
-                atomicStore((&control[4u]), (_e131 >> 28u));
-                atomicStore((&control[5u]), _e137);
-                atomicStore((&control[6u]), (_e131 & 268435455u));
-                let _e150 = first_panic0_;
-                atomicStore((&control[7u]), _e150);
-                let _e154 = first_panic1_;
-                atomicStore((&control[8u]), _e154);
-                let _e158 = first_panic2_;
-                atomicStore((&control[9u]), _e158);
-                let _e162 = first_panic3_;
-                atomicStore((&control[10u]), _e162);
+        let _e124 = trapped;
+        if (_e124 != 0u) {
+            let _e130 = atomicAdd((&control[2u]), _e124);
+            if (_e130 == 0u) {
+                let _e133 = first_trap_code;
+                let _e138 = trap_thread;
+                let _e139 = first_trap_func;
+                atomicStore((&control[3u]), _e138);
+                atomicStore((&control[4u]), (_e133 >> 28u));
+                atomicStore((&control[5u]), _e139);
+                atomicStore((&control[6u]), (_e133 & 268435455u));
+                let _e152 = first_panic0_;
+                atomicStore((&control[7u]), _e152);
+                let _e156 = first_panic1_;
+                atomicStore((&control[8u]), _e156);
+                let _e160 = first_panic2_;
+                atomicStore((&control[9u]), _e160);
+                let _e164 = first_panic3_;
+                atomicStore((&control[10u]), _e164);
             }
         }
     }
@@ -1160,62 +1162,63 @@ fn e1_fib(@builtin(global_invocation_id) gid_1: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
-            let _e60 = cycle_w_fib_f1_(_e31);
-            let _e61 = finished;
-            let _e63 = trap_code;
-            let _e65 = ((_e61 == 0u) && (_e63 == 0u));
-            trap_code = select(_e63, 2952790016u, _e65);
-            let _e69 = trap_func;
-            trap_func = select(_e69, 1u, _e65);
-            let _e74 = ((_e50 - _e10) * 2u);
-            let _e75 = trap_code;
-            let _e77 = (_e75 >> 28u);
-            results[_e74] = (_e77 | 2147483648u);
-            if (_e77 == 0u) {
-                results[(_e74 + 1u)] = _e60;
+            let _e62 = cycle_w_fib_f1_(_e31);
+            let _e63 = finished;
+            let _e65 = trap_code;
+            let _e67 = ((_e63 == 0u) && (_e65 == 0u));
+            trap_code = select(_e65, 2952790016u, _e67);
+            let _e71 = trap_func;
+            trap_func = select(_e71, 1u, _e67);
+            let _e76 = ((_e50 - _e10) * 2u);
+            let _e77 = trap_code;
+            let _e79 = (_e77 >> 28u);
+            results[_e76] = (_e79 | 2147483648u);
+            if (_e79 == 0u) {
+                results[(_e76 + 1u)] = _e62;
             } else {
-                let _e87 = trapped_1;
-                if (_e87 == 0u) {
+                let _e89 = trapped_1;
+                if (_e89 == 0u) {
                     trap_thread_1 = _e50;
-                    first_trap_code_1 = _e75;
-                    let _e91 = trap_func;
-                    first_trap_func_1 = _e91;
-                    let _e93 = panic_file;
-                    first_panic0_1 = _e93;
-                    let _e95 = panic_file_len;
-                    first_panic1_1 = _e95;
-                    let _e97 = panic_line;
-                    first_panic2_1 = _e97;
-                    let _e99 = panic_column;
-                    first_panic3_1 = _e99;
+                    first_trap_code_1 = _e77;
+                    let _e93 = trap_func;
+                    first_trap_func_1 = _e93;
+                    let _e95 = panic_file;
+                    first_panic0_1 = _e95;
+                    let _e97 = panic_file_len;
+                    first_panic1_1 = _e97;
+                    let _e99 = panic_line;
+                    first_panic2_1 = _e99;
+                    let _e101 = panic_column;
+                    first_panic3_1 = _e101;
                 }
-                trapped_1 = (_e87 + 1u);
+                trapped_1 = (_e89 + 1u);
             }
             if ((_e14 - _e50) <= _e5) {
                 break;
             }
             thread_1 = (_e50 + _e5);
         }
-        let _e105 = trapped_1;
-        if (_e105 != 0u) {
-            let _e111 = atomicAdd((&control[2u]), _e105);
-            if (_e111 == 0u) {
-                let _e114 = first_trap_code_1;
-                let _e119 = trap_thread_1;
-                let _e120 = first_trap_func_1;
-                atomicStore((&control[3u]), _e119);
-                atomicStore((&control[4u]), (_e114 >> 28u));
-                atomicStore((&control[5u]), _e120);
-                atomicStore((&control[6u]), (_e114 & 268435455u));
-                let _e133 = first_panic0_1;
-                atomicStore((&control[7u]), _e133);
-                let _e137 = first_panic1_1;
-                atomicStore((&control[8u]), _e137);
-                let _e141 = first_panic2_1;
-                atomicStore((&control[9u]), _e141);
-                let _e145 = first_panic3_1;
-                atomicStore((&control[10u]), _e145);
+        let _e107 = trapped_1;
+        if (_e107 != 0u) {
+            let _e113 = atomicAdd((&control[2u]), _e107);
+            if (_e113 == 0u) {
+                let _e116 = first_trap_code_1;
+                let _e121 = trap_thread_1;
+                let _e122 = first_trap_func_1;
+                atomicStore((&control[3u]), _e121);
+                atomicStore((&control[4u]), (_e116 >> 28u));
+                atomicStore((&control[5u]), _e122);
+                atomicStore((&control[6u]), (_e116 & 268435455u));
+                let _e135 = first_panic0_1;
+                atomicStore((&control[7u]), _e135);
+                let _e139 = first_panic1_1;
+                atomicStore((&control[8u]), _e139);
+                let _e143 = first_panic2_1;
+                atomicStore((&control[9u]), _e143);
+                let _e147 = first_panic3_1;
+                atomicStore((&control[10u]), _e147);
             }
         }
     }
@@ -1254,62 +1257,63 @@ fn e2_sum(@builtin(global_invocation_id) gid_2: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
-            let _e60 = cycle_w_sum_f2_(_e31);
-            let _e61 = finished;
-            let _e63 = trap_code;
-            let _e65 = ((_e61 == 0u) && (_e63 == 0u));
-            trap_code = select(_e63, 2952790016u, _e65);
-            let _e69 = trap_func;
-            trap_func = select(_e69, 2u, _e65);
-            let _e74 = ((_e50 - _e10) * 2u);
-            let _e75 = trap_code;
-            let _e77 = (_e75 >> 28u);
-            results[_e74] = (_e77 | 2147483648u);
-            if (_e77 == 0u) {
-                results[(_e74 + 1u)] = _e60;
+            let _e62 = cycle_w_sum_f2_(_e31);
+            let _e63 = finished;
+            let _e65 = trap_code;
+            let _e67 = ((_e63 == 0u) && (_e65 == 0u));
+            trap_code = select(_e65, 2952790016u, _e67);
+            let _e71 = trap_func;
+            trap_func = select(_e71, 2u, _e67);
+            let _e76 = ((_e50 - _e10) * 2u);
+            let _e77 = trap_code;
+            let _e79 = (_e77 >> 28u);
+            results[_e76] = (_e79 | 2147483648u);
+            if (_e79 == 0u) {
+                results[(_e76 + 1u)] = _e62;
             } else {
-                let _e87 = trapped_2;
-                if (_e87 == 0u) {
+                let _e89 = trapped_2;
+                if (_e89 == 0u) {
                     trap_thread_2 = _e50;
-                    first_trap_code_2 = _e75;
-                    let _e91 = trap_func;
-                    first_trap_func_2 = _e91;
-                    let _e93 = panic_file;
-                    first_panic0_2 = _e93;
-                    let _e95 = panic_file_len;
-                    first_panic1_2 = _e95;
-                    let _e97 = panic_line;
-                    first_panic2_2 = _e97;
-                    let _e99 = panic_column;
-                    first_panic3_2 = _e99;
+                    first_trap_code_2 = _e77;
+                    let _e93 = trap_func;
+                    first_trap_func_2 = _e93;
+                    let _e95 = panic_file;
+                    first_panic0_2 = _e95;
+                    let _e97 = panic_file_len;
+                    first_panic1_2 = _e97;
+                    let _e99 = panic_line;
+                    first_panic2_2 = _e99;
+                    let _e101 = panic_column;
+                    first_panic3_2 = _e101;
                 }
-                trapped_2 = (_e87 + 1u);
+                trapped_2 = (_e89 + 1u);
             }
             if ((_e14 - _e50) <= _e5) {
                 break;
             }
             thread_2 = (_e50 + _e5);
         }
-        let _e105 = trapped_2;
-        if (_e105 != 0u) {
-            let _e111 = atomicAdd((&control[2u]), _e105);
-            if (_e111 == 0u) {
-                let _e114 = first_trap_code_2;
-                let _e119 = trap_thread_2;
-                let _e120 = first_trap_func_2;
-                atomicStore((&control[3u]), _e119);
-                atomicStore((&control[4u]), (_e114 >> 28u));
-                atomicStore((&control[5u]), _e120);
-                atomicStore((&control[6u]), (_e114 & 268435455u));
-                let _e133 = first_panic0_2;
-                atomicStore((&control[7u]), _e133);
-                let _e137 = first_panic1_2;
-                atomicStore((&control[8u]), _e137);
-                let _e141 = first_panic2_2;
-                atomicStore((&control[9u]), _e141);
-                let _e145 = first_panic3_2;
-                atomicStore((&control[10u]), _e145);
+        let _e107 = trapped_2;
+        if (_e107 != 0u) {
+            let _e113 = atomicAdd((&control[2u]), _e107);
+            if (_e113 == 0u) {
+                let _e116 = first_trap_code_2;
+                let _e121 = trap_thread_2;
+                let _e122 = first_trap_func_2;
+                atomicStore((&control[3u]), _e121);
+                atomicStore((&control[4u]), (_e116 >> 28u));
+                atomicStore((&control[5u]), _e122);
+                atomicStore((&control[6u]), (_e116 & 268435455u));
+                let _e135 = first_panic0_2;
+                atomicStore((&control[7u]), _e135);
+                let _e139 = first_panic1_2;
+                atomicStore((&control[8u]), _e139);
+                let _e143 = first_panic2_2;
+                atomicStore((&control[9u]), _e143);
+                let _e147 = first_panic3_2;
+                atomicStore((&control[10u]), _e147);
             }
         }
     }
@@ -1348,62 +1352,63 @@ fn e3_even(@builtin(global_invocation_id) gid_3: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
-            let _e60 = cycle_w_even_f3_(_e31);
-            let _e61 = finished;
-            let _e63 = trap_code;
-            let _e65 = ((_e61 == 0u) && (_e63 == 0u));
-            trap_code = select(_e63, 2952790016u, _e65);
-            let _e69 = trap_func;
-            trap_func = select(_e69, 3u, _e65);
-            let _e74 = ((_e50 - _e10) * 2u);
-            let _e75 = trap_code;
-            let _e77 = (_e75 >> 28u);
-            results[_e74] = (_e77 | 2147483648u);
-            if (_e77 == 0u) {
-                results[(_e74 + 1u)] = _e60;
+            let _e62 = cycle_w_even_f3_(_e31);
+            let _e63 = finished;
+            let _e65 = trap_code;
+            let _e67 = ((_e63 == 0u) && (_e65 == 0u));
+            trap_code = select(_e65, 2952790016u, _e67);
+            let _e71 = trap_func;
+            trap_func = select(_e71, 3u, _e67);
+            let _e76 = ((_e50 - _e10) * 2u);
+            let _e77 = trap_code;
+            let _e79 = (_e77 >> 28u);
+            results[_e76] = (_e79 | 2147483648u);
+            if (_e79 == 0u) {
+                results[(_e76 + 1u)] = _e62;
             } else {
-                let _e87 = trapped_3;
-                if (_e87 == 0u) {
+                let _e89 = trapped_3;
+                if (_e89 == 0u) {
                     trap_thread_3 = _e50;
-                    first_trap_code_3 = _e75;
-                    let _e91 = trap_func;
-                    first_trap_func_3 = _e91;
-                    let _e93 = panic_file;
-                    first_panic0_3 = _e93;
-                    let _e95 = panic_file_len;
-                    first_panic1_3 = _e95;
-                    let _e97 = panic_line;
-                    first_panic2_3 = _e97;
-                    let _e99 = panic_column;
-                    first_panic3_3 = _e99;
+                    first_trap_code_3 = _e77;
+                    let _e93 = trap_func;
+                    first_trap_func_3 = _e93;
+                    let _e95 = panic_file;
+                    first_panic0_3 = _e95;
+                    let _e97 = panic_file_len;
+                    first_panic1_3 = _e97;
+                    let _e99 = panic_line;
+                    first_panic2_3 = _e99;
+                    let _e101 = panic_column;
+                    first_panic3_3 = _e101;
                 }
-                trapped_3 = (_e87 + 1u);
+                trapped_3 = (_e89 + 1u);
             }
             if ((_e14 - _e50) <= _e5) {
                 break;
             }
             thread_3 = (_e50 + _e5);
         }
-        let _e105 = trapped_3;
-        if (_e105 != 0u) {
-            let _e111 = atomicAdd((&control[2u]), _e105);
-            if (_e111 == 0u) {
-                let _e114 = first_trap_code_3;
-                let _e119 = trap_thread_3;
-                let _e120 = first_trap_func_3;
-                atomicStore((&control[3u]), _e119);
-                atomicStore((&control[4u]), (_e114 >> 28u));
-                atomicStore((&control[5u]), _e120);
-                atomicStore((&control[6u]), (_e114 & 268435455u));
-                let _e133 = first_panic0_3;
-                atomicStore((&control[7u]), _e133);
-                let _e137 = first_panic1_3;
-                atomicStore((&control[8u]), _e137);
-                let _e141 = first_panic2_3;
-                atomicStore((&control[9u]), _e141);
-                let _e145 = first_panic3_3;
-                atomicStore((&control[10u]), _e145);
+        let _e107 = trapped_3;
+        if (_e107 != 0u) {
+            let _e113 = atomicAdd((&control[2u]), _e107);
+            if (_e113 == 0u) {
+                let _e116 = first_trap_code_3;
+                let _e121 = trap_thread_3;
+                let _e122 = first_trap_func_3;
+                atomicStore((&control[3u]), _e121);
+                atomicStore((&control[4u]), (_e116 >> 28u));
+                atomicStore((&control[5u]), _e122);
+                atomicStore((&control[6u]), (_e116 & 268435455u));
+                let _e135 = first_panic0_3;
+                atomicStore((&control[7u]), _e135);
+                let _e139 = first_panic1_3;
+                atomicStore((&control[8u]), _e139);
+                let _e143 = first_panic2_3;
+                atomicStore((&control[9u]), _e143);
+                let _e147 = first_panic3_3;
+                atomicStore((&control[10u]), _e147);
             }
         }
     }
@@ -1443,62 +1448,63 @@ fn e4_ack(@builtin(global_invocation_id) gid_4: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
-            let _e64 = cycle_w_ack_f5_(_e31, _e35);
-            let _e65 = finished;
-            let _e67 = trap_code;
-            let _e69 = ((_e65 == 0u) && (_e67 == 0u));
-            trap_code = select(_e67, 2952790016u, _e69);
-            let _e73 = trap_func;
-            trap_func = select(_e73, 5u, _e69);
-            let _e78 = ((_e54 - _e10) * 2u);
-            let _e79 = trap_code;
-            let _e81 = (_e79 >> 28u);
-            results[_e78] = (_e81 | 2147483648u);
-            if (_e81 == 0u) {
-                results[(_e78 + 1u)] = _e64;
+            let _e66 = cycle_w_ack_f5_(_e31, _e35);
+            let _e67 = finished;
+            let _e69 = trap_code;
+            let _e71 = ((_e67 == 0u) && (_e69 == 0u));
+            trap_code = select(_e69, 2952790016u, _e71);
+            let _e75 = trap_func;
+            trap_func = select(_e75, 5u, _e71);
+            let _e80 = ((_e54 - _e10) * 2u);
+            let _e81 = trap_code;
+            let _e83 = (_e81 >> 28u);
+            results[_e80] = (_e83 | 2147483648u);
+            if (_e83 == 0u) {
+                results[(_e80 + 1u)] = _e66;
             } else {
-                let _e91 = trapped_4;
-                if (_e91 == 0u) {
+                let _e93 = trapped_4;
+                if (_e93 == 0u) {
                     trap_thread_4 = _e54;
-                    first_trap_code_4 = _e79;
-                    let _e95 = trap_func;
-                    first_trap_func_4 = _e95;
-                    let _e97 = panic_file;
-                    first_panic0_4 = _e97;
-                    let _e99 = panic_file_len;
-                    first_panic1_4 = _e99;
-                    let _e101 = panic_line;
-                    first_panic2_4 = _e101;
-                    let _e103 = panic_column;
-                    first_panic3_4 = _e103;
+                    first_trap_code_4 = _e81;
+                    let _e97 = trap_func;
+                    first_trap_func_4 = _e97;
+                    let _e99 = panic_file;
+                    first_panic0_4 = _e99;
+                    let _e101 = panic_file_len;
+                    first_panic1_4 = _e101;
+                    let _e103 = panic_line;
+                    first_panic2_4 = _e103;
+                    let _e105 = panic_column;
+                    first_panic3_4 = _e105;
                 }
-                trapped_4 = (_e91 + 1u);
+                trapped_4 = (_e93 + 1u);
             }
             if ((_e14 - _e54) <= _e5) {
                 break;
             }
             thread_4 = (_e54 + _e5);
         }
-        let _e109 = trapped_4;
-        if (_e109 != 0u) {
-            let _e115 = atomicAdd((&control[2u]), _e109);
-            if (_e115 == 0u) {
-                let _e118 = first_trap_code_4;
-                let _e123 = trap_thread_4;
-                let _e124 = first_trap_func_4;
-                atomicStore((&control[3u]), _e123);
-                atomicStore((&control[4u]), (_e118 >> 28u));
-                atomicStore((&control[5u]), _e124);
-                atomicStore((&control[6u]), (_e118 & 268435455u));
-                let _e137 = first_panic0_4;
-                atomicStore((&control[7u]), _e137);
-                let _e141 = first_panic1_4;
-                atomicStore((&control[8u]), _e141);
-                let _e145 = first_panic2_4;
-                atomicStore((&control[9u]), _e145);
-                let _e149 = first_panic3_4;
-                atomicStore((&control[10u]), _e149);
+        let _e111 = trapped_4;
+        if (_e111 != 0u) {
+            let _e117 = atomicAdd((&control[2u]), _e111);
+            if (_e117 == 0u) {
+                let _e120 = first_trap_code_4;
+                let _e125 = trap_thread_4;
+                let _e126 = first_trap_func_4;
+                atomicStore((&control[3u]), _e125);
+                atomicStore((&control[4u]), (_e120 >> 28u));
+                atomicStore((&control[5u]), _e126);
+                atomicStore((&control[6u]), (_e120 & 268435455u));
+                let _e139 = first_panic0_4;
+                atomicStore((&control[7u]), _e139);
+                let _e143 = first_panic1_4;
+                atomicStore((&control[8u]), _e143);
+                let _e147 = first_panic2_4;
+                atomicStore((&control[9u]), _e147);
+                let _e151 = first_panic3_4;
+                atomicStore((&control[10u]), _e151);
             }
         }
     }

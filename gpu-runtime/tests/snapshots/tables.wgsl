@@ -22,6 +22,7 @@ var<private> cs_limit: u32;
 var<private> trap_code: u32;
 var<private> trap_func: u32;
 var<private> mem_bytes: u32;
+var<private> may_grow: bool;
 var<private> stack_floor: u32;
 var<private> thread_id: u32;
 var<private> finished: u32;
@@ -338,60 +339,61 @@ fn e0_init(@builtin(global_invocation_id) gid: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
             w_func_2_f2_();
-            let _e56 = finished;
-            let _e58 = trap_code;
-            let _e60 = ((_e56 == 0u) && (_e58 == 0u));
-            trap_code = select(_e58, 2952790016u, _e60);
-            let _e64 = trap_func;
-            trap_func = select(_e64, 2u, _e60);
-            let _e70 = trap_code;
-            let _e72 = (_e70 >> 28u);
-            results[((_e46 - _e10) * 1u)] = (_e72 | 2147483648u);
-            if (_e72 == 0u) {
+            let _e58 = finished;
+            let _e60 = trap_code;
+            let _e62 = ((_e58 == 0u) && (_e60 == 0u));
+            trap_code = select(_e60, 2952790016u, _e62);
+            let _e66 = trap_func;
+            trap_func = select(_e66, 2u, _e62);
+            let _e72 = trap_code;
+            let _e74 = (_e72 >> 28u);
+            results[((_e46 - _e10) * 1u)] = (_e74 | 2147483648u);
+            if (_e74 == 0u) {
             } else {
-                let _e78 = trapped;
-                if (_e78 == 0u) {
+                let _e80 = trapped;
+                if (_e80 == 0u) {
                     trap_thread = _e46;
-                    first_trap_code = _e70;
-                    let _e82 = trap_func;
-                    first_trap_func = _e82;
-                    let _e84 = panic_file;
-                    first_panic0_ = _e84;
-                    let _e86 = panic_file_len;
-                    first_panic1_ = _e86;
-                    let _e88 = panic_line;
-                    first_panic2_ = _e88;
-                    let _e90 = panic_column;
-                    first_panic3_ = _e90;
+                    first_trap_code = _e72;
+                    let _e84 = trap_func;
+                    first_trap_func = _e84;
+                    let _e86 = panic_file;
+                    first_panic0_ = _e86;
+                    let _e88 = panic_file_len;
+                    first_panic1_ = _e88;
+                    let _e90 = panic_line;
+                    first_panic2_ = _e90;
+                    let _e92 = panic_column;
+                    first_panic3_ = _e92;
                 }
-                trapped = (_e78 + 1u);
+                trapped = (_e80 + 1u);
             }
             if ((_e14 - _e46) <= _e5) {
                 break;
             }
             thread = (_e46 + _e5);
         }
-        let _e96 = trapped;
-        if (_e96 != 0u) {
-            let _e102 = atomicAdd((&control[2u]), _e96);
-            if (_e102 == 0u) {
-                let _e105 = first_trap_code;
-                let _e110 = trap_thread;
-                let _e111 = first_trap_func;
-                atomicStore((&control[3u]), _e110);
-                atomicStore((&control[4u]), (_e105 >> 28u));
-                atomicStore((&control[5u]), _e111);
-                atomicStore((&control[6u]), (_e105 & 268435455u));
-                let _e124 = first_panic0_;
-                atomicStore((&control[7u]), _e124);
-                let _e128 = first_panic1_;
-                atomicStore((&control[8u]), _e128);
-                let _e132 = first_panic2_;
-                atomicStore((&control[9u]), _e132);
-                let _e136 = first_panic3_;
-                atomicStore((&control[10u]), _e136);
+        let _e98 = trapped;
+        if (_e98 != 0u) {
+            let _e104 = atomicAdd((&control[2u]), _e98);
+            if (_e104 == 0u) {
+                let _e107 = first_trap_code;
+                let _e112 = trap_thread;
+                let _e113 = first_trap_func;
+                atomicStore((&control[3u]), _e112);
+                atomicStore((&control[4u]), (_e107 >> 28u));
+                atomicStore((&control[5u]), _e113);
+                atomicStore((&control[6u]), (_e107 & 268435455u));
+                let _e126 = first_panic0_;
+                atomicStore((&control[7u]), _e126);
+                let _e130 = first_panic1_;
+                atomicStore((&control[8u]), _e130);
+                let _e134 = first_panic2_;
+                atomicStore((&control[9u]), _e134);
+                let _e138 = first_panic3_;
+                atomicStore((&control[10u]), _e138);
             }
         }
     }
@@ -429,60 +431,61 @@ fn e1_swap(@builtin(global_invocation_id) gid_1: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
             w_func_3_f3_();
-            let _e56 = finished;
-            let _e58 = trap_code;
-            let _e60 = ((_e56 == 0u) && (_e58 == 0u));
-            trap_code = select(_e58, 2952790016u, _e60);
-            let _e64 = trap_func;
-            trap_func = select(_e64, 3u, _e60);
-            let _e70 = trap_code;
-            let _e72 = (_e70 >> 28u);
-            results[((_e46 - _e10) * 1u)] = (_e72 | 2147483648u);
-            if (_e72 == 0u) {
+            let _e58 = finished;
+            let _e60 = trap_code;
+            let _e62 = ((_e58 == 0u) && (_e60 == 0u));
+            trap_code = select(_e60, 2952790016u, _e62);
+            let _e66 = trap_func;
+            trap_func = select(_e66, 3u, _e62);
+            let _e72 = trap_code;
+            let _e74 = (_e72 >> 28u);
+            results[((_e46 - _e10) * 1u)] = (_e74 | 2147483648u);
+            if (_e74 == 0u) {
             } else {
-                let _e78 = trapped_1;
-                if (_e78 == 0u) {
+                let _e80 = trapped_1;
+                if (_e80 == 0u) {
                     trap_thread_1 = _e46;
-                    first_trap_code_1 = _e70;
-                    let _e82 = trap_func;
-                    first_trap_func_1 = _e82;
-                    let _e84 = panic_file;
-                    first_panic0_1 = _e84;
-                    let _e86 = panic_file_len;
-                    first_panic1_1 = _e86;
-                    let _e88 = panic_line;
-                    first_panic2_1 = _e88;
-                    let _e90 = panic_column;
-                    first_panic3_1 = _e90;
+                    first_trap_code_1 = _e72;
+                    let _e84 = trap_func;
+                    first_trap_func_1 = _e84;
+                    let _e86 = panic_file;
+                    first_panic0_1 = _e86;
+                    let _e88 = panic_file_len;
+                    first_panic1_1 = _e88;
+                    let _e90 = panic_line;
+                    first_panic2_1 = _e90;
+                    let _e92 = panic_column;
+                    first_panic3_1 = _e92;
                 }
-                trapped_1 = (_e78 + 1u);
+                trapped_1 = (_e80 + 1u);
             }
             if ((_e14 - _e46) <= _e5) {
                 break;
             }
             thread_1 = (_e46 + _e5);
         }
-        let _e96 = trapped_1;
-        if (_e96 != 0u) {
-            let _e102 = atomicAdd((&control[2u]), _e96);
-            if (_e102 == 0u) {
-                let _e105 = first_trap_code_1;
-                let _e110 = trap_thread_1;
-                let _e111 = first_trap_func_1;
-                atomicStore((&control[3u]), _e110);
-                atomicStore((&control[4u]), (_e105 >> 28u));
-                atomicStore((&control[5u]), _e111);
-                atomicStore((&control[6u]), (_e105 & 268435455u));
-                let _e124 = first_panic0_1;
-                atomicStore((&control[7u]), _e124);
-                let _e128 = first_panic1_1;
-                atomicStore((&control[8u]), _e128);
-                let _e132 = first_panic2_1;
-                atomicStore((&control[9u]), _e132);
-                let _e136 = first_panic3_1;
-                atomicStore((&control[10u]), _e136);
+        let _e98 = trapped_1;
+        if (_e98 != 0u) {
+            let _e104 = atomicAdd((&control[2u]), _e98);
+            if (_e104 == 0u) {
+                let _e107 = first_trap_code_1;
+                let _e112 = trap_thread_1;
+                let _e113 = first_trap_func_1;
+                atomicStore((&control[3u]), _e112);
+                atomicStore((&control[4u]), (_e107 >> 28u));
+                atomicStore((&control[5u]), _e113);
+                atomicStore((&control[6u]), (_e107 & 268435455u));
+                let _e126 = first_panic0_1;
+                atomicStore((&control[7u]), _e126);
+                let _e130 = first_panic1_1;
+                atomicStore((&control[8u]), _e130);
+                let _e134 = first_panic2_1;
+                atomicStore((&control[9u]), _e134);
+                let _e138 = first_panic3_1;
+                atomicStore((&control[10u]), _e138);
             }
         }
     }
@@ -520,62 +523,63 @@ fn e2_grow(@builtin(global_invocation_id) gid_2: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
-            let _e56 = w_func_4_f4_();
-            let _e57 = finished;
-            let _e59 = trap_code;
-            let _e61 = ((_e57 == 0u) && (_e59 == 0u));
-            trap_code = select(_e59, 2952790016u, _e61);
-            let _e65 = trap_func;
-            trap_func = select(_e65, 4u, _e61);
-            let _e70 = ((_e46 - _e10) * 2u);
-            let _e71 = trap_code;
-            let _e73 = (_e71 >> 28u);
-            results[_e70] = (_e73 | 2147483648u);
-            if (_e73 == 0u) {
-                results[(_e70 + 1u)] = _e56;
+            let _e58 = w_func_4_f4_();
+            let _e59 = finished;
+            let _e61 = trap_code;
+            let _e63 = ((_e59 == 0u) && (_e61 == 0u));
+            trap_code = select(_e61, 2952790016u, _e63);
+            let _e67 = trap_func;
+            trap_func = select(_e67, 4u, _e63);
+            let _e72 = ((_e46 - _e10) * 2u);
+            let _e73 = trap_code;
+            let _e75 = (_e73 >> 28u);
+            results[_e72] = (_e75 | 2147483648u);
+            if (_e75 == 0u) {
+                results[(_e72 + 1u)] = _e58;
             } else {
-                let _e83 = trapped_2;
-                if (_e83 == 0u) {
+                let _e85 = trapped_2;
+                if (_e85 == 0u) {
                     trap_thread_2 = _e46;
-                    first_trap_code_2 = _e71;
-                    let _e87 = trap_func;
-                    first_trap_func_2 = _e87;
-                    let _e89 = panic_file;
-                    first_panic0_2 = _e89;
-                    let _e91 = panic_file_len;
-                    first_panic1_2 = _e91;
-                    let _e93 = panic_line;
-                    first_panic2_2 = _e93;
-                    let _e95 = panic_column;
-                    first_panic3_2 = _e95;
+                    first_trap_code_2 = _e73;
+                    let _e89 = trap_func;
+                    first_trap_func_2 = _e89;
+                    let _e91 = panic_file;
+                    first_panic0_2 = _e91;
+                    let _e93 = panic_file_len;
+                    first_panic1_2 = _e93;
+                    let _e95 = panic_line;
+                    first_panic2_2 = _e95;
+                    let _e97 = panic_column;
+                    first_panic3_2 = _e97;
                 }
-                trapped_2 = (_e83 + 1u);
+                trapped_2 = (_e85 + 1u);
             }
             if ((_e14 - _e46) <= _e5) {
                 break;
             }
             thread_2 = (_e46 + _e5);
         }
-        let _e101 = trapped_2;
-        if (_e101 != 0u) {
-            let _e107 = atomicAdd((&control[2u]), _e101);
-            if (_e107 == 0u) {
-                let _e110 = first_trap_code_2;
-                let _e115 = trap_thread_2;
-                let _e116 = first_trap_func_2;
-                atomicStore((&control[3u]), _e115);
-                atomicStore((&control[4u]), (_e110 >> 28u));
-                atomicStore((&control[5u]), _e116);
-                atomicStore((&control[6u]), (_e110 & 268435455u));
-                let _e129 = first_panic0_2;
-                atomicStore((&control[7u]), _e129);
-                let _e133 = first_panic1_2;
-                atomicStore((&control[8u]), _e133);
-                let _e137 = first_panic2_2;
-                atomicStore((&control[9u]), _e137);
-                let _e141 = first_panic3_2;
-                atomicStore((&control[10u]), _e141);
+        let _e103 = trapped_2;
+        if (_e103 != 0u) {
+            let _e109 = atomicAdd((&control[2u]), _e103);
+            if (_e109 == 0u) {
+                let _e112 = first_trap_code_2;
+                let _e117 = trap_thread_2;
+                let _e118 = first_trap_func_2;
+                atomicStore((&control[3u]), _e117);
+                atomicStore((&control[4u]), (_e112 >> 28u));
+                atomicStore((&control[5u]), _e118);
+                atomicStore((&control[6u]), (_e112 & 268435455u));
+                let _e131 = first_panic0_2;
+                atomicStore((&control[7u]), _e131);
+                let _e135 = first_panic1_2;
+                atomicStore((&control[8u]), _e135);
+                let _e139 = first_panic2_2;
+                atomicStore((&control[9u]), _e139);
+                let _e143 = first_panic3_2;
+                atomicStore((&control[10u]), _e143);
             }
         }
     }
@@ -615,62 +619,63 @@ fn e3_call(@builtin(global_invocation_id) gid_3: vec3<u32>) {
             csp = _e26;
             cs_limit = (_e26 + _e25);
             mem_bytes = _e21;
+            may_grow = false;
             finished = 0u;
-            let _e64 = w_func_5_f5_(_e31, _e35);
-            let _e65 = finished;
-            let _e67 = trap_code;
-            let _e69 = ((_e65 == 0u) && (_e67 == 0u));
-            trap_code = select(_e67, 2952790016u, _e69);
-            let _e73 = trap_func;
-            trap_func = select(_e73, 5u, _e69);
-            let _e78 = ((_e54 - _e10) * 2u);
-            let _e79 = trap_code;
-            let _e81 = (_e79 >> 28u);
-            results[_e78] = (_e81 | 2147483648u);
-            if (_e81 == 0u) {
-                results[(_e78 + 1u)] = _e64;
+            let _e66 = w_func_5_f5_(_e31, _e35);
+            let _e67 = finished;
+            let _e69 = trap_code;
+            let _e71 = ((_e67 == 0u) && (_e69 == 0u));
+            trap_code = select(_e69, 2952790016u, _e71);
+            let _e75 = trap_func;
+            trap_func = select(_e75, 5u, _e71);
+            let _e80 = ((_e54 - _e10) * 2u);
+            let _e81 = trap_code;
+            let _e83 = (_e81 >> 28u);
+            results[_e80] = (_e83 | 2147483648u);
+            if (_e83 == 0u) {
+                results[(_e80 + 1u)] = _e66;
             } else {
-                let _e91 = trapped_3;
-                if (_e91 == 0u) {
+                let _e93 = trapped_3;
+                if (_e93 == 0u) {
                     trap_thread_3 = _e54;
-                    first_trap_code_3 = _e79;
-                    let _e95 = trap_func;
-                    first_trap_func_3 = _e95;
-                    let _e97 = panic_file;
-                    first_panic0_3 = _e97;
-                    let _e99 = panic_file_len;
-                    first_panic1_3 = _e99;
-                    let _e101 = panic_line;
-                    first_panic2_3 = _e101;
-                    let _e103 = panic_column;
-                    first_panic3_3 = _e103;
+                    first_trap_code_3 = _e81;
+                    let _e97 = trap_func;
+                    first_trap_func_3 = _e97;
+                    let _e99 = panic_file;
+                    first_panic0_3 = _e99;
+                    let _e101 = panic_file_len;
+                    first_panic1_3 = _e101;
+                    let _e103 = panic_line;
+                    first_panic2_3 = _e103;
+                    let _e105 = panic_column;
+                    first_panic3_3 = _e105;
                 }
-                trapped_3 = (_e91 + 1u);
+                trapped_3 = (_e93 + 1u);
             }
             if ((_e14 - _e54) <= _e5) {
                 break;
             }
             thread_3 = (_e54 + _e5);
         }
-        let _e109 = trapped_3;
-        if (_e109 != 0u) {
-            let _e115 = atomicAdd((&control[2u]), _e109);
-            if (_e115 == 0u) {
-                let _e118 = first_trap_code_3;
-                let _e123 = trap_thread_3;
-                let _e124 = first_trap_func_3;
-                atomicStore((&control[3u]), _e123);
-                atomicStore((&control[4u]), (_e118 >> 28u));
-                atomicStore((&control[5u]), _e124);
-                atomicStore((&control[6u]), (_e118 & 268435455u));
-                let _e137 = first_panic0_3;
-                atomicStore((&control[7u]), _e137);
-                let _e141 = first_panic1_3;
-                atomicStore((&control[8u]), _e141);
-                let _e145 = first_panic2_3;
-                atomicStore((&control[9u]), _e145);
-                let _e149 = first_panic3_3;
-                atomicStore((&control[10u]), _e149);
+        let _e111 = trapped_3;
+        if (_e111 != 0u) {
+            let _e117 = atomicAdd((&control[2u]), _e111);
+            if (_e117 == 0u) {
+                let _e120 = first_trap_code_3;
+                let _e125 = trap_thread_3;
+                let _e126 = first_trap_func_3;
+                atomicStore((&control[3u]), _e125);
+                atomicStore((&control[4u]), (_e120 >> 28u));
+                atomicStore((&control[5u]), _e126);
+                atomicStore((&control[6u]), (_e120 & 268435455u));
+                let _e139 = first_panic0_3;
+                atomicStore((&control[7u]), _e139);
+                let _e143 = first_panic1_3;
+                atomicStore((&control[8u]), _e143);
+                let _e147 = first_panic2_3;
+                atomicStore((&control[9u]), _e147);
+                let _e151 = first_panic3_3;
+                atomicStore((&control[10u]), _e151);
             }
         }
     }
