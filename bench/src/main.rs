@@ -90,6 +90,10 @@ struct Args {
     /// wgsl` output with the same ABI), to measure a translator change before making it.
     #[arg(long, value_name = "DIR")]
     a_shaders: Option<PathBuf>,
+    /// Translate (a) with contiguous shadow-stack slots instead of interleaved ones
+    /// (`TranslateOptions::interleave_stack: false`), to measure what interleaving buys.
+    #[arg(long)]
+    contiguous_stack: bool,
     /// Check (a)'s first run by its outputs only, not by the per-thread status words (for
     /// `--a-shaders` variants that write none; traps are still caught).
     #[arg(long)]
@@ -144,11 +148,19 @@ fn run() -> Result<bool> {
         args.sides.contains('c'),
     ];
 
+    let options = translated::Options {
+        stack_size: args.stack_size,
+        stack_slots: args.stack_slots,
+        shader_dir: args.a_shaders.clone(),
+        plain_memory: args.plain_memory,
+        no_status: args.no_status,
+        contiguous_stack: args.contiguous_stack,
+    };
     if let Some(dir) = &args.emit_shaders {
         let wasm = read_wasm(&args)?;
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         for w in &workloads {
-            let text = translated::emit_wgsl(&wasm, *w)?;
+            let text = translated::emit_wgsl(&wasm, *w, &options)?;
             let path = dir.join(format!("{w}.wgsl"));
             std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
             eprintln!("wrote {}", path.display());
@@ -184,6 +196,9 @@ fn run() -> Result<bool> {
     if args.plain_memory {
         header += " (a) translated with plain memory.";
     }
+    if args.contiguous_stack {
+        header += " (a) translated with contiguous stack slots.";
+    }
     if args.stack_size.is_some() || args.stack_slots.is_some() {
         header += &format!(
             " (a) stack size {:?}, slots {:?}.",
@@ -192,13 +207,6 @@ fn run() -> Result<bool> {
     }
     eprintln!("{header}");
 
-    let options = translated::Options {
-        stack_size: args.stack_size,
-        stack_slots: args.stack_slots,
-        shader_dir: args.a_shaders.clone(),
-        plain_memory: args.plain_memory,
-        no_status: args.no_status,
-    };
     let mut rows = Vec::new();
     for w in workloads {
         let case = Case::new(w, size_of(w)?).map_err(|e| anyhow!(e))?;
@@ -332,8 +340,10 @@ fn bench(
             Err(e) => side.error = Some(format!("{e:#}")),
         }
     }
-    let mut timers: Vec<(usize, Box<dyn FnMut(u32) -> Result<(Vec<Duration>, &'static str)> + '_>)> =
-        Vec::new();
+    let mut timers: Vec<(
+        usize,
+        Box<dyn FnMut(u32) -> Result<(Vec<Duration>, &'static str)> + '_>,
+    )> = Vec::new();
     if let Some(mut p) = a {
         timers.push((
             0,
@@ -359,8 +369,7 @@ fn bench(
     // `--warmup-ms` (its clocks rise under sustained load).
     let warm = Instant::now();
     let mut rounds = 0;
-    while rounds < 1 || (warm.elapsed().as_millis() < u128::from(args.warmup_ms) && rounds < 100)
-    {
+    while rounds < 1 || (warm.elapsed().as_millis() < u128::from(args.warmup_ms) && rounds < 100) {
         for (side, timer) in &mut timers {
             if failed[*side] {
                 continue;

@@ -28,6 +28,8 @@ pub struct Options {
     pub shader_dir: Option<std::path::PathBuf>,
     /// Translate with [`StoreMode::Plain`] (memory without atomics).
     pub plain_memory: bool,
+    /// Translate with contiguous stack slots (`interleave_stack: false`).
+    pub contiguous_stack: bool,
 }
 
 /// A translated workload, instantiated, with its inputs in linear memory.
@@ -49,36 +51,37 @@ pub struct Prepared {
 }
 
 /// The translated shader of a workload as WGSL (what `prepare` runs without `shader_dir`).
-pub fn emit_wgsl(wasm: &[u8], workload: crate::cases::Workload) -> Result<String> {
+pub fn emit_wgsl(
+    wasm: &[u8],
+    workload: crate::cases::Workload,
+    options: &Options,
+) -> Result<String> {
     let export = workload.name();
-    let translation = translate(
-        wasm,
-        &TranslateOptions {
-            entries: Some(vec![export.to_string(), "grow".to_string()]),
-            ..TranslateOptions::default()
-        },
-    )
-    .with_context(|| format!("translating `{export}`"))?;
+    let translation = translate(wasm, &translate_options(export, options))
+        .with_context(|| format!("translating `{export}`"))?;
     Ok(translation.to_wgsl()?)
+}
+
+/// The translator's options for workload `export`: it and `grow` as entry points.
+fn translate_options(export: &str, options: &Options) -> TranslateOptions {
+    TranslateOptions {
+        entries: Some(vec![export.to_string(), "grow".to_string()]),
+        stores: if options.plain_memory {
+            StoreMode::Plain
+        } else {
+            StoreMode::default()
+        },
+        interleave_stack: !options.contiguous_stack,
+        ..TranslateOptions::default()
+    }
 }
 
 /// Translates and instantiates `wasm` for `case` and writes its inputs.
 pub fn prepare(gpu: &Gpu, wasm: &[u8], case: &Case, options: &Options) -> Result<Prepared> {
     let export = case.workload.name();
     let t = Instant::now();
-    let translation = translate(
-        wasm,
-        &TranslateOptions {
-            entries: Some(vec![export.to_string(), "grow".to_string()]),
-            stores: if options.plain_memory {
-                StoreMode::Plain
-            } else {
-                StoreMode::default()
-            },
-            ..TranslateOptions::default()
-        },
-    )
-    .with_context(|| format!("translating `{export}`"))?;
+    let translation = translate(wasm, &translate_options(export, options))
+        .with_context(|| format!("translating `{export}`"))?;
     let translate_time = t.elapsed();
     let mut translation = translation;
     if let Some(dir) = &options.shader_dir {

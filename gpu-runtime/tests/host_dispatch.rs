@@ -127,28 +127,28 @@ fn stack_slots_live_in_memory() {
     });
     let program = program(STACKS, l);
     let options = InstanceOptions {
-        stack_size: 1000, // rounded up to 1008
+        stack_size: 1000, // rounded up to 1024 (a power of two)
         stack_slots: Some(100),
         ..Default::default()
     };
     let mut instance = Instance::new(&program, &options).expect("instance");
     let plan = *instance.memory_plan();
     assert_eq!(plan.stack_base, 2 * 65536);
-    assert_eq!(plan.stack_size, 1008);
+    assert_eq!(plan.stack_size, 1024);
     assert_eq!(plan.stack_slots, Some(100));
     assert_eq!(instance.memory_size_bytes(), 4 * 65536);
     let out = instance.run("stacks", 1000, &[]).expect("run");
     for (t, w) in out.raw_iter().enumerate() {
         let slot = w[1];
         assert_eq!(slot, t as u32 % 100, "thread {t}");
-        assert_eq!(w[2], 2 * 65536 + (slot + 1) * 1008);
+        assert_eq!(w[2], 2 * 65536 + (slot + 1) * 1024);
     }
     // The last thread of each slot wrote its id at the top of the slot.
     let bytes = instance
-        .read_memory(u64::from(plan.stack_base), 100 * 1008)
+        .read_memory(u64::from(plan.stack_base), 100 * 1024)
         .expect("read stacks");
     for slot in 0..100usize {
-        let at = (slot + 1) * 1008 - 4;
+        let at = (slot + 1) * 1024 - 4;
         let word = u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap());
         assert_eq!(word, 900 + slot as u32);
     }

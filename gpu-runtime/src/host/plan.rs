@@ -35,7 +35,8 @@ pub struct MemoryPlan {
     pub initial_bytes: u64,
     /// Byte address of the first stack slot (`initial_bytes`), 0 without a stack.
     pub stack_base: u32,
-    /// Bytes per stack slot (a multiple of 16), 0 without a stack.
+    /// Bytes per stack slot (a power of two, at least 16: the translator's interleaved stack
+    /// layout divides by it with a shift), 0 without a stack.
     pub stack_size: u32,
     /// Number of stack slots, `None` without a stack (then any number of invocations may run).
     pub stack_slots: Option<u32>,
@@ -105,7 +106,7 @@ impl MemoryPlan {
                 message: "stack size must be at least 16 bytes".into(),
             });
         }
-        let stack_size = u64::from(req.stack_size).div_ceil(16) * 16;
+        let stack_size = u64::from(req.stack_size).max(16).next_power_of_two();
         let max_slots = u64::from(req.max_invocations.max(1));
         let slots = match req.stack_slots {
             Some(0) => {

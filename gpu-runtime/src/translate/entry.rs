@@ -140,7 +140,9 @@ pub fn build(
         let t = b.load(t_var);
         let done = b.bin(B::GreaterEqual, t, end);
         b.if_then(done, |b| b.stmt(Statement::Break));
-        run_thread(b, rt, ctx, entry, callee, &start, &record, &keep, t, base, stride);
+        run_thread(
+            b, rt, ctx, entry, callee, &start, &record, &keep, t, base, stride,
+        );
         // Step to this slot's next thread without wrapping past u32::MAX.
         let left = b.bin(B::Subtract, end, t);
         let last = b.bin(B::LessEqual, left, slot_count);
@@ -181,6 +183,8 @@ struct InvocationStart {
     cs_end: H,
     /// Stack floor and top of the slot, when the module has a stack.
     stack: Option<(H, H)>,
+    /// Values of the interleaved layout's variables, in `InterleavedStack` order.
+    interleave: Option<[H; 4]>,
     args: Vec<H>,
     opaque_zero: Option<H>,
 }
@@ -213,6 +217,7 @@ fn invocation_start(
     let cs_words = b.load(p);
     let cs_base = b.bin(B::Multiply, slot, cs_words);
     let cs_end = b.bin(B::Add, cs_base, cs_words);
+    let mut interleave = None;
     let stack = ctx.stack_pointer.map(|_| {
         let p = word_at(b, rt.params, params::STACK_BASE);
         let stack_base = b.load(p);
@@ -221,6 +226,16 @@ fn invocation_start(
         let below = b.bin(B::Multiply, slot, stack_size);
         let floor = b.bin(B::Add, stack_base, below);
         let top = b.bin(B::Add, floor, stack_size);
+        if rt.interleave.is_some() {
+            let two = b.u32(2);
+            let base_word = b.bin(B::ShiftRight, stack_base, two);
+            let slot_words = b.bin(B::ShiftRight, stack_size, two);
+            let shift = b.math1(naga::MathFunction::CountTrailingZeros, slot_words);
+            let p = word_at(b, rt.params, params::SLOT_COUNT);
+            let slots = b.load(p);
+            let region = b.bin(B::ShiftLeft, slots, shift);
+            interleave = Some([base_word, region, shift, slots]);
+        }
         (floor, top)
     });
     let mut args = Vec::new();
@@ -249,6 +264,7 @@ fn invocation_start(
         cs_base,
         cs_end,
         stack,
+        interleave,
         args,
         opaque_zero,
     }
@@ -409,7 +425,9 @@ impl KeptGlobals {
         let kept = b.load(self.kept);
         b.if_then(kept, |b| {
             for (i, g) in ctx.globals.iter().enumerate() {
-                let Some(local) = self.values[i] else { continue };
+                let Some(local) = self.values[i] else {
+                    continue;
+                };
                 let v = b.load(local);
                 for (k, word_v) in encode(b, g.ty, v).into_iter().enumerate() {
                     let shadow = ctx.globals_shadow + (g.word - control::GLOBALS);
@@ -463,13 +481,26 @@ fn run_thread(
         let gp = b.expr(Expression::GlobalVariable(rt.globals[sp as usize]));
         b.store(gp, top);
     }
+    if let (Some(st), Some(values)) = (rt.interleave, start.interleave) {
+        for (var, v) in [st.base_word, st.region_words, st.slot_shift, st.slots]
+            .into_iter()
+            .zip(values)
+        {
+            let p = b.expr(Expression::GlobalVariable(var));
+            b.store(p, v);
+        }
+    }
     if let (Some(zero_var), Some(v)) = (rt.opaque_zero, start.opaque_zero) {
         let zp = b.expr(Expression::GlobalVariable(zero_var));
         b.store(zp, v);
     }
     let fin_p = b.expr(Expression::GlobalVariable(rt.finished));
     b.store(fin_p, zero);
-    let result = b.call(callee.handle, start.args.clone(), callee.result_ty.is_some());
+    let result = b.call(
+        callee.handle,
+        start.args.clone(),
+        callee.result_ty.is_some(),
+    );
     // A callee that never reached its return was cut by the driver's loop cap.
     let fin = b.load(fin_p);
     let cut = b.bin(B::Equal, fin, zero);

@@ -137,6 +137,15 @@ pub struct TranslateOptions {
     pub exact_floats: bool,
     /// How the f32 transcendental math intrinsics are computed (see [`MathMode`]).
     pub math: MathMode,
+    /// Interleave the shadow-stack slots word by word (the default): word `k` of slot `s` is
+    /// stored at word `k * SLOT_COUNT + s` of the stack region instead of `s * slot_words + k`,
+    /// so the 32 threads of a warp touching the same stack variable touch 128 consecutive bytes
+    /// (one memory transaction, as a GPU's own per-thread local memory is laid out) instead of
+    /// 32 addresses one slot apart. Linear memory keeps its meaning: the mapping is a
+    /// permutation of the stack region's words applied to every access (only the host, reading
+    /// the stack region's raw bytes, sees the difference). Costs a few integer instructions
+    /// per memory access in modules whose code uses the stack (docs/PERFORMANCE.md).
+    pub interleave_stack: bool,
 }
 
 /// How a store that covers only part of a 32-bit word is done.
@@ -176,6 +185,7 @@ impl Default for TranslateOptions {
             detect_loop_limit: true,
             exact_floats: false,
             math: MathMode::default(),
+            interleave_stack: true,
         }
     }
 }
@@ -263,6 +273,9 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
     let private_plain = options.stores == StoreMode::PrivatePlain && stack_pointer.is_some();
     let plain_memory = options.stores == StoreMode::Plain;
     let mut rt = runtime::Runtime::new(&mut module, &global_types, private_plain, plain_memory);
+    if options.interleave_stack && stack_pointer.is_some() {
+        rt.declare_interleaved_stack(&mut module);
+    }
     if options.exact_floats {
         rt.declare_opaque_zero(&mut module);
     }

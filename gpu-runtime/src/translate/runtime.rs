@@ -44,6 +44,9 @@ pub struct Runtime {
     /// the start is exact, and `mem_oob` need not reload it on a miss (the driver then drops
     /// the reload, an atomic load inside every access's check).
     pub may_grow: Handle<GlobalVariable>,
+    /// Private, set per thread by the entry point: the interleaved stack layout
+    /// (`TranslateOptions::interleave_stack`), when the module has a stack.
+    pub interleave: Option<InterleavedStack>,
     /// Private: one past the highest address of this thread's stack slot.
     pub stack_top: Handle<GlobalVariable>,
     /// Partial-word stores inside the thread's stack slot are plain read-modify-writes.
@@ -198,6 +201,20 @@ pub(super) fn helper_fn(
     })
 }
 
+/// The private variables of the interleaved stack layout: word `k` of slot `s` of the region
+/// `[base_word, base_word + region_words)` lives at `base_word + k * slots + s`.
+#[derive(Debug, Clone, Copy)]
+pub struct InterleavedStack {
+    /// `STACK_BASE / 4`.
+    pub base_word: Handle<GlobalVariable>,
+    /// `slots << slot_shift`: the words of this dispatch's slots.
+    pub region_words: Handle<GlobalVariable>,
+    /// log2 of the words per slot (`STACK_SIZE` is a power of two).
+    pub slot_shift: Handle<GlobalVariable>,
+    /// `SLOT_COUNT`: slots (= invocations) of this dispatch.
+    pub slots: Handle<GlobalVariable>,
+}
+
 impl Runtime {
     /// Declares the bindings and private variables.
     /// `plain_memory`: memory is `array<u32>` and every partial store a plain read-modify-write
@@ -240,6 +257,7 @@ impl Runtime {
             trap_code: private(module, "trap_code", u32t),
             trap_func: private(module, "trap_func", u32t),
             mem_bytes: private(module, "mem_bytes", u32t),
+            interleave: None,
             may_grow: {
                 let boolt = scalar_type(&mut module.types, Scalar::BOOL);
                 private(module, "may_grow", boolt)
@@ -259,15 +277,51 @@ impl Runtime {
         }
     }
 
+    /// Declares [`Runtime::interleave`] (`TranslateOptions::interleave_stack`).
+    pub fn declare_interleaved_stack(&mut self, module: &mut Module) {
+        let u = self.u32_type;
+        self.interleave = Some(InterleavedStack {
+            base_word: private(module, "stack_base_word", u),
+            region_words: private(module, "stack_region_words", u),
+            slot_shift: private(module, "stack_slot_shift", u),
+            slots: private(module, "stack_slots", u),
+        });
+    }
+
     /// Declares [`Runtime::opaque_zero`] (exact-float mode).
     pub fn declare_opaque_zero(&mut self, module: &mut Module) {
         self.opaque_zero = Some(private(module, "opaque_zero", self.u32_type));
     }
 
-    /// Pointer to `memory[word]`.
+    /// Pointer to the word of linear memory whose (logical) index is `word`. Every access to
+    /// `memory` goes through here, so the interleaved stack layout is one permutation applied
+    /// in one place.
     fn mem_word(&self, b: &mut IrBuilder, word: Handle<Expression>) -> Handle<Expression> {
+        let index = match &self.interleave {
+            Some(st) => {
+                let load = |b: &mut IrBuilder, v| {
+                    let p = b.expr(Expression::GlobalVariable(v));
+                    b.load(p)
+                };
+                let base = load(b, st.base_word);
+                let region = load(b, st.region_words);
+                let shift = load(b, st.slot_shift);
+                let slots = load(b, st.slots);
+                // rel < region also rejects words below the base (rel wraps around).
+                let rel = b.bin(B::Subtract, word, base);
+                let in_stack = b.bin(B::Less, rel, region);
+                let slot = b.bin(B::ShiftRight, rel, shift);
+                let slot_start = b.bin(B::ShiftLeft, slot, shift);
+                let k = b.bin(B::Subtract, rel, slot_start);
+                let k_row = b.bin(B::Multiply, k, slots);
+                let within = b.bin(B::Add, k_row, slot);
+                let moved = b.bin(B::Add, base, within);
+                b.select(in_stack, moved, word)
+            }
+            None => word,
+        };
         let g = b.expr(Expression::GlobalVariable(self.memory));
-        b.access(g, word)
+        b.access(g, index)
     }
 
     /// Pointer to `control[word]`.
