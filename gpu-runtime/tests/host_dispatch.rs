@@ -124,6 +124,7 @@ fn stack_slots_live_in_memory() {
     l.stack = Some(StackLayout {
         global_index: 0,
         max_bytes: None,
+        own_buffer: false,
     });
     let program = program(STACKS, l);
     let options = InstanceOptions {

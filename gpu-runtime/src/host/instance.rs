@@ -70,6 +70,9 @@ pub struct Instance {
     pub(crate) call_stack_words: u32,
     /// Most slots the call stacks allow (`u32::MAX` without recursion).
     pub(crate) call_stack_slots: u32,
+    /// The shadow stacks when the module keeps them in their own buffer
+    /// (`StackLayout::own_buffer`: slots × slot size bytes), else 4 bytes.
+    pub(crate) stack: wgpu::Buffer,
     /// When the instance was created: `gpu.time` counts from here unless a run sets it.
     pub(crate) created: std::time::Instant,
 }
@@ -128,6 +131,12 @@ impl Instance {
                 * u64::from(layout.needs_call_stack),
             wgpu::BufferUsages::STORAGE,
         )?;
+        let own_stack = layout.stack.as_ref().is_some_and(|s| s.own_buffer);
+        let stack_bytes = match plan.stack_slots {
+            Some(slots) if own_stack => u64::from(slots) * u64::from(plan.stack_size),
+            _ => 0,
+        };
+        let stack = create_buffer(&gpu, "stacks", stack_bytes, wgpu::BufferUsages::STORAGE)?;
 
         let queue = gpu.queue();
         queue.write_buffer(&control, 0, &bytes_of_words(&control_init));
@@ -161,6 +170,7 @@ impl Instance {
             call_stack,
             call_stack_words,
             call_stack_slots,
+            stack,
             created: std::time::Instant::now(),
         };
         // The module's start function runs once, on one thread, before anything else.

@@ -115,6 +115,7 @@ impl Program {
                         storage_entry(binding::DATA, true),
                         storage_entry(binding::CALL_STACK, false),
                         storage_entry(binding::FRAMEBUFFER, false),
+                        storage_entry(binding::STACK, false),
                     ],
                 });
             let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {

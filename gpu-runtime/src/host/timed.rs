@@ -138,6 +138,7 @@ impl Instance {
                         whole(binding::DATA, &self.data),
                         whole(binding::CALL_STACK, &self.call_stack),
                         whole(binding::FRAMEBUFFER, &framebuffer),
+                        whole(binding::STACK, &self.stack),
                     ],
                 })
             });

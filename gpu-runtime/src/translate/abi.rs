@@ -90,6 +90,9 @@ pub mod binding {
     pub const DATA: u32 = 4;
     pub const CALL_STACK: u32 = 5;
     pub const FRAMEBUFFER: u32 = 6;
+    /// The stack region's words, interleaved, when [`StackLayout::own_buffer`] (else unused:
+    /// the host binds a 4-byte buffer).
+    pub const STACK: u32 = 7;
 }
 
 /// Set in every status word a thread writes when it finishes; the low bits are the
@@ -310,6 +313,11 @@ pub struct StackLayout {
     /// The most bytes of stack the translated code can use, when the translator could bound
     /// it (constant frames, no recursion: `stack_bound.rs`); the host sizes stack slots by it.
     pub max_bytes: Option<u32>,
+    /// The stack region's words live in their own plain buffer ([`binding::STACK`], `SLOT_COUNT
+    /// * STACK_SIZE` bytes per dispatch), interleaved: word `k` of slot `s` at index
+    /// `k * SLOT_COUNT + s` (`TranslateOptions::interleave_stack`). Linear memory's bytes in
+    /// that region are then unused.
+    pub own_buffer: bool,
 }
 
 /// Passive data segments, concatenated into the `data` binding.

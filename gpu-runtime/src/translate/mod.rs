@@ -137,14 +137,17 @@ pub struct TranslateOptions {
     pub exact_floats: bool,
     /// How the f32 transcendental math intrinsics are computed (see [`MathMode`]).
     pub math: MathMode,
-    /// Interleave the shadow-stack slots word by word (the default): word `k` of slot `s` is
-    /// stored at word `k * SLOT_COUNT + s` of the stack region instead of `s * slot_words + k`,
-    /// so the 32 threads of a warp touching the same stack variable touch 128 consecutive bytes
-    /// (one memory transaction, as a GPU's own per-thread local memory is laid out) instead of
-    /// 32 addresses one slot apart. Linear memory keeps its meaning: the mapping is a
-    /// permutation of the stack region's words applied to every access (only the host, reading
-    /// the stack region's raw bytes, sees the difference). Costs a few integer instructions
-    /// per memory access in modules whose code uses the stack (docs/PERFORMANCE.md).
+    /// Keep the shadow-stack slots in their own buffer, interleaved word by word (the default):
+    /// word `k` of slot `s` is stored at index `k * SLOT_COUNT + s` of the `stack` binding
+    /// instead of at `s * slot_words + k` of the stack region of `memory`. The 32 threads of a
+    /// warp touching the same stack variable then touch 128 consecutive bytes (one memory
+    /// transaction, as a GPU lays out its own per-thread local memory) instead of 32 addresses
+    /// one slot apart, and, the buffer being private to each slot, its accesses are plain
+    /// loads and stores even when `memory` is atomic. Linear memory keeps its meaning: every
+    /// access whose word lies in the stack region goes to the stack buffer, any other to
+    /// `memory` (only the host, reading the stack region's bytes of `memory`, sees the
+    /// difference). Costs a compare and a few integer instructions per memory access in
+    /// modules whose code uses the stack (docs/PERFORMANCE.md).
     pub interleave_stack: bool,
 }
 
@@ -270,7 +273,10 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         Some(sp) => stack_bound::max_stack_bytes(&env, &graph, &roots, sp)?,
         None => None,
     };
-    let private_plain = options.stores == StoreMode::PrivatePlain && stack_pointer.is_some();
+    // With the stack in its own buffer, stack words are plain there and never in `memory`.
+    let private_plain = options.stores == StoreMode::PrivatePlain
+        && stack_pointer.is_some()
+        && !options.interleave_stack;
     let plain_memory = options.stores == StoreMode::Plain;
     let mut rt = runtime::Runtime::new(&mut module, &global_types, private_plain, plain_memory);
     if options.interleave_stack && stack_pointer.is_some() {
@@ -412,6 +418,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         stack: stack_pointer.map(|global_index| abi::StackLayout {
             global_index,
             max_bytes: stack_max_bytes,
+            own_buffer: options.interleave_stack,
         }),
         data,
         passive_data: passive.into_values().collect(),

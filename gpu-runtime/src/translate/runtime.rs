@@ -201,10 +201,12 @@ pub(super) fn helper_fn(
     })
 }
 
-/// The private variables of the interleaved stack layout: word `k` of slot `s` of the region
-/// `[base_word, base_word + region_words)` lives at `base_word + k * slots + s`.
+/// The interleaved stack: word `k` of slot `s` of the region `[base_word, base_word +
+/// region_words)` of linear memory lives at index `k * slots + s` of the `stack` binding.
 #[derive(Debug, Clone, Copy)]
 pub struct InterleavedStack {
+    /// The `stack` binding: the region's words, interleaved.
+    pub buffer: Handle<GlobalVariable>,
     /// `STACK_BASE / 4`.
     pub base_word: Handle<GlobalVariable>,
     /// `slots << slot_shift`: the words of this dispatch's slots.
@@ -281,6 +283,7 @@ impl Runtime {
     pub fn declare_interleaved_stack(&mut self, module: &mut Module) {
         let u = self.u32_type;
         self.interleave = Some(InterleavedStack {
+            buffer: storage(module, "stack", binding::STACK, false, true),
             base_word: private(module, "stack_base_word", u),
             region_words: private(module, "stack_region_words", u),
             slot_shift: private(module, "stack_slot_shift", u),
@@ -293,35 +296,76 @@ impl Runtime {
         self.opaque_zero = Some(private(module, "opaque_zero", self.u32_type));
     }
 
-    /// Pointer to the word of linear memory whose (logical) index is `word`. Every access to
-    /// `memory` goes through here, so the interleaved stack layout is one permutation applied
-    /// in one place.
+    /// Pointer to `memory[word]`.
     fn mem_word(&self, b: &mut IrBuilder, word: Handle<Expression>) -> Handle<Expression> {
-        let index = match &self.interleave {
-            Some(st) => {
-                let load = |b: &mut IrBuilder, v| {
-                    let p = b.expr(Expression::GlobalVariable(v));
-                    b.load(p)
-                };
-                let base = load(b, st.base_word);
-                let region = load(b, st.region_words);
-                let shift = load(b, st.slot_shift);
-                let slots = load(b, st.slots);
-                // rel < region also rejects words below the base (rel wraps around).
-                let rel = b.bin(B::Subtract, word, base);
-                let in_stack = b.bin(B::Less, rel, region);
+        let g = b.expr(Expression::GlobalVariable(self.memory));
+        b.access(g, word)
+    }
+
+    /// Where the word of linear memory with index `word` is: `memory[word]`, or, with the
+    /// interleaved stack and `word` in the stack region, `stack[k * slots + s]`. Every access to
+    /// linear memory goes through [`Runtime::read_word`], [`Runtime::write_word`] and
+    /// [`Runtime::merge_word`], so the layout is decided here alone. Calls `on` once per place
+    /// the word can be, with the pointer and whether that place is private to the thread
+    /// (plain accesses are enough there), under an `if` when there are two.
+    fn at_word(
+        &self,
+        b: &mut IrBuilder,
+        word: Handle<Expression>,
+        on: &dyn Fn(&mut IrBuilder, Handle<Expression>, bool),
+    ) {
+        let Some(st) = &self.interleave else {
+            let p = self.mem_word(b, word);
+            on(b, p, false);
+            return;
+        };
+        let load = |b: &mut IrBuilder, v| {
+            let p = b.expr(Expression::GlobalVariable(v));
+            b.load(p)
+        };
+        let base = load(b, st.base_word);
+        let region = load(b, st.region_words);
+        let shift = load(b, st.slot_shift);
+        let slots = load(b, st.slots);
+        // rel < region also rejects words below the base (rel wraps around).
+        let rel = b.bin(B::Subtract, word, base);
+        let in_stack = b.bin(B::Less, rel, region);
+        b.if_else(
+            in_stack,
+            |b| {
                 let slot = b.bin(B::ShiftRight, rel, shift);
                 let slot_start = b.bin(B::ShiftLeft, slot, shift);
                 let k = b.bin(B::Subtract, rel, slot_start);
                 let k_row = b.bin(B::Multiply, k, slots);
-                let within = b.bin(B::Add, k_row, slot);
-                let moved = b.bin(B::Add, base, within);
-                b.select(in_stack, moved, word)
-            }
-            None => word,
-        };
-        let g = b.expr(Expression::GlobalVariable(self.memory));
-        b.access(g, index)
+                let index = b.bin(B::Add, k_row, slot);
+                let g = b.expr(Expression::GlobalVariable(st.buffer));
+                let p = b.access(g, index);
+                on(b, p, true);
+            },
+            |b| {
+                let p = self.mem_word(b, word);
+                on(b, p, false);
+            },
+        );
+    }
+
+    /// The word of linear memory with index `word`.
+    fn read_word(&self, b: &mut IrBuilder, word: Handle<Expression>) -> Handle<Expression> {
+        if self.interleave.is_none() {
+            let p = self.mem_word(b, word);
+            return b.load(p);
+        }
+        let r = b.local("word", self.u32_type, None);
+        self.at_word(b, word, &|b, p, _| {
+            let v = b.load(p);
+            b.store(r, v);
+        });
+        b.load(r)
+    }
+
+    /// Writes the whole word of linear memory with index `word`.
+    fn write_word(&self, b: &mut IrBuilder, word: Handle<Expression>, value: Handle<Expression>) {
+        self.at_word(b, word, &|b, p, _| b.store(p, value));
     }
 
     /// Pointer to `control[word]`.
@@ -393,8 +437,7 @@ impl Runtime {
         let mut b = helper_fn("mem_load32", &[("ea", u)], Some(u));
         let ea = b.expr(Expression::FunctionArgument(0));
         let (w, s) = Self::split(&mut b, ea);
-        let p = self.mem_word(&mut b, w);
-        let lo = b.load(p);
+        let lo = self.read_word(&mut b, w);
         let zero = b.u32(0);
         let r = b.local("r", u, Some(zero));
         b.store(r, lo);
@@ -402,8 +445,7 @@ impl Runtime {
         b.if_then(unaligned, |b| {
             let one = b.u32(1);
             let w1 = b.bin(B::Add, w, one);
-            let p1 = self.mem_word(b, w1);
-            let hi = b.load(p1);
+            let hi = self.read_word(b, w1);
             let a = b.bin(B::ShiftRight, lo, s);
             let thirty_two = b.u32(32);
             let rs = b.bin(B::Subtract, thirty_two, s);
@@ -442,8 +484,7 @@ impl Runtime {
         let r = b.local("r", u, Some(zero));
         let in_one_word = |b: &mut IrBuilder| {
             let (w, s) = Self::split(b, ea);
-            let p = self.mem_word(b, w);
-            let word = b.load(p);
+            let word = self.read_word(b, w);
             let shifted = b.bin(B::ShiftRight, word, s);
             let v = b.bin(B::And, shifted, mask);
             b.store(r, v);
@@ -496,7 +537,6 @@ impl Runtime {
         let v = b.bin(B::And, value, mask);
         let m0 = b.bin(B::ShiftLeft, mask, s);
         let v0 = b.bin(B::ShiftLeft, v, s);
-        let p0 = self.mem_word(&mut b, w);
         let full = b.u32(u32::MAX);
         let whole = b.bin(B::Equal, m0, full);
         let (stack_floor, stack_top, private_plain, plain_memory) = (
@@ -505,10 +545,13 @@ impl Runtime {
             self.private_plain,
             self.plain_memory,
         );
-        let merge = |b: &mut IrBuilder,
-                     p: Handle<Expression>,
-                     m: Handle<Expression>,
-                     v: Handle<Expression>| {
+        // The bytes `m` of the word at `p` become those of `v`; `own`: the word is in the
+        // thread's own stack buffer.
+        let merge_at = |b: &mut IrBuilder,
+                        p: Handle<Expression>,
+                        own: bool,
+                        m: Handle<Expression>,
+                        v: Handle<Expression>| {
             let not_m = b.un(UnaryOperator::BitwiseNot, m);
             let plain = |b: &mut IrBuilder| {
                 let old = b.load(p);
@@ -516,7 +559,7 @@ impl Runtime {
                 let new = b.bin(B::InclusiveOr, kept, v);
                 b.store(p, new);
             };
-            if plain_memory {
+            if plain_memory || own {
                 plain(b);
                 return;
             }
@@ -541,7 +584,17 @@ impl Runtime {
                 None => atomic(b),
             }
         };
-        b.if_else(whole, |b| b.store(p0, v0), |b| merge(b, p0, m0, v0));
+        let merge = |b: &mut IrBuilder,
+                     word: Handle<Expression>,
+                     m: Handle<Expression>,
+                     v: Handle<Expression>| {
+            self.at_word(b, word, &|b, p, own| merge_at(b, p, own, m, v));
+        };
+        b.if_else(
+            whole,
+            |b| self.write_word(b, w, v0),
+            |b| merge(b, w, m0, v0),
+        );
         let zero = b.u32(0);
         let unaligned = b.bin(B::NotEqual, s, zero);
         let one = b.u32(1);
@@ -553,8 +606,7 @@ impl Runtime {
             b.if_then(spills, |b| {
                 let v1 = b.bin(B::ShiftRight, v, rs);
                 let w1 = b.bin(B::Add, w, one);
-                let p1 = self.mem_word(b, w1);
-                merge(b, p1, m1, v1);
+                merge(b, w1, m1, v1);
             });
         });
         let guarded = b.close_block();
@@ -733,8 +785,7 @@ impl Runtime {
                 b.if_then(stop, |b| b.stmt(naga::Statement::Break));
                 let a = b.bin(B::Add, dst, iv);
                 let w = b.bin(B::ShiftRight, a, two);
-                let p = self.mem_word(b, w);
-                b.store(p, word);
+                self.write_word(b, w, word);
                 let next = b.bin(B::Add, iv, four);
                 b.store(i, next);
             }
@@ -795,8 +846,7 @@ impl Runtime {
             if let Some(v) = b.call(load32, vec![s], true) {
                 let d = b.bin(B::Add, dst, iv);
                 let dw = b.bin(B::ShiftRight, d, two);
-                let dp = self.mem_word(b, dw);
-                b.store(dp, v);
+                self.write_word(b, dw, v);
             }
         };
         // Nothing happens once the thread has trapped (traps are recorded, not jumped to).

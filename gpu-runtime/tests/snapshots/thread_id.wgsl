@@ -61,11 +61,11 @@ fn mem_store(ea_1: u32, value: u32, mask: u32) {
             atomicOr((&memory[_e8]), _e14);
         }
         if (_e11 != 0u) {
-            let _e24 = (32u - _e11);
-            let _e25 = (mask >> _e24);
-            if (_e25 != 0u) {
-                atomicAnd((&memory[(_e8 + 1u)]), ~(_e25));
-                atomicOr((&memory[(_e8 + 1u)]), (_e12 >> _e24));
+            let _e26 = (32u - _e11);
+            let _e27 = (mask >> _e26);
+            if (_e27 != 0u) {
+                atomicAnd((&memory[(_e8 + 1u)]), ~(_e27));
+                atomicOr((&memory[(_e8 + 1u)]), (_e12 >> _e26));
             }
         }
     }
