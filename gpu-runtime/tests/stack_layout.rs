@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 use gpu_runtime::host::{shared_gpu, Instance, InstanceOptions, Program, Value};
-use gpu_runtime::translate::{translate, TranslateOptions};
+use gpu_runtime::translate::{translate, StoreMode, TranslateOptions};
 
 /// Each thread takes a 64-byte frame, writes `tid * 16 + k` as the k-th word of it, overwrites
 /// bytes across word boundaries (an unaligned i32 and an i64 store, and single bytes), reads
@@ -67,10 +67,16 @@ fn expected(tid: u32) -> u32 {
     sum
 }
 
-fn run(interleave: bool, threads: u64, slots: u32) -> (Vec<u32>, Vec<u8>, u32, u32) {
+fn run(
+    interleave: bool,
+    stores: StoreMode,
+    threads: u64,
+    slots: u32,
+) -> (Vec<u32>, Vec<u8>, u32, u32) {
     let wasm = wat::parse_str(KERNEL).unwrap();
     let options = TranslateOptions {
         interleave_stack: interleave,
+        stores,
         ..TranslateOptions::entry("run")
     };
     let translation = translate(&wasm, &options).unwrap();
@@ -113,11 +119,11 @@ fn word(bytes: &[u8], index: usize) -> u32 {
 #[test]
 fn stacks_in_their_own_buffer_give_the_same_results() {
     let (threads, slots) = (1000u64, 128u32);
-    let (plain_sums, plain_bytes, _, _) = run(false, threads, slots);
+    let (plain_sums, plain_bytes, _, _) = run(false, StoreMode::default(), threads, slots);
     for (t, s) in plain_sums.iter().enumerate() {
         assert_eq!(*s, expected(t as u32), "contiguous: thread {t}");
     }
-    let (sums, bytes, size, _) = run(true, threads, slots);
+    let (sums, bytes, size, _) = run(true, StoreMode::default(), threads, slots);
     for (t, s) in sums.iter().enumerate() {
         assert_eq!(*s, expected(t as u32), "thread {t}");
     }
@@ -133,6 +139,26 @@ fn stacks_in_their_own_buffer_give_the_same_results() {
             word(&plain_bytes, s as usize * 64 + 48),
             last(s) as u32,
             "contiguous slot {s}"
+        );
+    }
+}
+
+#[test]
+fn with_plain_memory_the_interleaved_stacks_stay_in_memory() {
+    let (threads, slots) = (1000u64, 128u32);
+    let (sums, bytes, size, _) = run(true, StoreMode::Plain, threads, slots);
+    for (t, s) in sums.iter().enumerate() {
+        assert_eq!(*s, expected(t as u32), "thread {t}");
+    }
+    // The frame's first word is word 48 of a 256-byte slot; interleaved, word 48 of slot s is
+    // word 48 * slots + s of the region, where the last thread of slot s left its id.
+    assert_eq!(size, 256);
+    let last = |s: u64| (threads - 1 - s) / u64::from(slots) * u64::from(slots) + s;
+    for s in 0..u64::from(slots) {
+        assert_eq!(
+            word(&bytes, 48 * slots as usize + s as usize),
+            last(s) as u32,
+            "slot {s}"
         );
     }
 }

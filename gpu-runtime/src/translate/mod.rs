@@ -146,7 +146,9 @@ pub struct TranslateOptions {
     /// loads and stores even when `memory` is atomic. Linear memory keeps its meaning: every
     /// access whose word lies in the stack region goes to the stack buffer, any other to
     /// `memory` (only the host, reading the stack region's bytes of `memory`, sees the
-    /// difference). Costs a compare and a few integer instructions per memory access in
+    /// difference). With [`StoreMode::Plain`] the interleaved slots stay in the stack region
+    /// of `memory` (plain already; one index `select` per access instead of a branch between
+    /// two buffers). Costs a compare and a few integer instructions per memory access in
     /// modules whose code uses the stack (docs/PERFORMANCE.md).
     pub interleave_stack: bool,
 }
@@ -418,7 +420,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         stack: stack_pointer.map(|global_index| abi::StackLayout {
             global_index,
             max_bytes: stack_max_bytes,
-            own_buffer: options.interleave_stack,
+            own_buffer: options.interleave_stack && !plain_memory,
         }),
         data,
         passive_data: passive.into_values().collect(),

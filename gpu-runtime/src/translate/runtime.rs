@@ -205,8 +205,9 @@ pub(super) fn helper_fn(
 /// region_words)` of linear memory lives at index `k * slots + s` of the `stack` binding.
 #[derive(Debug, Clone, Copy)]
 pub struct InterleavedStack {
-    /// The `stack` binding: the region's words, interleaved.
-    pub buffer: Handle<GlobalVariable>,
+    /// The `stack` binding, holding the region's words; `None`: they stay in the region of
+    /// `memory`, at word `base_word + k * slots + s`.
+    pub buffer: Option<Handle<GlobalVariable>>,
     /// `STACK_BASE / 4`.
     pub base_word: Handle<GlobalVariable>,
     /// `slots << slot_shift`: the words of this dispatch's slots.
@@ -279,11 +280,14 @@ impl Runtime {
         }
     }
 
-    /// Declares [`Runtime::interleave`] (`TranslateOptions::interleave_stack`).
+    /// Declares [`Runtime::interleave`] (`TranslateOptions::interleave_stack`): in the `stack`
+    /// binding when memory is atomic, inside `memory` when it is plain (no second buffer to
+    /// choose between: one `select` of the index instead of a branch per access).
     pub fn declare_interleaved_stack(&mut self, module: &mut Module) {
         let u = self.u32_type;
         self.interleave = Some(InterleavedStack {
-            buffer: storage(module, "stack", binding::STACK, false, true),
+            buffer: (!self.plain_memory)
+                .then(|| storage(module, "stack", binding::STACK, false, true)),
             base_word: private(module, "stack_base_word", u),
             region_words: private(module, "stack_region_words", u),
             slot_shift: private(module, "stack_slot_shift", u),
@@ -303,22 +307,50 @@ impl Runtime {
     }
 
     /// Where the word of linear memory with index `word` is: `memory[word]`, or, with the
-    /// interleaved stack and `word` in the stack region, `stack[k * slots + s]`. Every access to
-    /// linear memory goes through [`Runtime::read_word`], [`Runtime::write_word`] and
-    /// [`Runtime::merge_word`], so the layout is decided here alone. Calls `on` once per place
-    /// the word can be, with the pointer and whether that place is private to the thread
-    /// (plain accesses are enough there), under an `if` when there are two.
+    /// interleaved stack and `word` in the stack region, `stack[k * slots + s]` (or
+    /// `memory[base + k * slots + s]` when memory is plain). Every access to linear memory goes
+    /// through [`Runtime::read_word`], [`Runtime::write_word`] and the store helper's merge, so
+    /// the layout is decided here alone. Calls `on` once per place the word can be, with the
+    /// pointer and whether that place is private to the thread (plain accesses are enough
+    /// there), under an `if` when there are two.
     fn at_word(
         &self,
         b: &mut IrBuilder,
         word: Handle<Expression>,
         on: &dyn Fn(&mut IrBuilder, Handle<Expression>, bool),
     ) {
-        let Some(st) = &self.interleave else {
-            let p = self.mem_word(b, word);
-            on(b, p, false);
-            return;
+        let (in_stack, stack_index) = match self.interleave {
+            Some(st) if st.buffer.is_some() => self.stack_index(b, &st, word),
+            _ => {
+                let p = self.one_place(b, word);
+                on(b, p, false);
+                return;
+            }
         };
+        b.if_else(
+            in_stack,
+            |b| {
+                let buffer = self.interleave.and_then(|st| st.buffer);
+                if let Some(buffer) = buffer {
+                    let g = b.expr(Expression::GlobalVariable(buffer));
+                    let p = b.access(g, stack_index);
+                    on(b, p, true);
+                }
+            },
+            |b| {
+                let p = self.mem_word(b, word);
+                on(b, p, false);
+            },
+        );
+    }
+
+    /// Whether `word` lies in the stack region, and its index `k * slots + s` there.
+    fn stack_index(
+        &self,
+        b: &mut IrBuilder,
+        st: &InterleavedStack,
+        word: Handle<Expression>,
+    ) -> (Handle<Expression>, Handle<Expression>) {
         let load = |b: &mut IrBuilder, v| {
             let p = b.expr(Expression::GlobalVariable(v));
             b.load(p)
@@ -330,29 +362,34 @@ impl Runtime {
         // rel < region also rejects words below the base (rel wraps around).
         let rel = b.bin(B::Subtract, word, base);
         let in_stack = b.bin(B::Less, rel, region);
-        b.if_else(
-            in_stack,
-            |b| {
-                let slot = b.bin(B::ShiftRight, rel, shift);
-                let slot_start = b.bin(B::ShiftLeft, slot, shift);
-                let k = b.bin(B::Subtract, rel, slot_start);
-                let k_row = b.bin(B::Multiply, k, slots);
-                let index = b.bin(B::Add, k_row, slot);
-                let g = b.expr(Expression::GlobalVariable(st.buffer));
-                let p = b.access(g, index);
-                on(b, p, true);
-            },
-            |b| {
-                let p = self.mem_word(b, word);
-                on(b, p, false);
-            },
-        );
+        let slot = b.bin(B::ShiftRight, rel, shift);
+        let slot_start = b.bin(B::ShiftLeft, slot, shift);
+        let k = b.bin(B::Subtract, rel, slot_start);
+        let k_row = b.bin(B::Multiply, k, slots);
+        let index = b.bin(B::Add, k_row, slot);
+        (in_stack, index)
+    }
+
+    /// The pointer to the word when it has one place: `memory`, with the stack region's words
+    /// interleaved in place when the stack has no buffer of its own.
+    fn one_place(&self, b: &mut IrBuilder, word: Handle<Expression>) -> Handle<Expression> {
+        let index = match self.interleave {
+            Some(st) => {
+                let (in_stack, within) = self.stack_index(b, &st, word);
+                let base_p = b.expr(Expression::GlobalVariable(st.base_word));
+                let base = b.load(base_p);
+                let moved = b.bin(B::Add, base, within);
+                b.select(in_stack, moved, word)
+            }
+            None => word,
+        };
+        self.mem_word(b, index)
     }
 
     /// The word of linear memory with index `word`.
     fn read_word(&self, b: &mut IrBuilder, word: Handle<Expression>) -> Handle<Expression> {
-        if self.interleave.is_none() {
-            let p = self.mem_word(b, word);
+        if self.interleave.is_none_or(|st| st.buffer.is_none()) {
+            let p = self.one_place(b, word);
             return b.load(p);
         }
         let r = b.local("word", self.u32_type, None);
