@@ -1,7 +1,11 @@
-//! Compute entry points: one per selected export. Each invocation takes a slot, loops over the
-//! threads of its slot, and per thread: resets the trap record, loads the globals, sets up its
-//! shadow stack, calls the wasm function with the dispatch's arguments, and writes its status
-//! and results (see [`abi`](super::abi)).
+//! Compute entry points: one per selected export. Each invocation takes a slot and loads once
+//! what all its threads share (memory size, globals, stack bounds, arguments: no atomic load of
+//! `control` inside the loop), then loops over the threads of its slot, and per thread: resets
+//! the trap state, sets the globals and the shadow stack, calls the wasm function and writes
+//! its status and results (see [`abi`](super::abi)). Traps and thread 0's final globals are
+//! kept in locals and written to `control` once after the loop, so the loop body has no
+//! atomics of its own and the driver may overlap one thread's memory accesses with the next
+//! one's (docs/PERFORMANCE.md, third-session change 3).
 
 use naga::{
     BinaryOperator as B, Binding, BuiltIn, EntryPoint, Expression, Function, FunctionArgument,
