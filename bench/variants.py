@@ -23,6 +23,11 @@ Parts of the bounds check, each on top of `plain`:
 - noguard: `mem_store` does not test `trap_code` first.
 - cheapcheck: norefresh, branchtrap and noguard together; `cheap-lean`: with noloopcheck and
   nostatus too (compare with lean: what the checks still cost).
+Parts of the entry point (third session):
+- unhoist: the values an invocation loads once before its thread loop loaded per thread again.
+- norecord: no trap record kept in locals in the thread loop (timing only).
+- nocheck-unhoist, nocheck-norecord: each on top of nocheck.
+(Variants whose pattern the current translator no longer emits are skipped with a message.)
 """
 import pathlib
 import re
@@ -97,6 +102,26 @@ def cheapcheck(text):
     return noguard(branchtrap(norefresh(plain(text))))
 
 
+def unhoist(text):
+    """What each invocation loads once before its thread loop, loaded again per thread."""
+    pat = re.compile(r"(        thread = \(_e\d+ \+ gid\.x\);\n)((?:        let [^\n]*\n)+)(        loop \{\n"
+                     r"            let (_e\d+) = thread;\n            if \(\4 >= _e\d+\) \{\n"
+                     r"                break;\n            \}\n)")
+    out, n = pat.subn(lambda m: m[1] + m[3] + "".join("    " + l + "\n" for l in m[2].splitlines()), text)
+    if n != 1:
+        raise SystemExit(f"unhoist: {n} matches")
+    return out
+
+
+def norecord(text):
+    """The per-invocation trap record left out (timing only)."""
+    pat = re.compile(r"(            \} else \{\n)                let (_e\d+) = trapped;\n.*?                trapped = \(\2 \+ 1u\);\n(            \})", re.S)
+    out, n = pat.subn(lambda m: m[1] + m[3], text)
+    if n != 1:
+        raise SystemExit(f"norecord: {n} matches")
+    return out
+
+
 VARIANTS = {
     "roundtrip": lambda t: t,
     "plain": plain,
@@ -111,6 +136,10 @@ VARIANTS = {
     "cheapcheck": cheapcheck,
     "cheap-lean": lambda t: nostatus(noloopcheck(cheapcheck(t))),
     "lean-status": lambda t: noloopcheck(nocheck(plain(t))),
+    "unhoist": unhoist,
+    "norecord": norecord,
+    "nocheck-unhoist": lambda t: unhoist(nocheck(t)),
+    "nocheck-norecord": lambda t: norecord(nocheck(t)),
 }
 
 
