@@ -27,6 +27,8 @@ Parts of the entry point (third session):
 - unhoist: the values an invocation loads once before its thread loop loaded per thread again.
 - norecord: no trap record kept in locals in the thread loop (timing only).
 - nocheck-unhoist, nocheck-norecord: each on top of nocheck.
+- eager: `&&`/`||` written `&`/`|` (no short-circuit branches: what `roundtrip` differs in from
+  the translator's own IR, whose `LogicalAnd`/`LogicalOr` evaluate both sides).
 (Variants whose pattern the current translator no longer emits are skipped with a message.)
 """
 import pathlib
@@ -122,6 +124,12 @@ def norecord(text):
     return out
 
 
+def eager(text):
+    """`&&` and `||` as `&` and `|` (both sides evaluated, no branch), as the translator's own
+    naga IR has them; naga's WGSL front end turns `&&`/`||` into branches."""
+    return text.replace(" && ", " & ").replace(" || ", " | ")
+
+
 VARIANTS = {
     "roundtrip": lambda t: t,
     "plain": plain,
@@ -140,6 +148,7 @@ VARIANTS = {
     "norecord": norecord,
     "nocheck-unhoist": lambda t: unhoist(nocheck(t)),
     "nocheck-norecord": lambda t: norecord(nocheck(t)),
+    "eager": eager,
 }
 
 
