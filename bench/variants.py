@@ -65,24 +65,27 @@ def nocheck(text):
     return text.replace(head, head + "    return false;\n", 1)
 
 
+def edit_once(name, pattern, repl, text, flags=0):
+    """`re.subn` that must match exactly once (else the translator no longer emits the shape
+    this edit expects, and the variant is skipped)."""
+    out, n = re.subn(pattern, repl, text, flags=flags)
+    if n != 1:
+        raise SystemExit(f"{name}: {n} matches")
+    return out
+
+
 def noloopcheck(text):
     out, n = re.subn(r"\n\s*continuing \{\n\s*let (_e\d+) = trap_code;\n\s*break if \(\1 != 0u\);\n\s*\}", "", text)
     return out
 
 
 def nostatus(text):
-    out, n = re.subn(r"\n\s*results\[\(\(_e\d+ - _e\d+\) \* 1u\)\] = [^;]*;", "", text)
-    if n != 1:
-        raise SystemExit(f"expected one status store, found {n}")
-    return out
+    return edit_once("nostatus", r"\n\s*results\[\(\(_e\d+ - _e\d+\) \* 1u\)\] = [^;]*;", "", text)
 
 
 def norefresh(text):
-    out, n = re.subn(r"    if \(\((_e\d+) > (_e\d+)\) && !\((_e\d+)\)\) \{\n        let _e\d+ = atomicLoad\(\(&control\[0u\]\)\);\n        mem_bytes = _e\d+;\n        r = \(_e\d+ > _e\d+\);\n    \}",
+    return edit_once("norefresh", r"    if \(\((_e\d+) > (_e\d+)\) && !\((_e\d+)\)\) \{\n        let _e\d+ = atomicLoad\(\(&control\[0u\]\)\);\n        mem_bytes = _e\d+;\n        r = \(_e\d+ > _e\d+\);\n    \}",
                      r"    r = \3 || (\1 > \2);", text)
-    if n != 1:
-        raise SystemExit(f"norefresh: {n} matches")
-    return out
 
 
 def branchtrap(text):
@@ -94,10 +97,7 @@ def branchtrap(text):
 
 
 def noguard(text):
-    out, n = re.subn(r"(fn mem_store\([^)]*\) \{\n    let _e\d+ = )trap_code;", r"\g<1>0u;", text)
-    if n != 1:
-        raise SystemExit(f"noguard: {n} matches")
-    return out
+    return edit_once("noguard", r"(fn mem_store\([^)]*\) \{\n    let _e\d+ = )trap_code;", r"\g<1>0u;", text)
 
 
 def cheapcheck(text):
@@ -109,19 +109,13 @@ def unhoist(text):
     pat = re.compile(r"(        thread = \(_e\d+ \+ gid\.x\);\n)((?:        let [^\n]*\n)+)(        loop \{\n"
                      r"            let (_e\d+) = thread;\n            if \(\4 >= _e\d+\) \{\n"
                      r"                break;\n            \}\n)")
-    out, n = pat.subn(lambda m: m[1] + m[3] + "".join("    " + l + "\n" for l in m[2].splitlines()), text)
-    if n != 1:
-        raise SystemExit(f"unhoist: {n} matches")
-    return out
+    return edit_once("unhoist", pat, lambda m: m[1] + m[3] + "".join("    " + l + "\n" for l in m[2].splitlines()), text)
 
 
 def norecord(text):
     """The per-invocation trap record left out (timing only)."""
     pat = re.compile(r"(            \} else \{\n)                let (_e\d+) = trapped;\n.*?                trapped = \(\2 \+ 1u\);\n(            \})", re.S)
-    out, n = pat.subn(lambda m: m[1] + m[3], text)
-    if n != 1:
-        raise SystemExit(f"norecord: {n} matches")
-    return out
+    return edit_once("norecord", pat, lambda m: m[1] + m[3], text)
 
 
 def eager(text):
