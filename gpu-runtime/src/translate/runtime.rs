@@ -319,23 +319,21 @@ impl Runtime {
         word: Handle<Expression>,
         on: &dyn Fn(&mut IrBuilder, Handle<Expression>, bool),
     ) {
-        let (in_stack, stack_index) = match self.interleave {
-            Some(st) if st.buffer.is_some() => self.stack_index(b, &st, word),
-            _ => {
-                let p = self.one_place(b, word);
-                on(b, p, false);
-                return;
-            }
+        let Some((st, buffer)) = self
+            .interleave
+            .and_then(|st| st.buffer.map(|buffer| (st, buffer)))
+        else {
+            let p = self.one_place(b, word);
+            on(b, p, false);
+            return;
         };
+        let (in_stack, stack_index) = self.stack_index(b, &st, word);
         b.if_else(
             in_stack,
             |b| {
-                let buffer = self.interleave.and_then(|st| st.buffer);
-                if let Some(buffer) = buffer {
-                    let g = b.expr(Expression::GlobalVariable(buffer));
-                    let p = b.access(g, stack_index);
-                    on(b, p, true);
-                }
+                let g = b.expr(Expression::GlobalVariable(buffer));
+                let p = b.access(g, stack_index);
+                on(b, p, true);
             },
             |b| {
                 let p = self.mem_word(b, word);
