@@ -6,10 +6,13 @@
 //! - (c) native Rust on the host CPU, all cores through rayon (`native.rs`).
 //!
 //! Each side's outputs after its first run are checked against (c)'s (`check.rs` states the
-//! float tolerances) before it is timed: warm-up runs, then `--runs` runs, median. GPU sides are
-//! timed by timestamp queries around the compute pass when the adapter has `TIMESTAMP_QUERY`,
-//! else by the wall clock from submit to idle; inputs are uploaded once, nothing is copied per
-//! run. Setup (translation, naga to SPIR-V, pipeline creation) is reported apart.
+//! float tolerances) before it is timed. The GPU sides are warmed up together for `--warmup-ms`
+//! and then timed in `--rounds` alternating rounds, each round one submission of back-to-back
+//! runs per side, by timestamp queries around each run's compute pass when the adapter has
+//! `TIMESTAMP_QUERY` (else the submission's wall clock, divided); the median is reported.
+//! Inputs are uploaded once, nothing is copied per run. Setup (translation, naga to SPIR-V,
+//! pipeline creation) is reported apart. (a)'s time can depend on what runs next to it
+//! (docs/PERFORMANCE.md): compare variants (`--a-shaders`) with `--sides ab`.
 //!
 //! ```text
 //! gpu-bench --wasm bench_guest.wasm --size full --runs 20 --json out.json --markdown out.md
