@@ -313,10 +313,10 @@ pub struct StackLayout {
     /// The most bytes of stack the translated code can use, when the translator could bound
     /// it (constant frames, no recursion: `stack_bound.rs`); the host sizes stack slots by it.
     pub max_bytes: Option<u32>,
-    /// The stack region's words live in their own plain buffer ([`binding::STACK`], `SLOT_COUNT
-    /// * STACK_SIZE` bytes per dispatch), interleaved: word `k` of slot `s` at index
-    /// `k * SLOT_COUNT + s` (`TranslateOptions::interleave_stack`). Linear memory's bytes in
-    /// that region are then unused.
+    /// The stack region's words live in their own plain buffer ([`binding::STACK`],
+    /// `SLOT_COUNT · STACK_SIZE` bytes per dispatch), interleaved: word `k` of slot `s` at
+    /// index `k · SLOT_COUNT + s` (`TranslateOptions::interleave_stack`). Linear memory's bytes
+    /// in that region are then unused.
     pub own_buffer: bool,
 }
 

@@ -94,7 +94,7 @@ pub fn rejection(wasm: &[u8]) -> Option<String> {
 /// and square root in exact-float mode.
 fn base_options(exact_floats: bool) -> TranslateOptions {
     TranslateOptions {
-        exact_floats: exact_floats,
+        exact_floats,
         ..TranslateOptions::default()
     }
 }
