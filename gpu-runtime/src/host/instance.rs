@@ -16,7 +16,8 @@ pub struct InstanceOptions {
     /// Bytes the module's memory may grow to, not counting the stacks (also bounded by its
     /// declared maximum and the adapter's storage binding limit). Default 256 MiB.
     pub max_memory_bytes: u64,
-    /// Bytes of shadow stack per stack slot, rounded up to 16. Default 16 KiB. Only used when the
+    /// Bytes of shadow stack per stack slot, rounded up to a power of two (at least 16). Default
+    /// 16 KiB. Only used when the
     /// translated code uses the stack pointer global (`__stack_pointer`); see also
     /// [`fit_stack`](Self::fit_stack).
     pub stack_size: u32,

@@ -74,7 +74,7 @@ pub struct Cli {
     #[arg(short, long)]
     pub out: Option<PathBuf>,
 
-    /// Bytes of shadow stack per GPU invocation (default 16384).
+    /// Bytes of shadow stack per GPU invocation, rounded up to a power of two (default 16384).
     #[arg(long)]
     pub stack_size: Option<u32>,
 
