@@ -17,9 +17,8 @@ pub struct InstanceOptions {
     /// declared maximum and the adapter's storage binding limit). Default 256 MiB.
     pub max_memory_bytes: u64,
     /// Bytes of shadow stack per stack slot, rounded up to a power of two (at least 16). Default
-    /// 16 KiB. Only used when the
-    /// translated code uses the stack pointer global (`__stack_pointer`); see also
-    /// [`fit_stack`](Self::fit_stack).
+    /// 16 KiB. Only used when the translated code uses the stack pointer global
+    /// (`__stack_pointer`); see also [`fit_stack`](Self::fit_stack).
     pub stack_size: u32,
     /// When the translator bounded the code's stack depth (`StackLayout::max_bytes`: constant
     /// frames, no recursion), use slots of twice that bound, at least 1 KiB, instead of
