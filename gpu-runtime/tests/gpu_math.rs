@@ -449,6 +449,18 @@ fn assert_none(failures: &[String]) {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Each one-argument case on `n` inputs in its range (half a grid, half random from `seed`),
+/// within `max_rel` of std; fails with every case's mismatches.
+fn assert_unary_cases(gpu: &Gpu, cases: &[(Case, f64, f64)], n: usize, seed: u64, max_rel: f64) {
+    let mut failures = Vec::new();
+    for (case, lo, hi) in cases {
+        let inputs = unary_inputs(case.ty, *lo, *hi, n, seed);
+        let m = measure(gpu, case, &inputs);
+        failures.extend(check(&m, max_rel));
+    }
+    assert_none(&failures);
+}
+
 const MILLION: usize = 1 << 20;
 
 /// The bar: sin, cos, sqrt, exp, ln within 2e-6 relative of std on 1M inputs (f32).
@@ -462,13 +474,7 @@ fn f32_core_functions_match_std_on_a_million_inputs() {
         (unary!("gpu", "expf", F32, f32::exp), -100.0, 100.0),
         (unary!("gpu", "logf", F32, f32::ln), 0.0, 100.0),
     ];
-    let mut failures = Vec::new();
-    for (case, lo, hi) in &cases {
-        let inputs = unary_inputs(case.ty, *lo, *hi, MILLION, 7);
-        let m = measure(&gpu, case, &inputs);
-        failures.extend(check(&m, 2e-6));
-    }
-    assert_none(&failures);
+    assert_unary_cases(&gpu, &cases, MILLION, 7, 2e-6);
 }
 
 /// The same five in f64, on a million inputs each.
@@ -482,13 +488,7 @@ fn f64_core_functions_match_std_on_a_million_inputs() {
         (unary!("gpu", "exp", F64, f64::exp), -100.0, 100.0),
         (unary!("gpu", "log", F64, f64::ln), 0.0, 100.0),
     ];
-    let mut failures = Vec::new();
-    for (case, lo, hi) in &cases {
-        let inputs = unary_inputs(case.ty, *lo, *hi, MILLION, 11);
-        let m = measure(&gpu, case, &inputs);
-        failures.extend(check(&m, F64_REL));
-    }
-    assert_none(&failures);
+    assert_unary_cases(&gpu, &cases, MILLION, 11, F64_REL);
 }
 
 /// Bound for the f64 software functions (see docs/CONFORMANCE.md): a few ulps.
@@ -517,13 +517,7 @@ fn f32_unary_functions_match_std() {
         (unary!("gpu", "log2f", F32, f32::log2), 0.0, 1e6),
         (unary!("gpu", "log10f", F32, f32::log10), 0.0, 1e6),
     ];
-    let mut failures = Vec::new();
-    for (case, lo, hi) in &cases {
-        let inputs = unary_inputs(case.ty, *lo, *hi, N, 3);
-        let m = measure(&gpu, case, &inputs);
-        failures.extend(check(&m, F32_REL));
-    }
-    assert_none(&failures);
+    assert_unary_cases(&gpu, &cases, N, 3, F32_REL);
 }
 
 #[test]
@@ -543,13 +537,7 @@ fn f64_unary_functions_match_std() {
         (unary!("gpu", "exp", F64, f64::exp), -760.0, 720.0),
         (unary!("gpu", "log", F64, f64::ln), 0.0, 1e300),
     ];
-    let mut failures = Vec::new();
-    for (case, lo, hi) in &cases {
-        let inputs = unary_inputs(case.ty, *lo, *hi, N, 5);
-        let m = measure(&gpu, case, &inputs);
-        failures.extend(check(&m, F64_REL));
-    }
-    assert_none(&failures);
+    assert_unary_cases(&gpu, &cases, N, 5, F64_REL);
 }
 
 #[test]
