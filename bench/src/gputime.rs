@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Result};
-use gpu_runtime::host::Gpu;
+use gpu_runtime::host::{Gpu, PassTimer};
 
 /// The times of some runs.
 #[derive(Debug, Clone, Default)]
@@ -58,15 +58,7 @@ pub fn time_passes(
     record: impl Fn(&mut wgpu::ComputePass<'_>),
 ) -> Result<RunTimes> {
     let device = gpu.device();
-    let queue = gpu.queue();
-    let timestamps = gpu.features().contains(wgpu::Features::TIMESTAMP_QUERY) && runs > 0;
-    let set = timestamps.then(|| {
-        device.create_query_set(&wgpu::QuerySetDescriptor {
-            label: Some("bench timestamps"),
-            ty: wgpu::QueryType::Timestamp,
-            count: runs * 2,
-        })
-    });
+    let timer = PassTimer::new(gpu, runs)?;
     let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
     let mut times = RunTimes {
         runs,
@@ -78,45 +70,19 @@ pub fn time_passes(
     for run in 0..runs {
         let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
             label: Some("bench run"),
-            timestamp_writes: set.as_ref().map(|s| wgpu::ComputePassTimestampWrites {
-                query_set: s,
-                beginning_of_pass_write_index: Some(run * 2),
-                end_of_pass_write_index: Some(run * 2 + 1),
-            }),
+            timestamp_writes: timer.as_ref().map(|t| t.writes(run)),
         });
         record(&mut pass);
     }
     let t = Instant::now();
-    queue.submit([encoder.finish()]);
+    gpu.queue().submit([encoder.finish()]);
     check_idle(gpu, "dispatch")?;
     times.wall = t.elapsed();
     if let Some(e) = pollster::block_on(scope.pop()) {
         return Err(anyhow!("dispatch: {e}"));
     }
-    if let Some(set) = set {
-        let bytes = u64::from(runs) * 16;
-        let resolve = device.create_buffer(&wgpu::BufferDescriptor {
-            label: Some("timestamps"),
-            size: bytes,
-            usage: wgpu::BufferUsages::QUERY_RESOLVE | wgpu::BufferUsages::COPY_SRC,
-            mapped_at_creation: false,
-        });
-        let mut encoder = device.create_command_encoder(&Default::default());
-        encoder.resolve_query_set(&set, 0..runs * 2, &resolve, 0);
-        queue.submit([encoder.finish()]);
-        let raw = read_buffer(gpu, &resolve, bytes)?;
-        let period = f64::from(queue.get_timestamp_period());
-        for c in raw.chunks_exact(16) {
-            let t = |at: usize| {
-                let mut w = [0u8; 8];
-                w.copy_from_slice(&c[at..at + 8]);
-                u64::from_le_bytes(w)
-            };
-            let ticks = t(8).saturating_sub(t(0));
-            times
-                .gpu
-                .push(Duration::from_nanos((ticks as f64 * period) as u64));
-        }
+    if let Some(timer) = timer {
+        times.gpu = timer.read(gpu)?;
     }
     Ok(times)
 }

@@ -76,7 +76,7 @@ pub use plan::{
     DEFAULT_STACK_SIZE, MAX_THREADS,
 };
 pub use program::{Program, ProgramOptions};
-pub use timed::DispatchTimes;
+pub use timed::{DispatchTimes, PassTimer};
 pub use value::Value;
 
 use crate::translate::{translate, TranslateOptions};

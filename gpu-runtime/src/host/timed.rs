@@ -151,7 +151,7 @@ impl Instance {
             groups.push((bind_group, plan::workgroups(slots), params_buffer));
         }
 
-        let timer = Timer::new(&gpu, runs)?;
+        let timer = PassTimer::new(&gpu, runs)?;
         let mut times = DispatchTimes {
             runs,
             dispatches: groups.len() as u32,
@@ -215,16 +215,19 @@ fn whole(binding: u32, buffer: &wgpu::Buffer) -> wgpu::BindGroupEntry<'_> {
     }
 }
 
-/// Two timestamps per run (start and end of its compute pass).
-struct Timer {
+/// Timestamps around compute passes: two per run (the start and end of its pass), resolved and
+/// read back as one duration per run. Used by [`Instance::time_dispatches`], and by benchmarks
+/// that time their own passes the same way.
+#[derive(Debug)]
+pub struct PassTimer {
     set: wgpu::QuerySet,
     resolve: wgpu::Buffer,
     runs: u32,
 }
 
-impl Timer {
-    /// `None` when the device cannot write timestamps.
-    fn new(gpu: &super::Gpu, runs: u32) -> Result<Option<Timer>, HostError> {
+impl PassTimer {
+    /// A timer for `runs` passes; `None` when the device cannot write timestamps or `runs` is 0.
+    pub fn new(gpu: &super::Gpu, runs: u32) -> Result<Option<PassTimer>, HostError> {
         if !gpu.features().contains(wgpu::Features::TIMESTAMP_QUERY) || runs == 0 {
             return Ok(None);
         }
@@ -248,10 +251,11 @@ impl Timer {
             u64::from(count) * 8,
             wgpu::BufferUsages::QUERY_RESOLVE | wgpu::BufferUsages::COPY_SRC,
         )?;
-        Ok(Some(Timer { set, resolve, runs }))
+        Ok(Some(PassTimer { set, resolve, runs }))
     }
 
-    fn writes(&self, run: u32) -> wgpu::ComputePassTimestampWrites<'_> {
+    /// The timestamp writes for pass `run` (`0..runs`).
+    pub fn writes(&self, run: u32) -> wgpu::ComputePassTimestampWrites<'_> {
         wgpu::ComputePassTimestampWrites {
             query_set: &self.set,
             beginning_of_pass_write_index: Some(run * 2),
@@ -259,7 +263,8 @@ impl Timer {
         }
     }
 
-    fn read(self, gpu: &super::Gpu) -> Result<Vec<Duration>, HostError> {
+    /// After the passes were submitted: each pass's duration, in order.
+    pub fn read(self, gpu: &super::Gpu) -> Result<Vec<Duration>, HostError> {
         let bytes = u64::from(self.runs) * 16;
         let staging = staging_buffer(gpu, bytes)?;
         let mut encoder = gpu
