@@ -42,6 +42,17 @@ fn word_at(b: &mut IrBuilder, array: Handle<naga::GlobalVariable>, index: u32) -
 }
 
 /// A value of type `t` from its words (low word first).
+/// The value of type `t` stored at `array[word..]` (one or two words).
+fn load_value(b: &mut IrBuilder, array: Handle<naga::GlobalVariable>, word: u32, t: ValType) -> H {
+    let lo_p = word_at(b, array, word);
+    let lo = b.load(lo_p);
+    let hi = (t.words() == 2).then(|| {
+        let hi_p = word_at(b, array, word + 1);
+        b.load(hi_p)
+    });
+    decode(b, t, lo, hi)
+}
+
 pub(super) fn decode(b: &mut IrBuilder, t: ValType, lo: H, hi: Option<H>) -> H {
     match (t, hi) {
         (ValType::F32, _) => b.bitcast(lo, ScalarKind::Float),
@@ -204,18 +215,11 @@ fn invocation_start(
     // it traps (`mem_oob`), so a stale value costs time, never a wrong trap.
     let shared = word_at(b, rt.control, control::MEMORY_BYTES);
     let mem_bytes = b.load(shared);
-    let mut globals = Vec::new();
-    for g in ctx.globals {
-        let lo_p = word_at(b, rt.control, g.word);
-        let lo = b.load(lo_p);
-        let hi = if g.ty.words() == 2 {
-            let hi_p = word_at(b, rt.control, g.word + 1);
-            Some(b.load(hi_p))
-        } else {
-            None
-        };
-        globals.push(decode(b, g.ty, lo, hi));
-    }
+    let globals = ctx
+        .globals
+        .iter()
+        .map(|g| load_value(b, rt.control, g.word, g.ty))
+        .collect();
     // This slot's call stack (for recursive functions).
     let p = word_at(b, rt.params, params::CALL_STACK_WORDS);
     let cs_words = b.load(p);
@@ -245,16 +249,8 @@ fn invocation_start(
     let mut args = Vec::new();
     let mut w = params::ARGS;
     for t_arg in &entry.params {
-        let lo_p = word_at(b, rt.params, w);
-        let lo = b.load(lo_p);
-        let hi = if t_arg.words() == 2 {
-            let hi_p = word_at(b, rt.params, w + 1);
-            Some(b.load(hi_p))
-        } else {
-            None
-        };
+        args.push(load_value(b, rt.params, w, *t_arg));
         w += t_arg.words();
-        args.push(decode(b, *t_arg, lo, hi));
     }
     // The word after the arguments, always 0 (abi::params).
     let opaque_zero = rt.opaque_zero.map(|_| {
