@@ -37,6 +37,7 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, Context, Result};
 use clap::Parser;
 use gpu_runtime::host::{Gpu, GpuOptions};
+use gpu_runtime::translate::StoreMode;
 use serde_json::json;
 
 use cases::{Case, Workload};
@@ -85,18 +86,33 @@ struct Args {
     /// Stack slots (invocations per dispatch) for (a) (default: the runtime's).
     #[arg(long)]
     stack_slots: Option<u32>,
-    /// Translate (a) with plain (non-atomic) memory (`StoreMode::Plain`): right for these
-    /// workloads, whose threads never write bytes of one word at the same time.
-    #[arg(long)]
+    /// How (a)'s memory accesses are translated: `atomic-partial` (the translator's default:
+    /// plain loads and whole-word stores, atomic partial-word stores), `atomic` (every access
+    /// atomic) or `plain` (nothing atomic; right for these workloads, whose threads never
+    /// write bytes of one word at the same time).
+    #[arg(long, value_enum, default_value_t = Stores::AtomicPartial)]
+    stores: Stores,
+    /// Short for `--stores plain`.
+    #[arg(long, conflicts_with = "stores")]
     plain_memory: bool,
     /// Replace (a)'s translated shaders by `DIR/<workload>.wgsl` (hand-edited `gpu-run --emit
     /// wgsl` output with the same ABI), to measure a translator change before making it.
     #[arg(long, value_name = "DIR")]
     a_shaders: Option<PathBuf>,
+    /// Replace (b)'s built-in WGSL by `DIR/<workload>.wgsl` where that file exists (same
+    /// bindings), to measure what a hand-written kernel can reach on the adapter. The
+    /// dispatch follows the entry point's workgroup size; a line
+    /// `// gpu-bench: threads-per-invocation N` says one invocation handles N threads.
+    #[arg(long, value_name = "DIR")]
+    b_shaders: Option<PathBuf>,
     /// Translate (a) with contiguous shadow-stack slots instead of interleaved ones
     /// (`TranslateOptions::interleave_stack: false`), to measure what interleaving buys.
     #[arg(long)]
     contiguous_stack: bool,
+    /// Translate (a) without load groups (`TranslateOptions::group_loads: false`): one bounds
+    /// check and 4-byte loads per wasm load, to measure what grouping buys.
+    #[arg(long)]
+    no_load_groups: bool,
     /// Check (a)'s first run by its outputs only, not by the per-thread status words (for
     /// `--a-shaders` variants that write none; traps are still caught).
     #[arg(long)]
@@ -110,6 +126,24 @@ struct Args {
     /// Write the results as JSON here.
     #[arg(long)]
     json: Option<PathBuf>,
+}
+
+/// `--stores` (`TranslateOptions::stores`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Stores {
+    Atomic,
+    AtomicPartial,
+    Plain,
+}
+
+impl Args {
+    fn store_mode(&self) -> StoreMode {
+        match (self.plain_memory, self.stores) {
+            (true, _) | (false, Stores::Plain) => StoreMode::Plain,
+            (false, Stores::Atomic) => StoreMode::Atomic,
+            (false, Stores::AtomicPartial) => StoreMode::AtomicPartial,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -155,9 +189,10 @@ fn run() -> Result<bool> {
         stack_size: args.stack_size,
         stack_slots: args.stack_slots,
         shader_dir: args.a_shaders.clone(),
-        plain_memory: args.plain_memory,
+        stores: args.store_mode(),
         no_status: args.no_status,
         contiguous_stack: args.contiguous_stack,
+        no_load_groups: args.no_load_groups,
     };
     if let Some(dir) = &args.emit_shaders {
         let wasm = read_wasm(&args)?;
@@ -196,11 +231,14 @@ fn run() -> Result<bool> {
             dir.display()
         );
     }
-    if args.plain_memory {
-        header += " (a) translated with plain memory.";
+    if args.store_mode() != StoreMode::default() {
+        header += &format!(" (a) translated with {:?} memory.", args.store_mode());
     }
     if args.contiguous_stack {
         header += " (a) translated with contiguous stack slots.";
+    }
+    if args.no_load_groups {
+        header += " (a) translated without load groups.";
     }
     if args.stack_size.is_some() || args.stack_slots.is_some() {
         header += &format!(
@@ -249,6 +287,10 @@ fn run() -> Result<bool> {
             "stack_size": args.stack_size,
             "stack_slots": args.stack_slots,
             "a_shaders": args.a_shaders.as_ref().map(|p| p.display().to_string()),
+            "b_shaders": args.b_shaders.as_ref().map(|p| p.display().to_string()),
+            "stores": format!("{:?}", args.store_mode()),
+            "contiguous_stack": args.contiguous_stack,
+            "load_groups": !args.no_load_groups,
         });
         let text = serde_json::to_string_pretty(&report::json(&rows, meta))?;
         std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?;
@@ -338,7 +380,7 @@ fn bench(
     let mut b = None;
     if sides[1] {
         let side = &mut row.sides[1];
-        match prepare_wgsl(gpu, case, &reference, side) {
+        match prepare_wgsl(gpu, case, args.b_shaders.as_deref(), &reference, side) {
             Ok(p) => b = p,
             Err(e) => side.error = Some(format!("{e:#}")),
         }
@@ -452,10 +494,24 @@ fn prepare_translated(
 fn prepare_wgsl(
     gpu: &Gpu,
     case: &Case,
+    b_shaders: Option<&std::path::Path>,
     reference: &[Vec<u8>],
     side: &mut SideResult,
 ) -> Result<Option<wgsl::Prepared>> {
-    let p = wgsl::prepare(gpu, case)?;
+    let replacement = match b_shaders {
+        Some(dir) => {
+            let path = dir.join(format!("{}.wgsl", case.workload));
+            path.exists()
+                .then(|| std::fs::read_to_string(&path))
+                .transpose()
+                .with_context(|| format!("reading {}", path.display()))?
+        }
+        None => None,
+    };
+    if replacement.is_some() {
+        side.notes.push("replacement WGSL".into());
+    }
+    let p = wgsl::prepare(gpu, case, replacement.as_deref())?;
     side.setup = vec![("parse", p.parse), ("pipeline", p.pipeline)];
     p.time(gpu, 1)?;
     let got = p.outputs(gpu, case)?;

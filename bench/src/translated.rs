@@ -26,10 +26,12 @@ pub struct Options {
     /// layout): the translator's own output edited by hand, to measure what a change to the
     /// translator would gain before making it (see `bench/variants.py`).
     pub shader_dir: Option<std::path::PathBuf>,
-    /// Translate with [`StoreMode::Plain`] (memory without atomics).
-    pub plain_memory: bool,
+    /// How (a)'s memory accesses are translated (`TranslateOptions::stores`).
+    pub stores: StoreMode,
     /// Translate with contiguous stack slots (`interleave_stack: false`).
     pub contiguous_stack: bool,
+    /// Translate without load groups (`group_loads: false`).
+    pub no_load_groups: bool,
 }
 
 /// A translated workload, instantiated, with its inputs in linear memory.
@@ -66,12 +68,9 @@ pub fn emit_wgsl(
 fn translate_options(export: &str, options: &Options) -> TranslateOptions {
     TranslateOptions {
         entries: Some(vec![export.to_string(), "grow".to_string()]),
-        stores: if options.plain_memory {
-            StoreMode::Plain
-        } else {
-            StoreMode::default()
-        },
+        stores: options.stores,
         interleave_stack: !options.contiguous_stack,
+        group_loads: !options.no_load_groups,
         ..TranslateOptions::default()
     }
 }

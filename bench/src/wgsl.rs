@@ -39,17 +39,34 @@ pub struct Prepared {
     workgroups: (u32, u32),
 }
 
-/// Parses and compiles the workload's shader and uploads `case`'s buffers.
-pub fn prepare(gpu: &Gpu, case: &Case) -> Result<Prepared> {
+/// The marker line by which a replacement shader (`--b-shaders`) says that one invocation
+/// handles `N` threads of the case (`// gpu-bench: threads-per-invocation N`).
+const PER_INVOCATION: &str = "// gpu-bench: threads-per-invocation";
+
+/// Parses and compiles the workload's shader (`replacement`, or the built-in one) and uploads
+/// `case`'s buffers. The dispatch covers `case.threads` threads with the entry point's
+/// workgroup size, `N` threads per invocation when the source has the `PER_INVOCATION` line.
+pub fn prepare(gpu: &Gpu, case: &Case, replacement: Option<&str>) -> Result<Prepared> {
     let device = gpu.device();
+    let text = replacement.unwrap_or(source(case.workload));
     let t = Instant::now();
-    let module = naga::front::wgsl::parse_str(source(case.workload)).map_err(|e| {
-        anyhow!(
-            "{}.wgsl: {}",
-            case.workload,
-            e.emit_to_string(source(case.workload))
-        )
-    })?;
+    let module = naga::front::wgsl::parse_str(text)
+        .map_err(|e| anyhow!("{}.wgsl: {}", case.workload, e.emit_to_string(text)))?;
+    let per_invocation: u64 = match text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix(PER_INVOCATION))
+    {
+        Some(n) => n
+            .trim()
+            .parse()
+            .with_context(|| format!("`{PER_INVOCATION}` needs a number"))?,
+        None => 1,
+    };
+    let group_size = module
+        .entry_points
+        .iter()
+        .find(|e| e.name == "main")
+        .map_or(64, |e| u64::from(e.workgroup_size[0].max(1)));
     naga::valid::Validator::new(
         naga::valid::ValidationFlags::all(),
         naga::valid::Capabilities::all(),
@@ -122,7 +139,10 @@ pub fn prepare(gpu: &Gpu, case: &Case) -> Result<Prepared> {
     let (buffers, bind_group) = upload;
     gputime::check_idle(gpu, "wgsl buffer upload")?;
 
-    let groups = case.threads.div_ceil(64);
+    let groups = case
+        .threads
+        .div_ceil(per_invocation.max(1))
+        .div_ceil(group_size);
     let max = u64::from(gpu.limits().max_compute_workgroups_per_dimension.max(1));
     let x = groups.min(max);
     let y = groups.div_ceil(x);

@@ -457,7 +457,8 @@ fn state_persists_between_runs() {
 }
 
 /// Sub-word stores inside the threads' own shadow-stack slots (which the translator may do as
-/// plain read-modify-writes, `StoreMode::PrivatePlain`), from many threads sharing few slots,
+/// plain read-modify-writes: `StoreMode::PrivatePlain`, `StoreMode::AtomicPartial`), in every
+/// stack layout, from many threads sharing few slots,
 /// next to the neighbouring slot: every thread's result matches wasmi's for its id.
 #[test]
 fn stack_slot_stores_from_many_threads() {
@@ -495,12 +496,16 @@ fn stack_slot_stores_from_many_threads() {
     let want: Vec<Outcome> = (0..threads)
         .map(|t| oracle.call("work", &[Value::I32(t as i32)]))
         .collect();
-    for stores in [
-        gpu_runtime::translate::StoreMode::PrivatePlain,
-        gpu_runtime::translate::StoreMode::Atomic,
+    use gpu_runtime::translate::StoreMode;
+    for (stores, interleave_stack) in [
+        (StoreMode::AtomicPartial, true),
+        (StoreMode::AtomicPartial, false),
+        (StoreMode::PrivatePlain, false),
+        (StoreMode::Atomic, true),
     ] {
         let options = gpu_runtime::translate::TranslateOptions {
             stores,
+            interleave_stack,
             ..Default::default()
         };
         let translation = gpu_runtime::translate::translate(&bytes, &options).unwrap();
@@ -519,7 +524,7 @@ fn stack_slot_stores_from_many_threads() {
             assert_eq!(
                 out.result(t).as_ref(),
                 Some(&want[t as usize]),
-                "{stores:?} thread {t}"
+                "{stores:?} (interleaved: {interleave_stack}) thread {t}"
             );
         }
     }

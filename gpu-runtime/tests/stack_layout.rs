@@ -1,7 +1,8 @@
-//! `TranslateOptions::interleave_stack`: the shadow-stack slots live in their own buffer,
-//! interleaved word by word (word `k` of slot `s` at index `k * slots + s`), and the wasm code
-//! cannot tell: unaligned, byte and multi-word accesses to its stack give the same results as
-//! with contiguous slots in linear memory.
+//! `TranslateOptions::interleave_stack`: the shadow-stack slots are interleaved word by word
+//! (word `k` of slot `s` at index `k * slots + s`), in their own buffer with atomic memory and
+//! in place in linear memory with plain memory (the default), and the wasm code cannot tell:
+//! unaligned, byte and multi-word accesses to its stack give the same results as with
+//! contiguous slots in linear memory.
 
 #![allow(clippy::unwrap_used)]
 
@@ -117,13 +118,13 @@ fn word(bytes: &[u8], index: usize) -> u32 {
 }
 
 #[test]
-fn stacks_in_their_own_buffer_give_the_same_results() {
+fn with_atomic_memory_stacks_in_their_own_buffer_give_the_same_results() {
     let (threads, slots) = (1000u64, 128u32);
-    let (plain_sums, plain_bytes, _, _) = run(false, StoreMode::default(), threads, slots);
+    let (plain_sums, plain_bytes, _, _) = run(false, StoreMode::Atomic, threads, slots);
     for (t, s) in plain_sums.iter().enumerate() {
         assert_eq!(*s, expected(t as u32), "contiguous: thread {t}");
     }
-    let (sums, bytes, size, _) = run(true, StoreMode::default(), threads, slots);
+    let (sums, bytes, size, _) = run(true, StoreMode::Atomic, threads, slots);
     for (t, s) in sums.iter().enumerate() {
         assert_eq!(*s, expected(t as u32), "thread {t}");
     }
@@ -146,19 +147,21 @@ fn stacks_in_their_own_buffer_give_the_same_results() {
 #[test]
 fn with_plain_memory_the_interleaved_stacks_stay_in_memory() {
     let (threads, slots) = (1000u64, 128u32);
-    let (sums, bytes, size, _) = run(true, StoreMode::Plain, threads, slots);
-    for (t, s) in sums.iter().enumerate() {
-        assert_eq!(*s, expected(t as u32), "thread {t}");
-    }
-    // The frame's first word is word 48 of a 256-byte slot; interleaved, word 48 of slot s is
-    // word 48 * slots + s of the region, where the last thread of slot s left its id.
-    assert_eq!(size, 256);
-    let last = |s: u64| (threads - 1 - s) / u64::from(slots) * u64::from(slots) + s;
-    for s in 0..u64::from(slots) {
-        assert_eq!(
-            word(&bytes, 48 * slots as usize + s as usize),
-            last(s) as u32,
-            "slot {s}"
-        );
+    for stores in [StoreMode::AtomicPartial, StoreMode::Plain] {
+        let (sums, bytes, size, _) = run(true, stores, threads, slots);
+        for (t, s) in sums.iter().enumerate() {
+            assert_eq!(*s, expected(t as u32), "{stores:?} thread {t}");
+        }
+        // The frame's first word is word 48 of a 256-byte slot; interleaved, word 48 of slot s
+        // is word 48 * slots + s of the region, where the last thread of slot s left its id.
+        assert_eq!(size, 256);
+        let last = |s: u64| (threads - 1 - s) / u64::from(slots) * u64::from(slots) + s;
+        for s in 0..u64::from(slots) {
+            assert_eq!(
+                word(&bytes, 48 * slots as usize + s as usize),
+                last(s) as u32,
+                "{stores:?} slot {s}"
+            );
+        }
     }
 }

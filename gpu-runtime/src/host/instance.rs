@@ -100,7 +100,8 @@ impl Instance {
         let storage = wgpu::BufferUsages::STORAGE
             | wgpu::BufferUsages::COPY_DST
             | wgpu::BufferUsages::COPY_SRC;
-        let memory = create_buffer(&gpu, "memory", plan.capacity, storage)?;
+        // At least one 16-byte block: the `memory_vec4` view of the buffer needs one.
+        let memory = create_buffer(&gpu, "memory", plan.capacity.max(16), storage)?;
         let control = create_buffer(&gpu, "control", u64::from(control_words) * 4, storage)?;
         let data = create_buffer(&gpu, "data", layout.data.len() as u64, storage)?;
         let (call_stack_words, call_stack_slots) = if layout.needs_call_stack {

@@ -50,6 +50,7 @@
 //! ```
 
 mod adapter;
+mod bind;
 mod error;
 pub mod exact_spirv;
 mod float_controls;

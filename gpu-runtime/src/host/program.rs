@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use super::error::HostError;
 use super::exact_spirv::{self, FloatControls};
 use super::gpu::Gpu;
-use crate::translate::abi::{binding, EntryLayout, ModuleLayout};
+use crate::translate::abi::{EntryLayout, ModuleLayout};
 use crate::translate::Translation;
 
 /// A compiled translation. Cheap to clone; instances of it share its pipelines.
@@ -107,16 +107,7 @@ impl Program {
             let bind_group_layout =
                 device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
                     label: Some("wasm abi"),
-                    entries: &[
-                        storage_entry(binding::PARAMS, true),
-                        storage_entry(binding::MEMORY, false),
-                        storage_entry(binding::RESULTS, false),
-                        storage_entry(binding::CONTROL, false),
-                        storage_entry(binding::DATA, true),
-                        storage_entry(binding::CALL_STACK, false),
-                        storage_entry(binding::FRAMEBUFFER, false),
-                        storage_entry(binding::STACK, false),
-                    ],
+                    entries: &super::bind::layout_entries(&layout),
                 });
             let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
                 label: Some("wasm abi"),
@@ -244,19 +235,6 @@ pub(crate) fn export_list(layout: &ModuleLayout) -> String {
         .map(|e| format!("`{}`", e.export))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn storage_entry(binding: u32, read_only: bool) -> wgpu::BindGroupLayoutEntry {
-    wgpu::BindGroupLayoutEntry {
-        binding,
-        visibility: wgpu::ShaderStages::COMPUTE,
-        ty: wgpu::BindingType::Buffer {
-            ty: wgpu::BufferBindingType::Storage { read_only },
-            has_dynamic_offset: false,
-            min_binding_size: None,
-        },
-        count: None,
-    }
 }
 
 /// One entry point's SPIR-V, patched for exact floats, as a passthrough shader module. Written

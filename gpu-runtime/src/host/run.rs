@@ -3,6 +3,7 @@
 
 use std::time::Instant;
 
+use super::bind::DispatchBuffers;
 use super::error::HostError;
 use super::frame::{Image, RunOptions};
 use super::instance::{max_invocations, Instance};
@@ -12,7 +13,7 @@ use super::transfer::{
     bytes_of_words, create_buffer, extend_words, map_read, read_buffer, read_words, staging_buffer,
 };
 use super::value::{signature, Value};
-use crate::translate::abi::{binding, control, params, EntryLayout, TrapKind, STATUS_DONE};
+use crate::translate::abi::{control, params, EntryLayout, TrapKind, STATUS_DONE};
 
 impl Instance {
     /// Runs export `export` on `threads` threads (ids `0..threads`), every thread with the same
@@ -134,27 +135,15 @@ impl Instance {
             queue.write_buffer(&params_buffer, 0, &bytes_of_words(&p));
             let bytes = count * stride_bytes;
             let ((), error) = gpu.scoped(|| {
-                let bind_group = gpu.device().create_bind_group(&wgpu::BindGroupDescriptor {
-                    label: Some("wasm abi"),
-                    layout: program.bind_group_layout(),
-                    entries: &[
-                        whole(binding::PARAMS, &params_buffer),
-                        whole(binding::MEMORY, &self.memory),
-                        wgpu::BindGroupEntry {
-                            binding: binding::RESULTS,
-                            resource: wgpu::BindingResource::Buffer(wgpu::BufferBinding {
-                                buffer: &results,
-                                offset: 0,
-                                size: wgpu::BufferSize::new(bytes),
-                            }),
-                        },
-                        whole(binding::CONTROL, &self.control),
-                        whole(binding::DATA, &self.data),
-                        whole(binding::CALL_STACK, &self.call_stack),
-                        whole(binding::FRAMEBUFFER, &framebuffer),
-                        whole(binding::STACK, &self.stack),
-                    ],
-                });
+                let bind_group = self.bind_group(
+                    "wasm abi",
+                    &DispatchBuffers {
+                        params: &params_buffer,
+                        results: &results,
+                        results_bytes: bytes,
+                        framebuffer: &framebuffer,
+                    },
+                );
                 let mut encoder =
                     gpu.device()
                         .create_command_encoder(&wgpu::CommandEncoderDescriptor {
@@ -332,13 +321,6 @@ impl Instance {
             word(control::PANIC_LINE),
             word(control::PANIC_COLUMN)
         ))
-    }
-}
-
-fn whole(binding: u32, buffer: &wgpu::Buffer) -> wgpu::BindGroupEntry<'_> {
-    wgpu::BindGroupEntry {
-        binding,
-        resource: buffer.as_entire_binding(),
     }
 }
 

@@ -20,6 +20,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::bind::DispatchBuffers;
 use super::error::HostError;
 use super::instance::{max_invocations, Instance};
 use super::output::Trap;
@@ -27,7 +28,7 @@ use super::plan;
 use super::run::check_args;
 use super::transfer::{bytes_of_words, create_buffer, map_read, read_words, staging_buffer};
 use super::value::Value;
-use crate::translate::abi::{binding, control, TrapKind};
+use crate::translate::abi::{control, TrapKind};
 
 /// The times of [`Instance::time_dispatches`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -120,27 +121,15 @@ impl Instance {
             )?;
             queue.write_buffer(&params_buffer, 0, &bytes_of_words(&p));
             let (bind_group, error) = gpu.scoped(|| {
-                device.create_bind_group(&wgpu::BindGroupDescriptor {
-                    label: Some("wasm abi (timed)"),
-                    layout: program.bind_group_layout(),
-                    entries: &[
-                        whole(binding::PARAMS, &params_buffer),
-                        whole(binding::MEMORY, &self.memory),
-                        wgpu::BindGroupEntry {
-                            binding: binding::RESULTS,
-                            resource: wgpu::BindingResource::Buffer(wgpu::BufferBinding {
-                                buffer: &results,
-                                offset: 0,
-                                size: wgpu::BufferSize::new(count * stride_bytes),
-                            }),
-                        },
-                        whole(binding::CONTROL, &self.control),
-                        whole(binding::DATA, &self.data),
-                        whole(binding::CALL_STACK, &self.call_stack),
-                        whole(binding::FRAMEBUFFER, &framebuffer),
-                        whole(binding::STACK, &self.stack),
-                    ],
-                })
+                self.bind_group(
+                    "wasm abi (timed)",
+                    &DispatchBuffers {
+                        params: &params_buffer,
+                        results: &results,
+                        results_bytes: count * stride_bytes,
+                        framebuffer: &framebuffer,
+                    },
+                )
             });
             if let Some(e) = error {
                 return Err(HostError::Gpu {
@@ -205,13 +194,6 @@ impl Instance {
             });
         }
         Ok(times)
-    }
-}
-
-fn whole(binding: u32, buffer: &wgpu::Buffer) -> wgpu::BindGroupEntry<'_> {
-    wgpu::BindGroupEntry {
-        binding,
-        resource: buffer.as_entire_binding(),
     }
 }
 

@@ -93,6 +93,14 @@ pub mod binding {
     /// The stack region's words, interleaved, when [`StackLayout::own_buffer`] (else unused:
     /// the host binds a 4-byte buffer).
     pub const STACK: u32 = 7;
+    /// The `memory` buffer bound a second time, as `array<atomic<u32>>`, when
+    /// [`ModuleLayout::memory_atomic_view`]: the partial-word stores of
+    /// `StoreMode::AtomicPartial` go through it (loads and whole words through [`MEMORY`]).
+    pub const MEMORY_ATOMIC: u32 = 8;
+    /// The `memory` buffer bound a third time, as `array<vec4<u32>>`, when
+    /// [`ModuleLayout::memory_vec4_view`]: groups of loads that tile 16-byte blocks read them
+    /// through it (`access_groups.rs`).
+    pub const MEMORY_VEC4: u32 = 9;
 }
 
 /// Set in every status word a thread writes when it finishes; the low bits are the
@@ -387,6 +395,12 @@ pub struct ModuleLayout {
     pub needs_f64: bool,
     /// Recursive functions are reachable: the host gives each slot `call_stack` words.
     pub needs_call_stack: bool,
+    /// The shader declares [`binding::MEMORY_ATOMIC`]: the host binds `memory`'s buffer there
+    /// too (`StoreMode::AtomicPartial`).
+    pub memory_atomic_view: bool,
+    /// The shader declares [`binding::MEMORY_VEC4`]: the host binds `memory`'s buffer there
+    /// too.
+    pub memory_vec4_view: bool,
     /// The entry for the module's start function, which the host runs once (one thread) when
     /// it instantiates the module. Its export name is [`START_EXPORT`].
     pub start: Option<String>,

@@ -13,6 +13,7 @@ use naga::{
 use wasmparser::BlockType;
 
 use super::abi::{PassiveData, PassiveElem, TableLayout, TrapKind, ValType};
+use super::access_groups;
 use super::builder::IrBuilder;
 use super::env::{val_type, ModuleEnv, Signature};
 use super::ops::OpVisitor;
@@ -159,6 +160,11 @@ pub struct FuncTranslator<'a, 'w> {
     pub next_frame: usize,
     /// The `If` statement of a plain (loop-less) `if` frame being closed.
     pub plain_if: Option<Statement>,
+    /// Load groups of the body by operator offset (`access_groups.rs`); empty in call-cycle
+    /// members.
+    pub groups: BTreeMap<usize, access_groups::Role>,
+    /// The locals holding the words a tiled group's leader loaded, by member offset.
+    pub group_words: BTreeMap<usize, Vec<Handle<Expression>>>,
 }
 
 impl<'a, 'w> FuncTranslator<'a, 'w> {
@@ -252,6 +258,8 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             targeted: Vec::new(),
             next_frame: 0,
             plain_if: None,
+            groups: BTreeMap::new(),
+            group_words: BTreeMap::new(),
         })
     }
 
@@ -282,6 +290,9 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             first_site: 1,
         });
         self.targeted = targeted_frames(body)?;
+        if self.scc.is_none() && self.rt.group_loads {
+            self.groups = access_groups::find(body)?;
+        }
         // The function frame's loop: branches to the function frame (return, traps) leave it.
         // (In a call-cycle member, the dispatcher's switch case plays that part.)
         if self.scc.is_none() {

@@ -85,6 +85,7 @@
 //! in the `data` binding with a live length in `control`, like passive data segments.
 
 pub mod abi;
+mod access_groups;
 mod builder;
 mod entry;
 mod env;
@@ -137,37 +138,55 @@ pub struct TranslateOptions {
     pub exact_floats: bool,
     /// How the f32 transcendental math intrinsics are computed (see [`MathMode`]).
     pub math: MathMode,
-    /// Keep the shadow-stack slots in their own buffer, interleaved word by word (the default):
-    /// word `k` of slot `s` is stored at index `k * SLOT_COUNT + s` of the `stack` binding
-    /// instead of at `s * slot_words + k` of the stack region of `memory`. The 32 threads of a
-    /// warp touching the same stack variable then touch 128 consecutive bytes (one memory
-    /// transaction, as a GPU lays out its own per-thread local memory) instead of 32 addresses
-    /// one slot apart, and, the buffer being private to each slot, its accesses are plain
-    /// loads and stores even when `memory` is atomic. Linear memory keeps its meaning: every
-    /// access whose word lies in the stack region goes to the stack buffer, any other to
-    /// `memory` (only the host, reading the stack region's bytes of `memory`, sees the
-    /// difference). With [`StoreMode::Plain`] the interleaved slots stay in the stack region
-    /// of `memory` (plain already; one index `select` per access instead of a branch between
-    /// two buffers). Costs a compare and a few integer instructions per memory access in
-    /// modules whose code uses the stack (docs/PERFORMANCE.md).
+    /// Interleave the shadow-stack slots word by word (the default): word `k` of slot `s` is
+    /// stored at word `k * SLOT_COUNT + s` of the stack region instead of at
+    /// `s * slot_words + k`. The 32 threads of a warp touching the same stack variable then
+    /// touch 128 consecutive bytes (one memory transaction, as a GPU lays out its own
+    /// per-thread local memory) instead of 32 addresses one slot apart. With plain memory (the
+    /// default [`StoreMode::AtomicPartial`] and [`StoreMode::Plain`]) the interleaved words stay
+    /// in the stack region of `memory` (one index `select` per access); with atomic memory
+    /// ([`StoreMode::Atomic`], [`StoreMode::PrivatePlain`]) they move to their own plain buffer,
+    /// the `stack` binding, so that stack accesses need no atomics (a branch per access between
+    /// the two buffers). Linear memory keeps its meaning either way: only the host, reading
+    /// the stack region's bytes, sees the difference. Costs a compare and a few integer
+    /// instructions per memory access in modules whose code uses the stack
+    /// (docs/PERFORMANCE.md).
     pub interleave_stack: bool,
+    /// Group the loads from one base local in straight-line code (the default; see
+    /// `access_groups.rs`): one bounds check per group, and 16-byte loads for groups that tile
+    /// 16-byte blocks when memory is plain. Off: one check and 4-byte loads per wasm load, to
+    /// measure what grouping buys.
+    pub group_loads: bool,
 }
 
-/// How a store that covers only part of a 32-bit word is done.
+/// How linear memory is accessed: which accesses are atomic.
+///
+/// Threads of one dispatch cannot synchronise through memory (the translator accepts no wasm
+/// atomics), so a thread may only rely on its own writes; what must not happen is a thread
+/// losing a neighbour's bytes when both write different bytes of one 32-bit word, which a
+/// plain read-modify-write of the word would do. The modes differ in how they prevent that.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum StoreMode {
-    /// Always `atomicAnd` + `atomicOr`: never loses a neighbour thread's bytes.
+    /// `memory` is `array<atomic<u32>>`: every load and store is atomic, partial-word stores
+    /// `atomicAnd` + `atomicOr`. On NVIDIA an atomic load is served by L2, never L1, which
+    /// makes read-heavy kernels slower (docs/PERFORMANCE.md).
     Atomic,
-    /// A plain read-modify-write when the whole access lies in the thread's own shadow-stack
-    /// slot (no other thread can touch those words), atomic elsewhere. Same results as
-    /// [`StoreMode::Atomic`]; see docs/PERFORMANCE.md for what it saves.
-    #[default]
+    /// As [`StoreMode::Atomic`], but a partial-word store that lies in the thread's own
+    /// shadow-stack slot (no other thread touches those words) is a plain read-modify-write.
     PrivatePlain,
-    /// Linear memory is a plain `array<u32>` (no atomics anywhere): loads are ordinary cached
-    /// loads and partial-word stores plain read-modify-writes. Fastest (docs/PERFORMANCE.md),
-    /// and correct only when no two threads write bytes of the same 32-bit word at the same
-    /// time, as in kernels where each thread writes its own 4-byte (or larger, aligned)
-    /// elements; threads writing neighbouring bytes may lose each other's writes.
+    /// The default: `memory` is a plain `array<u32>`, so loads and whole-word stores are
+    /// ordinary (cached) accesses, and the same buffer is bound a second time as
+    /// `array<atomic<u32>>` (`memory_atomic`, binding 8) for partial-word stores outside the
+    /// thread's stack slot, which stay `atomicAnd` + `atomicOr`. Same results as
+    /// [`StoreMode::Atomic`] for every module the translator accepts; needs an adapter with 9
+    /// storage buffers per shader stage (every desktop Vulkan, Metal and DX12 one).
+    #[default]
+    AtomicPartial,
+    /// Linear memory is a plain `array<u32>` (no atomics anywhere): partial-word stores are
+    /// plain read-modify-writes too. Slightly faster than [`StoreMode::AtomicPartial`] where a
+    /// kernel stores bytes, and correct only when no two threads write bytes of the same
+    /// 32-bit word at the same time; threads writing neighbouring bytes may lose each other's
+    /// writes.
     Plain,
 }
 
@@ -191,6 +210,7 @@ impl Default for TranslateOptions {
             exact_floats: false,
             math: MathMode::default(),
             interleave_stack: true,
+            group_loads: true,
         }
     }
 }
@@ -276,11 +296,19 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         None => None,
     };
     // With the stack in its own buffer, stack words are plain there and never in `memory`.
-    let private_plain = options.stores == StoreMode::PrivatePlain
-        && stack_pointer.is_some()
+    let views = match options.stores {
+        StoreMode::Atomic | StoreMode::PrivatePlain => runtime::MemoryViews::Atomic,
+        StoreMode::AtomicPartial => runtime::MemoryViews::PlainAndAtomic,
+        StoreMode::Plain => runtime::MemoryViews::Plain,
+    };
+    // Plain memory keeps the interleaved stack in place; atomic memory gives it its own buffer.
+    let plain_memory = views != runtime::MemoryViews::Atomic;
+    let private_plain = matches!(
+        options.stores,
+        StoreMode::PrivatePlain | StoreMode::AtomicPartial
+    ) && stack_pointer.is_some()
         && !options.interleave_stack;
-    let plain_memory = options.stores == StoreMode::Plain;
-    let mut rt = runtime::Runtime::new(&mut module, &global_types, private_plain, plain_memory);
+    let mut rt = runtime::Runtime::new(&mut module, &global_types, private_plain, views);
     if options.interleave_stack && stack_pointer.is_some() {
         rt.declare_interleaved_stack(&mut module);
     }
@@ -288,6 +316,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         rt.declare_opaque_zero(&mut module);
     }
     rt.math_mode = options.math;
+    rt.group_loads = options.group_loads;
 
     let mut word = abi::control::GLOBALS;
     let mut globals = Vec::new();
@@ -429,6 +458,8 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         needs_int64,
         needs_f64,
         needs_call_stack,
+        memory_atomic_view: views == runtime::MemoryViews::PlainAndAtomic,
+        memory_vec4_view: rt.memory_vec4.is_some(),
         function_names: env.names.clone(),
         start: env.start.map(|_| abi::START_EXPORT.to_string()),
     };

@@ -51,8 +51,19 @@ pub struct Runtime {
     pub stack_top: Handle<GlobalVariable>,
     /// Partial-word stores inside the thread's stack slot are plain read-modify-writes.
     private_plain: bool,
-    /// Memory is a plain array: no atomics (`StoreMode::Plain`).
+    /// The `memory` binding is a plain array (`StoreMode::Plain` and
+    /// `StoreMode::AtomicPartial`): loads and whole-word stores are plain.
     plain_memory: bool,
+    /// `StoreMode::AtomicPartial`: the same buffer as `memory`, bound a second time as
+    /// `array<atomic<u32>>` ([`binding::MEMORY_ATOMIC`]), for the `atomicAnd` + `atomicOr` of
+    /// partial-word stores outside the thread's own stack slot.
+    memory_atomic: Option<Handle<GlobalVariable>>,
+    /// The same buffer as `memory` seen as `array<vec4<u32>>` ([`binding::MEMORY_VEC4`]), for
+    /// the 16-byte loads of load groups (`access_groups.rs`); declared on first use, only when
+    /// `memory` is plain.
+    pub memory_vec4: Option<Handle<GlobalVariable>>,
+    /// `TranslateOptions::group_loads`.
+    pub group_loads: bool,
     /// Private: set to 1 by a function right before its single `return`. A caller clears it
     /// before a call and checks it after: lavapipe disables a thread whose loops it cut until
     /// the function returns, so the function's own checks never run (see `detect_loop_limit`).
@@ -201,6 +212,18 @@ pub(super) fn helper_fn(
     })
 }
 
+/// How linear memory is bound (from `StoreMode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemoryViews {
+    /// `memory` is `array<atomic<u32>>`: every access is atomic.
+    Atomic,
+    /// `memory` is `array<u32>` and `memory_atomic` the same buffer as `array<atomic<u32>>`:
+    /// plain loads and whole-word stores, atomic partial-word stores.
+    PlainAndAtomic,
+    /// `memory` is `array<u32>`, nothing atomic.
+    Plain,
+}
+
 /// The interleaved stack: word `k` of slot `s` of the region `[base_word, base_word +
 /// region_words)` of linear memory lives at index `k * slots + s` of the `stack` binding.
 #[derive(Debug, Clone, Copy)]
@@ -220,17 +243,19 @@ pub struct InterleavedStack {
 
 impl Runtime {
     /// Declares the bindings and private variables.
-    /// `plain_memory`: memory is `array<u32>` and every partial store a plain read-modify-write
-    /// (`StoreMode::Plain`); else `array<atomic<u32>>`.
+    /// `views`: how `memory` is declared (see [`MemoryViews`]).
     pub fn new(
         module: &mut Module,
         globals: &[ValType],
         private_plain: bool,
-        plain_memory: bool,
+        views: MemoryViews,
     ) -> Self {
         let u32t = u32_ty(module);
         let params = storage(module, "params", binding::PARAMS, false, false);
+        let plain_memory = views != MemoryViews::Atomic;
         let memory = storage(module, "memory", binding::MEMORY, !plain_memory, true);
+        let memory_atomic = (views == MemoryViews::PlainAndAtomic)
+            .then(|| storage(module, "memory_atomic", binding::MEMORY_ATOMIC, true, true));
         let results = storage(module, "results", binding::RESULTS, false, true);
         let control_g = storage(module, "control", binding::CONTROL, true, true);
         let data = storage(module, "data", binding::DATA, false, false);
@@ -272,6 +297,9 @@ impl Runtime {
             stack_top: private(module, "stack_top", u32t),
             private_plain,
             plain_memory,
+            memory_atomic,
+            memory_vec4: None,
+            group_loads: true,
             globals,
             u32_type: u32t,
             math_mode: super::math::MathMode::default(),
@@ -293,6 +321,82 @@ impl Runtime {
             slot_shift: private(module, "stack_slot_shift", u),
             slots: private(module, "stack_slots", u),
         });
+    }
+
+    /// Whether 16-byte loads can serve load groups: only when `memory` is plain (a plain view
+    /// of atomic words could see stale values).
+    pub fn wide_loads(&self) -> bool {
+        self.plain_memory
+    }
+
+    /// The 16-byte block `block` of linear memory (bytes `16·block ..`), as `vec4<u32>`;
+    /// declares the `memory_vec4` view on first use. The caller makes sure the block is inside
+    /// memory and outside the interleaved stack region ([`Runtime::outside_stack`]).
+    pub fn load_block(
+        &mut self,
+        module: &mut Module,
+        b: &mut IrBuilder,
+        block: Handle<Expression>,
+    ) -> Handle<Expression> {
+        let view = *self.memory_vec4.get_or_insert_with(|| {
+            let vec4 = module.types.insert(
+                Type {
+                    name: None,
+                    inner: TypeInner::Vector {
+                        size: naga::VectorSize::Quad,
+                        scalar: Scalar::U32,
+                    },
+                },
+                Span::UNDEFINED,
+            );
+            let ty = module.types.insert(
+                Type {
+                    name: None,
+                    inner: TypeInner::Array {
+                        base: vec4,
+                        size: ArraySize::Dynamic,
+                        stride: 16,
+                    },
+                },
+                Span::UNDEFINED,
+            );
+            module.global_variables.append(
+                GlobalVariable {
+                    name: Some("memory_vec4".into()),
+                    space: AddressSpace::Storage {
+                        access: StorageAccess::LOAD | StorageAccess::STORE,
+                    },
+                    binding: Some(ResourceBinding {
+                        group: 0,
+                        binding: binding::MEMORY_VEC4,
+                    }),
+                    ty,
+                    init: None,
+                    memory_decorations: MemoryDecorations::empty(),
+                },
+                Span::UNDEFINED,
+            )
+        });
+        let g = b.expr(Expression::GlobalVariable(view));
+        let p = b.access(g, block);
+        b.load(p)
+    }
+
+    /// Whether the words `first..=last` of linear memory are all outside the interleaved
+    /// stack region (whose words are not where their addresses say); `None`: there is no
+    /// such region. The region starts and ends on 16-byte boundaries, so a 16-byte block is
+    /// wholly inside or outside it.
+    pub fn outside_stack(
+        &self,
+        b: &mut IrBuilder,
+        first: Handle<Expression>,
+        last: Handle<Expression>,
+    ) -> Option<Handle<Expression>> {
+        let st = self.interleave?;
+        let (first_in, _) = self.stack_index(b, &st, first);
+        let (last_in, _) = self.stack_index(b, &st, last);
+        let any_in = b.bin(B::LogicalOr, first_in, last_in);
+        Some(b.un(UnaryOperator::LogicalNot, any_in))
     }
 
     /// Declares [`Runtime::opaque_zero`] (exact-float mode).
@@ -368,19 +472,29 @@ impl Runtime {
         (in_stack, index)
     }
 
-    /// The pointer to the word when it has one place: `memory`, with the stack region's words
-    /// interleaved in place when the stack has no buffer of its own.
-    fn one_place(&self, b: &mut IrBuilder, word: Handle<Expression>) -> Handle<Expression> {
-        let index = match self.interleave {
+    /// The index in `memory` of the word of linear memory with index `word` when the word has
+    /// one place (`memory`, with the stack region's words interleaved in place when the stack
+    /// has no buffer of its own), and, with the interleaved stack, whether it is a stack word.
+    fn place_index(
+        &self,
+        b: &mut IrBuilder,
+        word: Handle<Expression>,
+    ) -> (Handle<Expression>, Option<Handle<Expression>>) {
+        match self.interleave {
             Some(st) => {
                 let (in_stack, within) = self.stack_index(b, &st, word);
                 let base_p = b.expr(Expression::GlobalVariable(st.base_word));
                 let base = b.load(base_p);
                 let moved = b.bin(B::Add, base, within);
-                b.select(in_stack, moved, word)
+                (b.select(in_stack, moved, word), Some(in_stack))
             }
-            None => word,
-        };
+            None => (word, None),
+        }
+    }
+
+    /// The pointer to the word when it has one place (see [`Runtime::place_index`]).
+    fn one_place(&self, b: &mut IrBuilder, word: Handle<Expression>) -> Handle<Expression> {
+        let (index, _) = self.place_index(b, word);
         self.mem_word(b, index)
     }
 
@@ -554,8 +668,10 @@ impl Runtime {
     }
 
     /// `store(ea, value, mask)`: writes the bytes of `value & mask` (mask 0xff, 0xffff or
-    /// 0xffffffff) at `ea`. Whole words are atomic stores; partial words are `atomicAnd` +
-    /// `atomicOr`, so bytes of the same word written by other threads are never lost.
+    /// 0xffffffff) at `ea`. Whole words are single stores (atomic when `memory` is); partial
+    /// words outside the thread's stack slot are `atomicAnd` + `atomicOr` (on `memory_atomic`
+    /// when `memory` is plain), so bytes of the same word written by other threads are never
+    /// lost, except with `StoreMode::Plain`, where they are plain read-modify-writes.
     pub fn store(&mut self, module: &mut Module) -> Handle<Function> {
         if let Some(h) = self.helpers.store {
             return h;
@@ -574,56 +690,76 @@ impl Runtime {
         let v0 = b.bin(B::ShiftLeft, v, s);
         let full = b.u32(u32::MAX);
         let whole = b.bin(B::Equal, m0, full);
-        let (stack_floor, stack_top, private_plain, plain_memory) = (
-            self.stack_floor,
-            self.stack_top,
-            self.private_plain,
-            self.plain_memory,
-        );
-        // The bytes `m` of the word at `p` become those of `v`; `own`: the word is in the
-        // thread's own stack buffer.
-        let merge_at = |b: &mut IrBuilder,
-                        p: Handle<Expression>,
-                        own: bool,
-                        m: Handle<Expression>,
-                        v: Handle<Expression>| {
+        // Whether the access's words lie inside this thread's contiguous stack slot (only
+        // asked with `private_plain`).
+        let in_own_slot = |b: &mut IrBuilder| {
+            let floor_p = b.expr(Expression::GlobalVariable(self.stack_floor));
+            let floor = b.load(floor_p);
+            let top_p = b.expr(Expression::GlobalVariable(self.stack_top));
+            let top = b.load(top_p);
+            let eight = b.u32(8);
+            let above = b.bin(B::GreaterEqual, ea, floor);
+            let end = b.bin(B::Add, ea, eight);
+            let below = b.bin(B::LessEqual, end, top);
+            b.bin(B::LogicalAnd, above, below)
+        };
+        // The bytes `m` of the word at `p` become those of `v`, by a plain read-modify-write
+        // (right where no other thread writes the word) or by two atomics.
+        let plain_merge = |b: &mut IrBuilder,
+                           p: Handle<Expression>,
+                           m: Handle<Expression>,
+                           v: Handle<Expression>| {
             let not_m = b.un(UnaryOperator::BitwiseNot, m);
-            let plain = |b: &mut IrBuilder| {
-                let old = b.load(p);
-                let kept = b.bin(B::And, old, not_m);
-                let new = b.bin(B::InclusiveOr, kept, v);
-                b.store(p, new);
-            };
-            if plain_memory || own {
-                plain(b);
-                return;
-            }
-            let atomic = |b: &mut IrBuilder| {
-                b.atomic(p, AtomicFunction::And, not_m, None);
-                b.atomic(p, AtomicFunction::InclusiveOr, v, None);
-            };
-            // Private: the access's words lie inside this thread's stack slot.
-            let private = private_plain.then(|| {
-                let floor_p = b.expr(Expression::GlobalVariable(stack_floor));
-                let floor = b.load(floor_p);
-                let top_p = b.expr(Expression::GlobalVariable(stack_top));
-                let top = b.load(top_p);
-                let eight = b.u32(8);
-                let above = b.bin(B::GreaterEqual, ea, floor);
-                let end = b.bin(B::Add, ea, eight);
-                let below = b.bin(B::LessEqual, end, top);
-                b.bin(B::LogicalAnd, above, below)
-            });
-            match private {
-                Some(private) => b.if_else(private, plain, atomic),
-                None => atomic(b),
-            }
+            let old = b.load(p);
+            let kept = b.bin(B::And, old, not_m);
+            let new = b.bin(B::InclusiveOr, kept, v);
+            b.store(p, new);
+        };
+        let atomic_merge = |b: &mut IrBuilder,
+                            p: Handle<Expression>,
+                            m: Handle<Expression>,
+                            v: Handle<Expression>| {
+            let not_m = b.un(UnaryOperator::BitwiseNot, m);
+            b.atomic(p, AtomicFunction::And, not_m, None);
+            b.atomic(p, AtomicFunction::InclusiveOr, v, None);
         };
         let merge = |b: &mut IrBuilder,
                      word: Handle<Expression>,
                      m: Handle<Expression>,
                      v: Handle<Expression>| {
-            self.at_word(b, word, &|b, p, own| merge_at(b, p, own, m, v));
+            if let Some(atomic_view) = self.memory_atomic {
+                // Plain memory plus its atomic view: the word has one index in both.
+                let (index, in_stack) = self.place_index(b, word);
+                let private = in_stack.or_else(|| self.private_plain.then(|| in_own_slot(b)));
+                let plain = |b: &mut IrBuilder| {
+                    let p = self.mem_word(b, index);
+                    plain_merge(b, p, m, v);
+                };
+                let atomic = |b: &mut IrBuilder| {
+                    let g = b.expr(Expression::GlobalVariable(atomic_view));
+                    let p = b.access(g, index);
+                    atomic_merge(b, p, m, v);
+                };
+                match private {
+                    Some(private) => b.if_else(private, plain, atomic),
+                    None => atomic(b),
+                }
+                return;
+            }
+            self.at_word(b, word, &|b, p, own| {
+                if self.plain_memory || own {
+                    plain_merge(b, p, m, v);
+                } else if self.private_plain {
+                    let private = in_own_slot(b);
+                    b.if_else(
+                        private,
+                        |b| plain_merge(b, p, m, v),
+                        |b| atomic_merge(b, p, m, v),
+                    );
+                } else {
+                    atomic_merge(b, p, m, v);
+                }
+            });
         };
         b.if_else(
             whole,

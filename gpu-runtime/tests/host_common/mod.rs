@@ -64,6 +64,8 @@ pub fn layout(entries: Vec<EntryLayout>) -> ModuleLayout {
         needs_int64: false,
         needs_f64: false,
         needs_call_stack: false,
+        memory_atomic_view: false,
+        memory_vec4_view: false,
         function_names: BTreeMap::new(),
     }
 }

@@ -6,7 +6,9 @@ struct Results_i32_i32_ {
 @group(0) @binding(0) 
 var<storage> params: array<u32>;
 @group(0) @binding(1) 
-var<storage, read_write> memory: array<atomic<u32>>;
+var<storage, read_write> memory: array<u32>;
+@group(0) @binding(8) 
+var<storage, read_write> memory_atomic: array<atomic<u32>>;
 @group(0) @binding(2) 
 var<storage, read_write> results: array<u32>;
 @group(0) @binding(3) 

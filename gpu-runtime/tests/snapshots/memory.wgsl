@@ -1,7 +1,9 @@
 @group(0) @binding(0) 
 var<storage> params: array<u32>;
 @group(0) @binding(1) 
-var<storage, read_write> memory: array<atomic<u32>>;
+var<storage, read_write> memory: array<u32>;
+@group(0) @binding(8) 
+var<storage, read_write> memory_atomic: array<atomic<u32>>;
 @group(0) @binding(2) 
 var<storage, read_write> results: array<u32>;
 @group(0) @binding(3) 
@@ -55,17 +57,17 @@ fn mem_store(ea_1: u32, value: u32, mask: u32) {
         let _e13 = (mask << _e11);
         let _e14 = (_e12 << _e11);
         if (_e13 == 4294967295u) {
-            atomicStore((&memory[_e8]), _e14);
+            memory[_e8] = _e14;
         } else {
-            atomicAnd((&memory[_e8]), ~(_e13));
-            atomicOr((&memory[_e8]), _e14);
+            atomicAnd((&memory_atomic[_e8]), ~(_e13));
+            atomicOr((&memory_atomic[_e8]), _e14);
         }
         if (_e11 != 0u) {
             let _e26 = (32u - _e11);
             let _e27 = (mask >> _e26);
             if (_e27 != 0u) {
-                atomicAnd((&memory[(_e8 + 1u)]), ~(_e27));
-                atomicOr((&memory[(_e8 + 1u)]), (_e12 >> _e26));
+                atomicAnd((&memory_atomic[(_e8 + 1u)]), ~(_e27));
+                atomicOr((&memory_atomic[(_e8 + 1u)]), (_e12 >> _e26));
             }
         }
     }
@@ -76,10 +78,10 @@ fn mem_load32_(ea_2: u32) -> u32 {
 
     let _e2 = (ea_2 >> 2u);
     let _e5 = ((ea_2 & 3u) << 3u);
-    let _e8 = atomicLoad((&memory[_e2]));
+    let _e8 = memory[_e2];
     r_1 = _e8;
     if (_e5 != 0u) {
-        let _e16 = atomicLoad((&memory[(_e2 + 1u)]));
+        let _e16 = memory[(_e2 + 1u)];
         r_1 = ((_e8 >> _e5) | (_e16 << (32u - _e5)));
     }
     let _e22 = r_1;
@@ -89,7 +91,7 @@ fn mem_load32_(ea_2: u32) -> u32 {
 fn mem_load8_(ea_3: u32) -> u32 {
     var r_2: u32 = 0u;
 
-    let _e11 = atomicLoad((&memory[(ea_3 >> 2u)]));
+    let _e11 = memory[(ea_3 >> 2u)];
     r_2 = ((_e11 >> ((ea_3 & 3u) << 3u)) & 255u);
     let _e14 = r_2;
     return _e14;
@@ -118,25 +120,25 @@ fn mem_fill(dst: u32, value_1: u32, n: u32) -> bool {
             if (((n - _e25) < 4u) || (_e25 > n)) {
                 break;
             }
-            atomicStore((&memory[((dst + _e25) >> 2u)]), _e17);
+            memory[((dst + _e25) >> 2u)] = _e17;
             i = (_e25 + 4u);
             let _e35 = i;
             if (((n - _e35) < 4u) || (_e35 > n)) {
                 break;
             }
-            atomicStore((&memory[((dst + _e35) >> 2u)]), _e17);
+            memory[((dst + _e35) >> 2u)] = _e17;
             i = (_e35 + 4u);
             let _e45 = i;
             if (((n - _e45) < 4u) || (_e45 > n)) {
                 break;
             }
-            atomicStore((&memory[((dst + _e45) >> 2u)]), _e17);
+            memory[((dst + _e45) >> 2u)] = _e17;
             i = (_e45 + 4u);
             let _e55 = i;
             if (((n - _e55) < 4u) || (_e55 > n)) {
                 break;
             }
-            atomicStore((&memory[((dst + _e55) >> 2u)]), _e17);
+            memory[((dst + _e55) >> 2u)] = _e17;
             i = (_e55 + 4u);
         }
         loop {
@@ -179,7 +181,7 @@ fn mem_copy(dst_1: u32, src: u32, n_1: u32) -> bool {
             i_1 = select((_e16 + _e25), _e26, _e15);
             if _e24 {
                 let _e31 = mem_load32_((src + _e27));
-                atomicStore((&memory[((dst_1 + _e27) >> 2u)]), _e31);
+                memory[((dst_1 + _e27) >> 2u)] = _e31;
             } else {
                 let _e38 = mem_load8_((src + _e27));
                 mem_store((dst_1 + _e27), _e38, 255u);
@@ -290,108 +292,111 @@ fn w_rw_f0_(p0_: u32) -> u64 {
         trap_func = select(_e83, 0u, _e80);
         mem_store(_e70, bitcast<u32>(1.5f), 4294967295u);
         let _e88 = l0_;
-        let _e90 = mem_oob(_e88, 1u);
-        let _e93 = trap_code;
-        let _e96 = (_e90 && (_e93 == 0u));
-        let _e99 = trap_func;
-        trap_code = select(_e93, 1342177357u, _e96);
-        trap_func = select(_e99, 0u, _e96);
-        let _e102 = mem_load8_(_e88);
-        let _e108 = l0_;
-        let _e110 = (_e108 + 1u);
-        let _e112 = mem_oob(_e110, 4u);
-        let _e117 = trap_code;
-        let _e120 = (((_e110 < _e108) || _e112) && (_e117 == 0u));
-        let _e123 = trap_func;
-        trap_code = select(_e117, 1342177363u, _e120);
-        trap_func = select(_e123, 0u, _e120);
-        let _e126 = mem_load32_(_e110);
-        let _e131 = mem_oob(100u, 10u);
-        let _e134 = trap_code;
-        let _e137 = (_e131 && (_e134 == 0u));
-        let _e140 = trap_func;
-        trap_code = select(_e134, 1342177374u, _e137);
-        trap_func = select(_e140, 0u, _e137);
+        let _e91 = mem_oob(_e88, 5u);
+        if (false || _e91) {
+            let _e94 = mem_oob(_e88, 1u);
+            let _e97 = trap_code;
+            let _e100 = (_e94 && (_e97 == 0u));
+            let _e103 = trap_func;
+            trap_code = select(_e97, 1342177357u, _e100);
+            trap_func = select(_e103, 0u, _e100);
+            let _e107 = (_e88 + 1u);
+            let _e110 = mem_oob(_e107, 4u);
+            let _e114 = trap_code;
+            let _e117 = (((_e107 < _e88) || _e110) && (_e114 == 0u));
+            let _e120 = trap_func;
+            trap_code = select(_e114, 1342177363u, _e117);
+            trap_func = select(_e120, 0u, _e117);
+        }
+        let _e123 = mem_load8_(_e88);
+        let _e129 = l0_;
+        let _e132 = mem_load32_((_e129 + 1u));
+        let _e137 = mem_oob(100u, 10u);
+        let _e140 = trap_code;
+        let _e143 = (_e137 && (_e140 == 0u));
+        let _e146 = trap_func;
+        trap_code = select(_e140, 1342177374u, _e143);
+        trap_func = select(_e146, 0u, _e143);
         finished = 0u;
-        let _e145 = mem_fill(100u, 7u, 10u);
-        let _e147 = finished;
-        let _e152 = trap_code;
-        let _e155 = ((_e147 == 0u) && (_e152 == 0u));
-        let _e158 = trap_func;
-        trap_code = select(_e152, 2952790110u, _e155);
-        trap_func = select(_e158, 0u, _e155);
-        let _e164 = trap_code;
-        let _e167 = (!(_e145) && (_e164 == 0u));
-        let _e170 = trap_func;
-        trap_code = select(_e164, 2952790110u, _e167);
-        trap_func = select(_e170, 0u, _e167);
-        let _e176 = mem_oob(200u, 10u);
-        let _e177 = mem_oob(100u, 10u);
-        let _e181 = trap_code;
-        let _e184 = ((_e176 || _e177) && (_e181 == 0u));
-        let _e187 = trap_func;
-        trap_code = select(_e181, 1342177385u, _e184);
-        trap_func = select(_e187, 0u, _e184);
+        let _e151 = mem_fill(100u, 7u, 10u);
+        let _e153 = finished;
+        let _e158 = trap_code;
+        let _e161 = ((_e153 == 0u) && (_e158 == 0u));
+        let _e164 = trap_func;
+        trap_code = select(_e158, 2952790110u, _e161);
+        trap_func = select(_e164, 0u, _e161);
+        let _e170 = trap_code;
+        let _e173 = (!(_e151) && (_e170 == 0u));
+        let _e176 = trap_func;
+        trap_code = select(_e170, 2952790110u, _e173);
+        trap_func = select(_e176, 0u, _e173);
+        let _e182 = mem_oob(200u, 10u);
+        let _e183 = mem_oob(100u, 10u);
+        let _e187 = trap_code;
+        let _e190 = ((_e182 || _e183) && (_e187 == 0u));
+        let _e193 = trap_func;
+        trap_code = select(_e187, 1342177385u, _e190);
+        trap_func = select(_e193, 0u, _e190);
         finished = 0u;
-        let _e192 = mem_copy(200u, 100u, 10u);
-        let _e194 = finished;
-        let _e199 = trap_code;
-        let _e202 = ((_e194 == 0u) && (_e199 == 0u));
-        let _e205 = trap_func;
-        trap_code = select(_e199, 2952790121u, _e202);
-        trap_func = select(_e205, 0u, _e202);
-        let _e211 = trap_code;
-        let _e214 = (!(_e192) && (_e211 == 0u));
-        let _e217 = trap_func;
-        trap_code = select(_e211, 2952790121u, _e214);
-        trap_func = select(_e217, 0u, _e214);
-        let _e226 = atomicLoad((&control[12u]));
-        let _e227 = (0u + 5u);
-        let _e231 = mem_oob(300u, 5u);
-        let _e235 = trap_code;
-        let _e238 = ((((_e227 < 0u) || (_e227 > _e226)) || _e231) && (_e235 == 0u));
-        let _e241 = trap_func;
-        trap_code = select(_e235, 1342177396u, _e238);
-        trap_func = select(_e241, 0u, _e238);
+        let _e198 = mem_copy(200u, 100u, 10u);
+        let _e200 = finished;
+        let _e205 = trap_code;
+        let _e208 = ((_e200 == 0u) && (_e205 == 0u));
+        let _e211 = trap_func;
+        trap_code = select(_e205, 2952790121u, _e208);
+        trap_func = select(_e211, 0u, _e208);
+        let _e217 = trap_code;
+        let _e220 = (!(_e198) && (_e217 == 0u));
+        let _e223 = trap_func;
+        trap_code = select(_e217, 2952790121u, _e220);
+        trap_func = select(_e223, 0u, _e220);
+        let _e232 = atomicLoad((&control[12u]));
+        let _e233 = (0u + 5u);
+        let _e237 = mem_oob(300u, 5u);
+        let _e241 = trap_code;
+        let _e244 = ((((_e233 < 0u) || (_e233 > _e232)) || _e237) && (_e241 == 0u));
+        let _e247 = trap_func;
+        trap_code = select(_e241, 1342177396u, _e244);
+        trap_func = select(_e247, 0u, _e244);
         finished = 0u;
-        let _e248 = mem_init(300u, (4u + 0u), 5u);
-        let _e250 = finished;
-        let _e255 = trap_code;
-        let _e258 = ((_e250 == 0u) && (_e255 == 0u));
-        let _e261 = trap_func;
-        trap_code = select(_e255, 2952790132u, _e258);
-        trap_func = select(_e261, 0u, _e258);
-        let _e267 = trap_code;
-        let _e270 = (!(_e248) && (_e267 == 0u));
-        let _e273 = trap_func;
-        trap_code = select(_e267, 2952790132u, _e270);
-        trap_func = select(_e273, 0u, _e270);
+        let _e254 = mem_init(300u, (4u + 0u), 5u);
+        let _e256 = finished;
+        let _e261 = trap_code;
+        let _e264 = ((_e256 == 0u) && (_e261 == 0u));
+        let _e267 = trap_func;
+        trap_code = select(_e261, 2952790132u, _e264);
+        trap_func = select(_e267, 0u, _e264);
+        let _e273 = trap_code;
+        let _e276 = (!(_e254) && (_e273 == 0u));
+        let _e279 = trap_func;
+        trap_code = select(_e273, 2952790132u, _e276);
+        trap_func = select(_e279, 0u, _e276);
         atomicStore((&control[12u]), 0u);
         finished = 0u;
-        let _e283 = mem_grow(1u);
-        let _e285 = finished;
-        let _e290 = trap_code;
-        let _e293 = ((_e285 == 0u) && (_e290 == 0u));
-        let _e296 = trap_func;
-        trap_code = select(_e290, 2952790141u, _e293);
-        trap_func = select(_e296, 0u, _e293);
-        let _e299 = l0_;
-        let _e301 = (_e299 + 8u);
-        let _e303 = mem_oob(_e301, 8u);
-        let _e308 = trap_code;
-        let _e311 = (((_e301 < _e299) || _e303) && (_e308 == 0u));
-        let _e314 = trap_func;
-        trap_code = select(_e308, 1342177410u, _e311);
-        trap_func = select(_e314, 0u, _e311);
-        let _e317 = mem_load32_(_e301);
-        let _e320 = mem_load32_((_e301 + 4u));
-        let _e329 = atomicLoad((&control[0u]));
-        ret1_ = ((u64(_e317) | (u64(_e320) << 32u)) + u64((_e329 >> 16u)));
+        let _e289 = mem_grow(1u);
+        let _e291 = finished;
+        let _e296 = trap_code;
+        let _e299 = ((_e291 == 0u) && (_e296 == 0u));
+        let _e302 = trap_func;
+        trap_code = select(_e296, 2952790141u, _e299);
+        trap_func = select(_e302, 0u, _e299);
+        let _e305 = l0_;
+        let _e307 = (_e305 + 8u);
+        let _e309 = mem_oob(_e307, 8u);
+        let _e314 = trap_code;
+        let _e317 = (((_e307 < _e305) || _e309) && (_e314 == 0u));
+        let _e320 = trap_func;
+        trap_code = select(_e314, 1342177410u, _e317);
+        trap_func = select(_e320, 0u, _e317);
+        let _e323 = mem_load32_(_e307);
+        let _e326 = mem_load32_((_e307 + 4u));
+        let _e335 = atomicLoad((&control[0u]));
+        ret1_ = ((u64(_e323) | (u64(_e326) << 32u)) + u64((_e335 >> 16u)));
         break;
     }
-    let _e334 = ret1_;
+    let _e340 = ret1_;
     finished = 1u;
-    return _e334;
+    return _e340;
 }
 
 @compute @workgroup_size(64, 1, 1) 

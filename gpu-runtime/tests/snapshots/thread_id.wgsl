@@ -1,7 +1,9 @@
 @group(0) @binding(0) 
 var<storage> params: array<u32>;
 @group(0) @binding(1) 
-var<storage, read_write> memory: array<atomic<u32>>;
+var<storage, read_write> memory: array<u32>;
+@group(0) @binding(8) 
+var<storage, read_write> memory_atomic: array<atomic<u32>>;
 @group(0) @binding(2) 
 var<storage, read_write> results: array<u32>;
 @group(0) @binding(3) 
@@ -55,17 +57,17 @@ fn mem_store(ea_1: u32, value: u32, mask: u32) {
         let _e13 = (mask << _e11);
         let _e14 = (_e12 << _e11);
         if (_e13 == 4294967295u) {
-            atomicStore((&memory[_e8]), _e14);
+            memory[_e8] = _e14;
         } else {
-            atomicAnd((&memory[_e8]), ~(_e13));
-            atomicOr((&memory[_e8]), _e14);
+            atomicAnd((&memory_atomic[_e8]), ~(_e13));
+            atomicOr((&memory_atomic[_e8]), _e14);
         }
         if (_e11 != 0u) {
             let _e26 = (32u - _e11);
             let _e27 = (mask >> _e26);
             if (_e27 != 0u) {
-                atomicAnd((&memory[(_e8 + 1u)]), ~(_e27));
-                atomicOr((&memory[(_e8 + 1u)]), (_e12 >> _e26));
+                atomicAnd((&memory_atomic[(_e8 + 1u)]), ~(_e27));
+                atomicOr((&memory_atomic[(_e8 + 1u)]), (_e12 >> _e26));
             }
         }
     }

@@ -98,8 +98,10 @@ pub struct Cli {
     #[arg(long)]
     pub exact_floats: bool,
 
-    /// Linear memory without atomics: faster loads and stores, but correct only when no two
-    /// threads write bytes of the same 32-bit word at the same time (see docs/ARCHITECTURE.md).
+    /// Linear memory without any atomics: partial-word stores become plain read-modify-writes
+    /// (by default they are atomic; loads and whole-word stores are plain either way). Correct
+    /// only when no two threads write bytes of the same 32-bit word at the same time (see
+    /// docs/ARCHITECTURE.md).
     #[arg(long)]
     pub plain_memory: bool,
 

@@ -6,6 +6,7 @@ use naga::{BinaryOperator as B, Expression, Handle, ScalarKind};
 use wasmparser::{MemArg, Operator};
 
 use super::super::abi::{control, TrapKind, ValType};
+use super::super::access_groups::{Group, Member, Role};
 use super::super::func::FuncTranslator;
 use super::super::TranslateError;
 
@@ -141,24 +142,14 @@ impl FuncTranslator<'_, '_> {
 
     /// The effective address of an access of `size` bytes, after the bounds check.
     fn effective_address(&mut self, memarg: MemArg, size: u32) -> Result<H, TranslateError> {
-        if memarg.target != wasmparser::MemArgTarget::Memory(0) {
-            return Err(self.unsupported("multiple memories"));
-        }
         let addr = self.pop();
-        let offset = u32::try_from(memarg.offset)
-            .map_err(|_| self.unsupported("memory offset over 4 GiB"))?;
-        let ea = if offset == 0 {
-            addr
-        } else {
-            let o = self.b.u32(offset);
-            self.b.bin(B::Add, addr, o)
-        };
+        let ea = self.address(memarg, addr)?;
         let oob = self.rt.oob(self.module);
         let size_h = self.b.u32(size);
         let Some(bad) = self.b.call(oob, vec![ea, size_h], true) else {
             return Ok(ea);
         };
-        let bad = if offset == 0 {
+        let bad = if memarg.offset == 0 {
             bad
         } else {
             let carry = self.b.bin(B::Less, ea, addr);
@@ -166,6 +157,192 @@ impl FuncTranslator<'_, '_> {
         };
         self.trap_if(bad, TrapKind::MemoryOutOfBounds);
         Ok(ea)
+    }
+
+    /// `addr + memarg.offset`, unchecked.
+    fn address(&mut self, memarg: MemArg, addr: H) -> Result<H, TranslateError> {
+        if memarg.target != wasmparser::MemArgTarget::Memory(0) {
+            return Err(self.unsupported("multiple memories"));
+        }
+        let offset = u32::try_from(memarg.offset)
+            .map_err(|_| self.unsupported("memory offset over 4 GiB"))?;
+        Ok(if offset == 0 {
+            addr
+        } else {
+            let o = self.b.u32(offset);
+            self.b.bin(B::Add, addr, o)
+        })
+    }
+
+    /// The address of a group's load, `leader + rel` (see [`Member`]), and whether adding its
+    /// memarg offset carried past 4 GiB.
+    fn member_address(&mut self, leader: H, m: &Member) -> (H, Option<H>) {
+        let base_rel = m.rel - i64::from(m.memarg_offset);
+        let base = self.plus(leader, base_rel);
+        if m.memarg_offset == 0 {
+            return (base, None);
+        }
+        let o = self.b.u32(m.memarg_offset);
+        let ea = self.b.bin(B::Add, base, o);
+        let carry = self.b.bin(B::Less, ea, base);
+        (ea, Some(carry))
+    }
+
+    /// `a + k` modulo 2^32.
+    fn plus(&mut self, a: H, k: i64) -> H {
+        if k == 0 {
+            return a;
+        }
+        let k = self.b.u32(k as i32 as u32);
+        self.b.bin(B::Add, a, k)
+    }
+
+    /// The bounds check of a whole load group at its leader, whose popped address is `leader`:
+    /// one check of the span; when it fails, each member's own check in program order, so
+    /// that the first load that really leaves memory is the trap recorded, with its offset.
+    /// Returns whether the group's check span ([`Group::check_span`]) is outside memory.
+    fn check_group(&mut self, group: &Group, leader: H) -> H {
+        let (lo, hi) = group.check_span();
+        let start = self.plus(leader, lo);
+        let wrapped = match lo.signum() {
+            -1 => self.b.bin(B::Greater, start, leader),
+            1 => self.b.bin(B::Less, start, leader),
+            _ => self.b.lit(naga::Literal::Bool(false)),
+        };
+        let oob = self.rt.oob(self.module);
+        let len = self.b.u32((hi - lo) as u32);
+        let bad = match self.b.call(oob, vec![start, len], true) {
+            Some(out) => self.b.bin(B::LogicalOr, wrapped, out),
+            None => wrapped,
+        };
+        let here = self.offset;
+        self.b.open_block();
+        for m in &group.members {
+            let (ea, carry) = self.member_address(leader, m);
+            let size = self.b.u32(m.size);
+            if let Some(out) = self.b.call(oob, vec![ea, size], true) {
+                let out = match carry {
+                    Some(c) => self.b.bin(B::LogicalOr, c, out),
+                    None => out,
+                };
+                self.offset = m.offset;
+                self.trap_if(out, TrapKind::MemoryOutOfBounds);
+            }
+        }
+        self.offset = here;
+        let accept = self.b.close_block();
+        self.b.stmt(naga::Statement::If {
+            condition: bad,
+            accept,
+            reject: naga::Block::new(),
+        });
+        bad
+    }
+
+    /// A tiled group's loads, all done at the leader into locals ([`FuncTranslator::group_words`]):
+    /// 16-byte loads when the span is inside memory, 16-byte aligned and outside the
+    /// interleaved stack region, else each member's own words as usual.
+    fn load_tiled(&mut self, group: &Group, leader: H, bad: H, blocks: u32) {
+        let (lo, _) = group.span();
+        let start = self.plus(leader, lo);
+        let u = self.rt.u32_type;
+        let words: Vec<H> = (0..blocks * 4)
+            .map(|k| self.b.local(format!("gw{k}"), u, None))
+            .collect();
+        let fifteen = self.b.u32(15);
+        let low = self.b.bin(B::And, start, fifteen);
+        let zero = self.b.u32(0);
+        let aligned = self.b.bin(B::Equal, low, zero);
+        let inside = self.b.un(naga::UnaryOperator::LogicalNot, bad);
+        let mut wide = self.b.bin(B::LogicalAnd, inside, aligned);
+        let two = self.b.u32(2);
+        let first = self.b.bin(B::ShiftRight, start, two);
+        let last = self.plus(first, i64::from(blocks * 4 - 1));
+        if let Some(outside) = self.rt.outside_stack(&mut self.b, first, last) {
+            wide = self.b.bin(B::LogicalAnd, wide, outside);
+        }
+        self.b.open_block();
+        let four = self.b.u32(4);
+        let block0 = self.b.bin(B::ShiftRight, start, four);
+        for j in 0..blocks {
+            let block = self.plus(block0, i64::from(j));
+            let v = self.rt.load_block(self.module, &mut self.b, block);
+            for i in 0..4 {
+                let w = self.b.access_index(v, i);
+                self.b.store(words[(4 * j + i) as usize], w);
+            }
+        }
+        let accept = self.b.close_block();
+        self.b.open_block();
+        for m in &group.members {
+            let (ea, _) = self.member_address(leader, m);
+            let first = ((m.rel - lo) / 4) as usize;
+            for k in 0..m.size / 4 {
+                let at = self.plus(ea, i64::from(4 * k));
+                let w = self.load_u32(at, 4);
+                self.b.store(words[first + k as usize], w);
+            }
+        }
+        let reject = self.b.close_block();
+        self.b.stmt(naga::Statement::If {
+            condition: wide,
+            accept,
+            reject,
+        });
+        for m in &group.members {
+            let first = ((m.rel - lo) / 4) as usize;
+            let mine = words[first..first + (m.size / 4) as usize].to_vec();
+            self.group_words.insert(m.offset, mine);
+        }
+    }
+
+    /// The value of a tiled group's load from the words its leader loaded.
+    fn push_words(&mut self, words: &[H], t: ValType) {
+        let lo = self.b.load(words[0]);
+        let v = match words.get(1) {
+            Some(&hi_p) => {
+                let hi = self.b.load(hi_p);
+                let lo64 = self.b.convert(lo, ScalarKind::Uint, 8);
+                let hi64 = self.b.convert(hi, ScalarKind::Uint, 8);
+                let thirty_two = self.b.u32(32);
+                let hi_s = self.b.bin(B::ShiftLeft, hi64, thirty_two);
+                self.b.bin(B::InclusiveOr, lo64, hi_s)
+            }
+            None => lo,
+        };
+        let v = match t {
+            ValType::F32 | ValType::F64 => self.b.bitcast(v, ScalarKind::Float),
+            _ => v,
+        };
+        self.push(v, t);
+    }
+
+    /// The address of a load, bounds-checked unless it belongs to a group (whose leader checks
+    /// for all); `None` when the value was loaded by the group's leader and pushed.
+    fn load_address(
+        &mut self,
+        memarg: MemArg,
+        size: u32,
+        t: ValType,
+    ) -> Result<Option<H>, TranslateError> {
+        let role = self.groups.get(&self.offset).cloned();
+        let addr = match role {
+            None => return self.effective_address(memarg, size).map(Some),
+            Some(Role::Leader(group)) => {
+                let addr = self.pop();
+                let bad = self.check_group(&group, addr);
+                if let Some(blocks) = group.tiled_blocks.filter(|_| self.rt.wide_loads()) {
+                    self.load_tiled(&group, addr, bad, blocks);
+                }
+                addr
+            }
+            Some(Role::Member { .. }) => self.pop(),
+        };
+        if let Some(words) = self.group_words.remove(&self.offset) {
+            self.push_words(&words, t);
+            return Ok(None);
+        }
+        self.address(memarg, addr).map(Some)
     }
 
     /// Loads the low `size` bytes at `ea` into a u32 (zero-extended).
@@ -188,7 +365,9 @@ impl FuncTranslator<'_, '_> {
         signed: bool,
         t: ValType,
     ) -> Result<(), TranslateError> {
-        let ea = self.effective_address(memarg, size)?;
+        let Some(ea) = self.load_address(memarg, size, t)? else {
+            return Ok(());
+        };
         if size == 8 {
             let lo = self.load_u32(ea, 4);
             let four = self.b.u32(4);

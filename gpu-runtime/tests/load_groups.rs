@@ -1,0 +1,220 @@
+//! Load groups (`translate/access_groups.rs`): loads from one base local in straight-line code
+//! share one bounds check, and groups that tile 16-byte blocks are read with 16-byte loads
+//! when aligned. Checked against wasmi for values at aligned, unaligned, wrapping and
+//! out-of-bounds bases, for the trap's offset (the first load that really leaves memory, not
+//! the group's first), inside the interleaved stack region, and in every `StoreMode`.
+
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+mod common;
+
+use common::*;
+use gpu_runtime::host::{shared_gpu, Program};
+use gpu_runtime::translate::{translate, StoreMode, TranslateOptions};
+
+/// Memory is one page whose word at byte `i` is `i * 0x9e3779b1`, written by `init`.
+const WAT: &str = r#"(module
+  (memory (export "memory") 1)
+  (func (export "init")
+    (local $i i32)
+    (loop $l
+      (i32.store (local.get $i) (i32.mul (local.get $i) (i32.const 0x9e3779b1)))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br_if $l (i32.lt_u (local.get $i) (i32.const 65536)))))
+  ;; One 16-byte block, fields in program order +0 (i32), +4 (i64, memarg), +12 (f32 by an add).
+  (func $fields (export "fields") (param $p i32) (result i64)
+    (i64.xor
+      (i64.add
+        (i64.extend_i32_u (i32.load (local.get $p)))
+        (i64.load offset=4 (local.get $p)))
+      (i64.extend_i32_u (i32.reinterpret_f32
+        (f32.load (i32.add (local.get $p) (i32.const 12)))))))
+  ;; Fields read last-first, as rustc emits n-body's (the leader is the highest address).
+  (func (export "backwards") (param $p i32) (result i32)
+    (local $a i32)
+    (local.set $a (i32.load (i32.add (local.get $p) (i32.const 12))))
+    (block (result i32)
+      (i32.xor
+        (i32.rotl (i32.load (local.get $p)) (i32.const 5))
+        (i32.add (i32.load offset=4 (local.get $p))
+                 (i32.load (i32.add (local.get $p) (i32.const 8))))))
+    (i32.add (local.get $a)))
+  ;; Two blocks: eight words from +16 (the base address wraps when $p is near 2^32).
+  (func (export "two_blocks") (param $p i32) (result i32)
+    (i32.add
+      (i32.add
+        (i32.add (i32.load (i32.add (local.get $p) (i32.const 16)))
+                 (i32.load (i32.add (local.get $p) (i32.const 20))))
+        (i32.add (i32.load (i32.add (local.get $p) (i32.const 24)))
+                 (i32.load (i32.add (local.get $p) (i32.const 28)))))
+      (i32.xor
+        (i32.xor (i32.load offset=32 (local.get $p)) (i32.load offset=36 (local.get $p)))
+        (i32.xor (i32.load offset=40 (local.get $p)) (i32.load offset=44 (local.get $p))))))
+  ;; Narrow loads: one check, no 16-byte load.
+  (func (export "narrow") (param $p i32) (result i32)
+    (i32.add (i32.load8_s offset=3 (local.get $p))
+             (i32.add (i32.load16_u (local.get $p)) (i32.load offset=1 (local.get $p)))))
+)"#;
+
+/// A stack frame written, then read back as a group: inside the interleaved stack region
+/// (which the host adds after the module's memory, so it is a module of its own).
+const FRAME_WAT: &str = r#"(module
+  (memory (export "memory") 1)
+  (global $__stack_pointer (mut i32) (i32.const 65536))
+  ;; A stack frame written, then read back as a group (inside the interleaved stack region).
+  (func (export "frame") (param $x i32) (result i32)
+    (local $sp i32)
+    (global.set $__stack_pointer
+      (local.tee $sp (i32.sub (global.get $__stack_pointer) (i32.const 32))))
+    (i32.store (local.get $sp) (local.get $x))
+    (i32.store offset=4 (local.get $sp) (i32.mul (local.get $x) (i32.const 3)))
+    (i32.store offset=8 (local.get $sp) (i32.xor (local.get $x) (i32.const -1)))
+    (i32.store offset=12 (local.get $sp) (i32.const 77))
+    (i32.add
+      (i32.add (i32.load (local.get $sp)) (i32.rotl (i32.load offset=4 (local.get $sp)) (i32.const 3)))
+      (i32.add (i32.load offset=8 (local.get $sp)) (i32.load offset=12 (local.get $sp))))
+    (global.set $__stack_pointer (i32.add (local.get $sp) (i32.const 32))))
+)"#;
+
+/// Bases: aligned, unaligned, at the end of memory, past it, and wrapping around 2^32.
+fn bases() -> Vec<i32> {
+    let mut v = vec![0, 16, 64, 1024, 1, 2, 3, 5, 6, 7, 13];
+    for end in 65500..=65540 {
+        v.push(end);
+    }
+    v.extend([-1, -4, -8, -12, -16, -20, -32, -48, i32::MIN, i32::MAX]);
+    v
+}
+
+fn instance(bytes: &[u8], stores: StoreMode) -> gpu_runtime::host::Instance {
+    let options = TranslateOptions {
+        stores,
+        ..TranslateOptions::default()
+    };
+    let translation = translate(bytes, &options).unwrap();
+    let program = Program::new(&shared_gpu().unwrap(), translation).unwrap();
+    gpu_runtime::host::Instance::new(
+        &program,
+        &gpu_runtime::host::InstanceOptions {
+            stack_size: 1024,
+            stack_slots: Some(256),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+}
+
+/// Byte offsets of the load operators of function `func` (a defined function; no imports).
+fn load_offsets(bytes: &[u8], func: usize) -> Vec<u32> {
+    let mut index = 0;
+    for payload in wasmparser::Parser::new(0).parse_all(bytes) {
+        if let wasmparser::Payload::CodeSectionEntry(body) = payload.unwrap() {
+            if index == func {
+                return body
+                    .get_operators_reader()
+                    .unwrap()
+                    .into_iter_with_offsets()
+                    .filter_map(|r| {
+                        let (op, at) = r.unwrap();
+                        format!("{op:?}").contains("Load").then_some(at as u32)
+                    })
+                    .collect();
+            }
+            index += 1;
+        }
+    }
+    panic!("no function {func}")
+}
+
+#[test]
+fn groups_match_wasmi_in_every_store_mode() {
+    let bytes = wasm(WAT);
+    let mut oracle = Oracle::new(&bytes);
+    assert_eq!(oracle.call("init", &[]), Ok(vec![]));
+    // (export, function index) of the grouped functions.
+    let exports = [
+        ("fields", 1),
+        ("backwards", 2),
+        ("two_blocks", 3),
+        ("narrow", 4),
+    ];
+    for stores in [
+        StoreMode::AtomicPartial,
+        StoreMode::Atomic,
+        StoreMode::Plain,
+    ] {
+        let mut inst = instance(&bytes, stores);
+        inst.run("init", 1, &[]).unwrap().check().unwrap();
+        for (export, func) in exports {
+            let loads = load_offsets(&bytes, func);
+            for p in bases() {
+                let args = [Value::I32(p)];
+                let want = oracle.call(export, &args);
+                let out = inst.run(export, 3, &args).unwrap();
+                let got = out.result(0).unwrap();
+                assert_eq!(got, want, "{stores:?} {export}({p})");
+                if want.is_err() {
+                    // The trap is at the first load that leaves memory, in program order.
+                    let first_bad = first_out_of_bounds(export, p);
+                    let trap = out.first_trap().unwrap();
+                    assert_eq!(
+                        trap.offset, loads[first_bad],
+                        "{stores:?} {export}({p}): {trap}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_group_in_the_stack_region_reads_the_interleaved_words() {
+    let bytes = wasm(FRAME_WAT);
+    let mut oracle = Oracle::new(&bytes);
+    for stores in [
+        StoreMode::AtomicPartial,
+        StoreMode::Atomic,
+        StoreMode::Plain,
+    ] {
+        let mut inst = instance(&bytes, stores);
+        for x in [0, 1, -5, 123_456_789] {
+            let args = [Value::I32(x)];
+            let want = oracle.call("frame", &args);
+            let out = inst.run("frame", 300, &args).unwrap();
+            for t in 0..300 {
+                assert_eq!(
+                    out.result(t).unwrap(),
+                    want,
+                    "{stores:?} frame({x}) thread {t}"
+                );
+            }
+        }
+    }
+}
+
+/// Index (in program order) of the first load of `export` that leaves the one-page memory.
+fn first_out_of_bounds(export: &str, p: i32) -> usize {
+    let p = p as u32;
+    // (address before memarg, memarg offset, size) per load, in program order.
+    let loads: Vec<(u32, u32, u32)> = match export {
+        "fields" => vec![(p, 0, 4), (p, 4, 8), (p.wrapping_add(12), 0, 4)],
+        "backwards" => vec![
+            (p.wrapping_add(12), 0, 4),
+            (p, 0, 4),
+            (p, 4, 4),
+            (p.wrapping_add(8), 0, 4),
+        ],
+        "two_blocks" => {
+            let mut v: Vec<(u32, u32, u32)> =
+                (0..4).map(|k| (p.wrapping_add(16 + 4 * k), 0, 4)).collect();
+            v.extend((0..4).map(|k| (p, 32 + 4 * k, 4)));
+            v
+        }
+        "narrow" => vec![(p, 3, 1), (p, 0, 2), (p, 1, 4)],
+        _ => unreachable!(),
+    };
+    loads
+        .iter()
+        .position(|&(a, o, s)| u64::from(a) + u64::from(o) + u64::from(s) > 65536)
+        .unwrap_or_else(|| panic!("{export}({p}) should not trap"))
+}
