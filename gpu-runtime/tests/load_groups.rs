@@ -57,10 +57,34 @@ const WAT: &str = r#"(module
 )"#;
 
 /// A stack frame written, then read back as a group: inside the interleaved stack region
-/// (which the host adds after the module's memory, so it is a module of its own).
+/// (which the host adds after the module's memory, so it is a module of its own). `bytes`
+/// also writes its frame with byte, half-word and unaligned stores at memarg offsets from the
+/// frame local, which the translator knows to be the thread's own (`frame.rs`).
 const FRAME_WAT: &str = r#"(module
+  (import "gpu" "thread_id" (func $tid (result i32)))
   (memory (export "memory") 1)
   (global $__stack_pointer (mut i32) (i32.const 65536))
+  (func (export "bytes") (param $x i32) (result i64)
+    (local $sp i32)
+    global.get $__stack_pointer
+    i32.const 48
+    i32.sub
+    local.tee $sp
+    global.set $__stack_pointer
+    (local.set $x (i32.add (local.get $x) (call $tid)))
+    (i64.store (local.get $sp) (i64.const 0))
+    (i64.store offset=8 (local.get $sp) (i64.const 0))
+    (i64.store offset=16 (local.get $sp) (i64.const -1))
+    (i32.store8 offset=1 (local.get $sp) (local.get $x))
+    (i32.store8 offset=2 (local.get $sp) (i32.shr_u (local.get $x) (i32.const 8)))
+    (i32.store16 offset=5 (local.get $sp) (i32.mul (local.get $x) (i32.const 7)))
+    (i64.store offset=9 align=1 (local.get $sp) (i64.extend_i32_u (i32.xor (local.get $x) (i32.const 0x5a5a5a5a))))
+    (i32.store offset=19 align=1 (local.get $sp) (local.get $x))
+    (i64.store8 offset=23 (local.get $sp) (i64.const 0x99))
+    (i64.add
+      (i64.add (i64.load (local.get $sp)) (i64.rotl (i64.load offset=8 (local.get $sp)) (i64.const 17)))
+      (i64.rotl (i64.load offset=16 (local.get $sp)) (i64.const 33)))
+    (global.set $__stack_pointer (i32.add (local.get $sp) (i32.const 48))))
   ;; A stack frame written, then read back as a group (inside the interleaved stack region).
   (func (export "frame") (param $x i32) (result i32)
     (local $sp i32)
@@ -186,6 +210,16 @@ fn a_group_in_the_stack_region_reads_the_interleaved_words() {
                     out.result(t).unwrap(),
                     want,
                     "{stores:?} frame({x}) thread {t}"
+                );
+            }
+            // The oracle is thread 0; thread t computes what the oracle does for `x + t`.
+            let out = inst.run("bytes", 300, &args).unwrap();
+            for t in 0..300 {
+                let want = oracle.call("bytes", &[Value::I32(x.wrapping_add(t as i32))]);
+                assert_eq!(
+                    out.result(t).unwrap(),
+                    want,
+                    "{stores:?} bytes({x}) thread {t}"
                 );
             }
         }

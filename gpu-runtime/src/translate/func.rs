@@ -165,6 +165,8 @@ pub struct FuncTranslator<'a, 'w> {
     pub groups: BTreeMap<usize, access_groups::Role>,
     /// The locals holding the words a tiled group's leader loaded, by member offset.
     pub group_words: BTreeMap<usize, Vec<Handle<Expression>>>,
+    /// Locals holding this function's own stack frame, with its size (`frame.rs`).
+    pub frame_locals: BTreeMap<u32, u32>,
 }
 
 impl<'a, 'w> FuncTranslator<'a, 'w> {
@@ -260,6 +262,7 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             plain_if: None,
             groups: BTreeMap::new(),
             group_words: BTreeMap::new(),
+            frame_locals: BTreeMap::new(),
         })
     }
 
@@ -292,6 +295,10 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
         self.targeted = targeted_frames(body)?;
         if self.scc.is_none() && self.rt.group_loads {
             self.groups = access_groups::find(body)?;
+        }
+        if let (None, Some(sp), true) = (&self.scc, self.stack_pointer, self.rt.stack_bounded) {
+            let params = signature(self.env, self.func_index)?.params.len() as u32;
+            self.frame_locals = super::frame::frame_locals(body, params, sp)?;
         }
         // The function frame's loop: branches to the function frame (return, traps) leave it.
         // (In a call-cycle member, the dispatcher's switch case plays that part.)

@@ -90,6 +90,7 @@ mod builder;
 mod entry;
 mod env;
 mod error;
+mod frame;
 mod func;
 pub mod intrinsics;
 pub mod math;
@@ -317,6 +318,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
     }
     rt.math_mode = options.math;
     rt.group_loads = options.group_loads;
+    rt.stack_bounded = stack_max_bytes.is_some();
 
     let mut word = abi::control::GLOBALS;
     let mut globals = Vec::new();

@@ -64,6 +64,9 @@ pub struct Runtime {
     pub memory_vec4: Option<Handle<GlobalVariable>>,
     /// `TranslateOptions::group_loads`.
     pub group_loads: bool,
+    /// The stack depth is bounded statically (`stack_bound.rs`), so a frame the code opens
+    /// lies in the thread's own slot (`frame.rs`).
+    pub stack_bounded: bool,
     /// Private: set to 1 by a function right before its single `return`. A caller clears it
     /// before a call and checks it after: lavapipe disables a thread whose loops it cut until
     /// the function returns, so the function's own checks never run (see `detect_loop_limit`).
@@ -92,6 +95,7 @@ struct Helpers {
     load16: Option<Handle<Function>>,
     load8: Option<Handle<Function>>,
     store: Option<Handle<Function>>,
+    store_own: Option<Handle<Function>>,
     oob: Option<Handle<Function>>,
     grow: Option<Handle<Function>>,
     fill: Option<Handle<Function>>,
@@ -300,6 +304,7 @@ impl Runtime {
             memory_atomic,
             memory_vec4: None,
             group_loads: true,
+            stack_bounded: false,
             globals,
             u32_type: u32t,
             math_mode: super::math::MathMode::default(),
@@ -673,11 +678,39 @@ impl Runtime {
     /// when `memory` is plain), so bytes of the same word written by other threads are never
     /// lost, except with `StoreMode::Plain`, where they are plain read-modify-writes.
     pub fn store(&mut self, module: &mut Module) -> Handle<Function> {
-        if let Some(h) = self.helpers.store {
-            return h;
+        match self.helpers.store {
+            Some(h) => h,
+            None => {
+                let h = self.build_store(module, false);
+                self.helpers.store = Some(h);
+                h
+            }
         }
+    }
+
+    /// `store_own(ea, value, mask)`: [`Runtime::store`] for an access the translator knows to
+    /// lie in the thread's own stack frame (`frame.rs`): with `StoreMode::AtomicPartial`, its
+    /// partial words are plain read-modify-writes with no atomic path; otherwise the same
+    /// helper as `store`.
+    pub fn store_own(&mut self, module: &mut Module) -> Handle<Function> {
+        if self.memory_atomic.is_none() {
+            return self.store(module);
+        }
+        match self.helpers.store_own {
+            Some(h) => h,
+            None => {
+                let h = self.build_store(module, true);
+                self.helpers.store_own = Some(h);
+                h
+            }
+        }
+    }
+
+    /// The store helper; `own`: the access is in the thread's own frame (see `store_own`).
+    fn build_store(&mut self, module: &mut Module, own: bool) -> Handle<Function> {
         let u = u32_ty(module);
-        let mut b = helper_fn("mem_store", &[("ea", u), ("value", u), ("mask", u)], None);
+        let name = if own { "mem_store_own" } else { "mem_store" };
+        let mut b = helper_fn(name, &[("ea", u), ("value", u), ("mask", u)], None);
         let ea = b.expr(Expression::FunctionArgument(0));
         let value = b.expr(Expression::FunctionArgument(1));
         let mask = b.expr(Expression::FunctionArgument(2));
@@ -727,7 +760,7 @@ impl Runtime {
                      word: Handle<Expression>,
                      m: Handle<Expression>,
                      v: Handle<Expression>| {
-            if let Some(atomic_view) = self.memory_atomic {
+            if let Some(atomic_view) = self.memory_atomic.filter(|_| !own) {
                 // Plain memory plus its atomic view: the word has one index in both.
                 let (index, in_stack) = self.place_index(b, word);
                 let private = in_stack.or_else(|| self.private_plain.then(|| in_own_slot(b)));
@@ -786,9 +819,7 @@ impl Runtime {
             accept: guarded,
             reject: naga::Block::new(),
         });
-        let h = module.functions.append(b.finish(), Span::UNDEFINED);
-        self.helpers.store = Some(h);
-        h
+        module.functions.append(b.finish(), Span::UNDEFINED)
     }
 
     /// `oob(ea, size) -> bool`: whether `[ea, ea + size)` leaves linear memory. Re-reads the
@@ -802,24 +833,28 @@ impl Runtime {
         let mut b = helper_fn("mem_oob", &[("ea", u), ("size", u)], Some(boolt));
         let ea = b.expr(Expression::FunctionArgument(0));
         let size = b.expr(Expression::FunctionArgument(1));
-        let end = b.bin(B::Add, ea, size);
-        let wrapped = b.bin(B::Less, end, ea);
+        // `ea + size > bytes` without the 33-bit sum: `size > bytes || ea > bytes - size`. With
+        // `size` a constant at each (inlined) call and `bytes` unchanged in a loop, the driver
+        // hoists all but the last compare out of the loop.
+        let outside = |b: &mut IrBuilder, bytes: Handle<Expression>| {
+            let too_big = b.bin(B::Greater, size, bytes);
+            let room = b.bin(B::Subtract, bytes, size);
+            let past = b.bin(B::Greater, ea, room);
+            b.bin(B::LogicalOr, too_big, past)
+        };
         let r = b.local("r", boolt, None);
         let cached_p = b.expr(Expression::GlobalVariable(self.mem_bytes));
         let cached = b.load(cached_p);
-        let past_cached = b.bin(B::Greater, end, cached);
-        let out_cached = b.bin(B::LogicalOr, wrapped, past_cached);
+        let out_cached = outside(&mut b, cached);
         b.store(r, out_cached);
-        let not_wrapped = b.un(UnaryOperator::LogicalNot, wrapped);
-        let recheck = b.bin(B::LogicalAnd, past_cached, not_wrapped);
         let may_grow_p = b.expr(Expression::GlobalVariable(self.may_grow));
         let may_grow = b.load(may_grow_p);
-        let recheck = b.bin(B::LogicalAnd, recheck, may_grow);
+        let recheck = b.bin(B::LogicalAnd, out_cached, may_grow);
         b.if_then(recheck, |b| {
             let shared_p = self.control_word(b, control::MEMORY_BYTES);
             let shared = b.load(shared_p);
             b.store(cached_p, shared);
-            let out = b.bin(B::Greater, end, shared);
+            let out = outside(b, shared);
             b.store(r, out);
         });
         let v = b.load(r);

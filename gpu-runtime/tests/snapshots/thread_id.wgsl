@@ -33,19 +33,17 @@ var<private> stack_top: u32;
 fn mem_oob(ea: u32, size: u32) -> bool {
     var r: bool;
 
-    let _e2 = (ea + size);
-    let _e3 = (_e2 < ea);
-    let _e6 = mem_bytes;
-    let _e7 = (_e2 > _e6);
-    r = (_e3 || _e7);
-    let _e12 = may_grow;
-    if ((_e7 && !(_e3)) && _e12) {
-        let _e17 = atomicLoad((&control[0u]));
-        mem_bytes = _e17;
-        r = (_e2 > _e17);
+    let _e4 = mem_bytes;
+    let _e8 = ((size > _e4) || (ea > (_e4 - size)));
+    r = _e8;
+    let _e10 = may_grow;
+    if (_e8 && _e10) {
+        let _e15 = atomicLoad((&control[0u]));
+        mem_bytes = _e15;
+        r = ((size > _e15) || (ea > (_e15 - size)));
     }
-    let _e19 = r;
-    return _e19;
+    let _e20 = r;
+    return _e20;
 }
 
 fn mem_store(ea_1: u32, value: u32, mask: u32) {

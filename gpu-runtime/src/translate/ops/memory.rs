@@ -7,7 +7,7 @@ use wasmparser::{MemArg, Operator};
 
 use super::super::abi::{control, TrapKind, ValType};
 use super::super::access_groups::{Group, Member, Role};
-use super::super::func::FuncTranslator;
+use super::super::func::{FuncTranslator, Operand};
 use super::super::TranslateError;
 
 type H = Handle<Expression>;
@@ -409,6 +409,15 @@ impl FuncTranslator<'_, '_> {
     }
 
     fn store(&mut self, memarg: MemArg, size: u32) -> Result<(), TranslateError> {
+        // `local.get $fp` of a frame local, still deferred: the store is in the thread's own
+        // frame when it ends inside it (`frame.rs`).
+        let own = match self.stack.len().checked_sub(2).map(|i| self.stack[i].0) {
+            Some(Operand::Local(local)) => self
+                .frame_locals
+                .get(&local)
+                .is_some_and(|&n| memarg.offset + u64::from(size) <= u64::from(n)),
+            _ => false,
+        };
         let (value, t) = self.pop_typed();
         let ea = self.effective_address(memarg, size)?;
         let bits = match t {
@@ -421,7 +430,11 @@ impl FuncTranslator<'_, '_> {
         } else {
             bits
         };
-        let store = self.rt.store(self.module);
+        let store = if own {
+            self.rt.store_own(self.module)
+        } else {
+            self.rt.store(self.module)
+        };
         let mask = self.b.u32(match size {
             1 => 0xff,
             2 => 0xffff,
