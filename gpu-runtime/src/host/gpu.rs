@@ -176,7 +176,7 @@ impl Gpu {
         let max = l
             .max_storage_buffer_binding_size
             .min(l.max_buffer_size)
-            .min((1u64 << 32) - u64::from(crate::translate::abi::PAGE_SIZE));
+            .min(crate::translate::abi::MAX_MEMORY_BYTES);
         max & !(u64::from(crate::translate::abi::PAGE_SIZE) - 1)
     }
 

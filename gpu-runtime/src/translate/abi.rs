@@ -119,6 +119,12 @@ pub const WORKGROUP_SIZE: u32 = 64;
 /// Bytes in a wasm page.
 pub const PAGE_SIZE: u32 = 65536;
 
+/// The most bytes a linear memory has on the GPU (its size is a `u32` in `control`): 4 GiB
+/// less 4 MiB. The margin lets a load group's bounds check catch a span whose start wrapped
+/// below address 0 with its one compare (`access_groups.rs`: spans reach at most 1 MiB
+/// below the leader's address).
+pub const MAX_MEMORY_BYTES: u64 = (1 << 32) - (4 << 20);
+
 /// Why a thread stopped early. The code is the thread's status word in `results`; 0 is success.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(u32)]

@@ -169,7 +169,12 @@ fn close(open: Option<Open>, roles: &mut BTreeMap<usize, Role>) {
             size,
         })
         .collect();
-    if members.iter().any(|m| m.rel.abs() > MAX_REL) {
+    // Both a member's address and its base before the memarg offset stay within `MAX_REL`
+    // of the leader's address: the group's check relies on it (`abi::MAX_MEMORY_BYTES`).
+    if members
+        .iter()
+        .any(|m| m.rel.abs() > MAX_REL || (m.rel - i64::from(m.memarg_offset)).abs() > MAX_REL)
+    {
         return;
     }
     let tileable = g.loads.iter().all(|l| l.4);

@@ -291,6 +291,7 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             has_loop: true,
             rest_guards: Vec::new(),
             first_site: 1,
+            plain_back_edge: false,
         });
         self.targeted = targeted_frames(body)?;
         if self.scc.is_none() && self.rt.group_loads {

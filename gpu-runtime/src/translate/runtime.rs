@@ -335,8 +335,9 @@ impl Runtime {
     }
 
     /// The 16-byte block `block` of linear memory (bytes `16·block ..`), as `vec4<u32>`;
-    /// declares the `memory_vec4` view on first use. The caller makes sure the block is inside
-    /// memory and outside the interleaved stack region ([`Runtime::outside_stack`]).
+    /// declares the `memory_vec4` view on first use. A block past the buffer reads its last
+    /// block instead; the caller makes sure that the block is outside the interleaved stack
+    /// region ([`Runtime::outside_stack`]) and uses the words only when it is inside memory.
     pub fn load_block(
         &mut self,
         module: &mut Module,
@@ -383,6 +384,17 @@ impl Runtime {
             )
         });
         let g = b.expr(Expression::GlobalVariable(view));
+        // Clamped to the buffer: callers may load before knowing the block is in memory.
+        let blocks = b.expr(Expression::ArrayLength(g));
+        let one = b.u32(1);
+        let last = b.bin(B::Subtract, blocks, one);
+        let block = b.expr(Expression::Math {
+            fun: naga::MathFunction::Min,
+            arg: block,
+            arg1: Some(last),
+            arg2: None,
+            arg3: None,
+        });
         let p = b.access(g, block);
         b.load(p)
     }

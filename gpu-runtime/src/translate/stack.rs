@@ -56,6 +56,10 @@ pub struct ControlFrame {
     /// In a call-cycle member: the id the first recursive call site inside this frame gets
     /// (sites are numbered in program order, so a frame's sites are a contiguous range).
     pub first_site: u32,
+    /// A wasm loop with a back-edge that is not a `br_if` straight to it (whose `continue` the
+    /// translator guards with `!trapped`): the loop keeps the trap check in its continuing
+    /// block, so that a trapped thread cannot go round forever.
+    pub plain_back_edge: bool,
 }
 
 impl ControlFrame {

@@ -121,28 +121,25 @@ fn w_nested_f1_(p0_1: u32) -> u32 {
                 let _e18 = l0_1;
                 l0_1 = (_e18 + 7u);
                 let _e21 = l0_1;
-                if (u32((_e21 < 50u)) != 0u) {
+                let _e27 = trap_code;
+                if ((u32((_e21 < 50u)) != 0u) && (_e27 == 0u)) {
                     continue;
                 }
                 brk_1 = 4294967294u;
                 break;
-                continuing {
-                    let _e28 = trap_code;
-                    break if (_e28 != 0u);
-                }
             }
-            let _e31 = brk_1;
-            let _e36 = trap_code;
-            let _e39 = ((_e31 == 4294967295u) && (_e36 == 0u));
-            let _e42 = trap_func;
-            trap_code = select(_e36, 2952790142u, _e39);
-            trap_func = select(_e42, 1u, _e39);
-            if (_e31 == 4294967294u) {
+            let _e32 = brk_1;
+            let _e37 = trap_code;
+            let _e40 = ((_e32 == 4294967295u) && (_e37 == 0u));
+            let _e43 = trap_func;
+            trap_code = select(_e37, 2952790142u, _e40);
+            trap_func = select(_e43, 1u, _e40);
+            if (_e32 == 4294967294u) {
                 brk_1 = 4294967295u;
             }
-            let _e47 = brk_1;
-            if (_e47 != 4294967295u) {
-                if (_e47 == 1u) {
+            let _e48 = brk_1;
+            if (_e48 != 4294967295u) {
+                if (_e48 == 1u) {
                     brk_1 = 4294967295u;
                 }
                 break;
@@ -150,13 +147,13 @@ fn w_nested_f1_(p0_1: u32) -> u32 {
             blk2_ = 2u;
             break;
         }
-        let _e53 = blk2_;
-        ret1_1 = _e53;
+        let _e54 = blk2_;
+        ret1_1 = _e54;
         break;
     }
-    let _e54 = ret1_1;
+    let _e55 = ret1_1;
     finished = 1u;
-    return _e54;
+    return _e55;
 }
 
 fn w_pair_f2_(p0_2: u32) -> Results_i32_i32_ {

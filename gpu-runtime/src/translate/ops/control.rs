@@ -48,6 +48,7 @@ impl FuncTranslator<'_, '_> {
                 has_loop,
                 rest_guards: Vec::new(),
                 first_site: 0,
+                plain_back_edge: false,
             });
             return Ok(());
         }
@@ -118,6 +119,7 @@ impl FuncTranslator<'_, '_> {
             has_loop,
             rest_guards: Vec::new(),
             first_site,
+            plain_back_edge: false,
         });
         Ok(())
     }
@@ -305,7 +307,8 @@ impl FuncTranslator<'_, '_> {
         if let Some(statement) = plain_if {
             self.b.stmt(statement);
         } else if self.control[top].is_loop() {
-            self.close_wasm_loop(body);
+            let check = self.control[top].plain_back_edge || self.scc.is_some();
+            self.close_wasm_loop(body, check);
         } else if self.control[top].has_loop {
             self.b.stmt(Statement::Loop {
                 body,
@@ -338,18 +341,20 @@ impl FuncTranslator<'_, '_> {
         self.reachable = end_reachable || frame.branched_to;
     }
 
-    /// A wasm `loop`'s naga loop: it also leaves once the thread has trapped (`break_if` in its
-    /// continuing block, so no conditional jump is added to the body). With
-    /// `detect_loop_limit`, every real exit leaves a mark in `brk`; an exit without one was
-    /// the driver's iteration cap and becomes a [`TrapKind::LoopLimit`] trap.
-    fn close_wasm_loop(&mut self, body: naga::Block) {
+    /// A wasm `loop`'s naga loop: it leaves once the thread has trapped, either because every
+    /// back-edge is a `br_if` whose `continue` requires `!trapped`, or, with `check` (some
+    /// other back-edge), by a `break_if` in its continuing block (so no conditional jump is
+    /// added to the body). With `detect_loop_limit`, every real exit leaves a mark in `brk`;
+    /// an exit without one was the driver's iteration cap and becomes a
+    /// [`TrapKind::LoopLimit`] trap.
+    fn close_wasm_loop(&mut self, body: naga::Block, check: bool) {
         self.b.open_block();
-        let trapped = self.trapped();
+        let trapped = check.then(|| self.trapped());
         let continuing = self.b.close_block();
         self.b.stmt(Statement::Loop {
             body,
             continuing,
-            break_if: Some(trapped),
+            break_if: trapped,
         });
         if !self.detect_loop_limit {
             return;
@@ -385,6 +390,7 @@ impl FuncTranslator<'_, '_> {
             }
             Operator::Br { relative_depth } => {
                 let target = self.target(*relative_depth)?;
+                self.control[target].plain_back_edge |= self.control[target].is_loop();
                 if self.is_plain_block_exit(*relative_depth) {
                     // Leaving a loop-less block from its own body: the rest is dead code and
                     // the block ends right here.
@@ -420,7 +426,19 @@ impl FuncTranslator<'_, '_> {
             Operator::BrIf { relative_depth } => {
                 let target = self.target(*relative_depth)?;
                 let c = self.pop();
-                let cond = self.to_bool(c);
+                let mut cond = self.to_bool(c);
+                // A `continue` straight to the enclosing loop is not taken once the thread has
+                // trapped; when all of a loop's back-edges are such, it needs no trap check of
+                // its own per iteration (`close_wasm_loop`).
+                let direct = self.scc.is_none()
+                    && self.control[target].is_loop()
+                    && target == self.loop_frame(self.control.len() - 1);
+                if direct {
+                    let clean = self.rt.running(&mut self.b);
+                    cond = self.b.bin(B::LogicalAnd, cond, clean);
+                } else {
+                    self.control[target].plain_back_edge |= self.control[target].is_loop();
+                }
                 // Load the carried values here: they stay on the stack after the `if`.
                 let n = self.control[target].branch_types().len();
                 self.peek_n(n);
@@ -439,6 +457,9 @@ impl FuncTranslator<'_, '_> {
                     table.push(self.target(t?)?);
                 }
                 let default = self.target(targets.default())?;
+                for &t in table.iter().chain([&default]) {
+                    self.control[t].plain_back_edge |= self.control[t].is_loop();
+                }
                 self.br_table(&table, default);
                 self.reachable = false;
             }

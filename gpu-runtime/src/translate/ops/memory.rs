@@ -201,19 +201,20 @@ impl FuncTranslator<'_, '_> {
     /// one check of the span; when it fails, each member's own check in program order, so
     /// that the first load that really leaves memory is the trap recorded, with its offset.
     /// Returns whether the group's check span ([`Group::check_span`]) is outside memory.
+    ///
+    /// The span's start `leader + lo` is taken modulo 2^32 and needs no test of its own for
+    /// wrapping: below 0 it becomes an address above `4 GiB - 1 MiB`, past any memory
+    /// (`abi::MAX_MEMORY_BYTES`), so the bounds compare fails; past 2^32 (positive `lo`) every
+    /// member's address wraps by the same 2^32, as wasm's `i32.add` does, so the wrapped span
+    /// is the members' real one.
     fn check_group(&mut self, group: &Group, leader: H) -> H {
         let (lo, hi) = group.check_span();
         let start = self.plus(leader, lo);
-        let wrapped = match lo.signum() {
-            -1 => self.b.bin(B::Greater, start, leader),
-            1 => self.b.bin(B::Less, start, leader),
-            _ => self.b.lit(naga::Literal::Bool(false)),
-        };
         let oob = self.rt.oob(self.module);
         let len = self.b.u32((hi - lo) as u32);
         let bad = match self.b.call(oob, vec![start, len], true) {
-            Some(out) => self.b.bin(B::LogicalOr, wrapped, out),
-            None => wrapped,
+            Some(out) => out,
+            None => self.b.lit(naga::Literal::Bool(false)),
         };
         let here = self.offset;
         self.b.open_block();
@@ -240,9 +241,12 @@ impl FuncTranslator<'_, '_> {
     }
 
     /// A tiled group's loads, all done at the leader into locals ([`FuncTranslator::group_words`]):
-    /// 16-byte loads when the span is inside memory, 16-byte aligned and outside the
-    /// interleaved stack region, else each member's own words as usual.
-    fn load_tiled(&mut self, group: &Group, leader: H, bad: H, blocks: u32) {
+    /// 16-byte loads when the span is 16-byte aligned and outside the interleaved stack region,
+    /// else each member's own words as usual. The 16-byte loads do not wait for the bounds
+    /// check (in a loop like n-body's that check would sit between the address and the load on
+    /// every iteration): their block index is clamped to the buffer instead, and a thread whose
+    /// check failed has trapped, so what it read does not matter.
+    fn load_tiled(&mut self, group: &Group, leader: H, blocks: u32) {
         let (lo, _) = group.span();
         let start = self.plus(leader, lo);
         let u = self.rt.u32_type;
@@ -253,8 +257,7 @@ impl FuncTranslator<'_, '_> {
         let low = self.b.bin(B::And, start, fifteen);
         let zero = self.b.u32(0);
         let aligned = self.b.bin(B::Equal, low, zero);
-        let inside = self.b.un(naga::UnaryOperator::LogicalNot, bad);
-        let mut wide = self.b.bin(B::LogicalAnd, inside, aligned);
+        let mut wide = aligned;
         let two = self.b.u32(2);
         let first = self.b.bin(B::ShiftRight, start, two);
         let last = self.plus(first, i64::from(blocks * 4 - 1));
@@ -330,9 +333,9 @@ impl FuncTranslator<'_, '_> {
             None => return self.effective_address(memarg, size).map(Some),
             Some(Role::Leader(group)) => {
                 let addr = self.pop();
-                let bad = self.check_group(&group, addr);
+                self.check_group(&group, addr);
                 if let Some(blocks) = group.tiled_blocks.filter(|_| self.rt.wide_loads()) {
-                    self.load_tiled(&group, addr, bad, blocks);
+                    self.load_tiled(&group, addr, blocks);
                 }
                 addr
             }
