@@ -57,7 +57,7 @@ def plain(text):
     text = re.sub(r"atomicStore\(\(" + view + r"([^\]]*)\]\), (.*)\);", r"memory[\1] = \2;", text)
     text = re.sub(r"atomicAnd\(\(" + view + r"([^\]]*)\]\), (.*)\);", r"memory[\1] = memory[\1] & \2;", text)
     text = re.sub(r"atomicOr\(\(" + view + r"([^\]]*)\]\), (.*)\);", r"memory[\1] = memory[\1] | \2;", text)
-    if "&memory" in text:
+    if re.search(r"atomic\w*\(\(&memory", text):
         raise SystemExit("an atomic on memory is left that this script does not rewrite")
     return text
 

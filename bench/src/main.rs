@@ -64,8 +64,9 @@ struct Args {
     #[arg(long, default_value_t = 5)]
     warmup: u32,
     /// Warm-up rounds go on until this many milliseconds have passed (GPU clocks rise under
-    /// sustained load).
-    #[arg(long, default_value_t = 500)]
+    /// sustained load; on the H200, saxpy's memory-bound times halve between 500 ms and 3 s of
+    /// warm-up, docs/PERFORMANCE.md).
+    #[arg(long, default_value_t = 3000)]
     warmup_ms: u64,
     /// The timed runs are split into this many rounds, alternating (a) and (b) within each
     /// (each round: one submission of back-to-back runs per side).
@@ -411,17 +412,31 @@ fn bench(
     let mut sources = [""; 2];
     let mut failed = [false; 2];
     // Warm-up: until every side has run `--warmup` times and the GPU has been busy for
-    // `--warmup-ms` (its clocks rise under sustained load).
+    // `--warmup-ms` (its clocks rise under sustained load). After the first batch, each batch
+    // is sized to about `WARMUP_BATCH` of GPU time, so that the host's wait between batches
+    // does not leave the GPU idle for most of the warm-up (a short kernel's batch of a few
+    // runs is over in milliseconds).
+    const WARMUP_BATCH: Duration = Duration::from_millis(50);
     let warm = Instant::now();
+    let mut batch = [args.warmup.max(1); 2];
     let mut rounds = 0;
-    while rounds < 1 || (warm.elapsed().as_millis() < u128::from(args.warmup_ms) && rounds < 100) {
+    while rounds < 1 || (warm.elapsed().as_millis() < u128::from(args.warmup_ms) && rounds < 1000) {
         for (side, timer) in &mut timers {
             if failed[*side] {
                 continue;
             }
-            if let Err(e) = timer(args.warmup.max(1)) {
-                row.sides[*side].error = Some(format!("{e:#}"));
-                failed[*side] = true;
+            match timer(batch[*side]) {
+                Ok((t, _)) => {
+                    if let Some(per_run) = t.iter().min().filter(|d| !d.is_zero()) {
+                        let fit = WARMUP_BATCH.as_nanos() / per_run.as_nanos();
+                        // 2,000: two timestamps per run, wgpu allows 4,096 per query set.
+                        batch[*side] = (fit as u32).clamp(args.warmup.max(1), 2_000);
+                    }
+                }
+                Err(e) => {
+                    row.sides[*side].error = Some(format!("{e:#}"));
+                    failed[*side] = true;
+                }
             }
         }
         rounds += 1;

@@ -59,7 +59,8 @@ const WAT: &str = r#"(module
 /// A stack frame written, then read back as a group: inside the interleaved stack region
 /// (which the host adds after the module's memory, so it is a module of its own). `bytes`
 /// also writes its frame with byte, half-word and unaligned stores at memarg offsets from the
-/// frame local, which the translator knows to be the thread's own (`frame.rs`).
+/// frame local, and through the parameter of a helper it passes the frame to, both of which
+/// the translator knows to be the thread's own (`frame.rs`).
 const FRAME_WAT: &str = r#"(module
   (import "gpu" "thread_id" (func $tid (result i32)))
   (memory (export "memory") 1)
@@ -81,10 +82,16 @@ const FRAME_WAT: &str = r#"(module
     (i64.store offset=9 align=1 (local.get $sp) (i64.extend_i32_u (i32.xor (local.get $x) (i32.const 0x5a5a5a5a))))
     (i32.store offset=19 align=1 (local.get $sp) (local.get $x))
     (i64.store8 offset=23 (local.get $sp) (i64.const 0x99))
+    (call $in_callers_frame (local.get $sp) (local.get $x))
     (i64.add
       (i64.add (i64.load (local.get $sp)) (i64.rotl (i64.load offset=8 (local.get $sp)) (i64.const 17)))
       (i64.rotl (i64.load offset=16 (local.get $sp)) (i64.const 33)))
     (global.set $__stack_pointer (i32.add (local.get $sp) (i32.const 48))))
+  ;; Stores through a parameter that every caller passes its frame in (`module_frames`).
+  (func $in_callers_frame (param $p i32) (param $x i32)
+    (i32.store8 offset=3 (local.get $p) (i32.add (local.get $x) (i32.const 9)))
+    (i32.store16 offset=14 (local.get $p) (i32.mul (local.get $x) (i32.const 3)))
+    (i64.store offset=17 align=1 (local.get $p) (i64.extend_i32_s (local.get $x))))
   ;; A stack frame written, then read back as a group (inside the interleaved stack region).
   (func (export "frame") (param $x i32) (result i32)
     (local $sp i32)

@@ -18,7 +18,167 @@ use std::collections::BTreeMap;
 
 use wasmparser::{FunctionBody, Operator};
 
+use super::env::ModuleEnv;
 use super::error::TranslateError;
+
+/// Frame locals of every defined function, by function index: its own (see
+/// [`frame_locals`]) and the parameters through which all its callers pass a frame.
+///
+/// A parameter is a frame pointer of extent `N` when the function is only ever called
+/// directly (not exported, not in a table, not the start function), is never written, and
+/// every call passes `local.get $x` of a frame local `$x` of the caller whose frame has at
+/// least `N` bytes (n-body and SHA-256: `compress(state = $fp, block)`, where `$fp` is the
+/// caller's frame). Iterated so that a frame passed on through a parameter stays one.
+pub fn module_frames(
+    env: &ModuleEnv<'_>,
+    stack_pointer: u32,
+) -> Result<BTreeMap<u32, BTreeMap<u32, u32>>, TranslateError> {
+    let first = env.num_imported_funcs();
+    let mut own = BTreeMap::new();
+    let mut bodies = BTreeMap::new();
+    for (i, body) in env.bodies.iter().enumerate() {
+        let f = first + i as u32;
+        let params = env.func_sig(f).map_or(0, |s| s.params.len() as u32);
+        own.insert(f, frame_locals(body, params, stack_pointer)?);
+        let mut ops = Vec::new();
+        let mut reader = body.get_operators_reader()?;
+        while !reader.eof() {
+            ops.push(reader.read()?);
+        }
+        bodies.insert(f, ops);
+    }
+    // Call sites: (caller, callee, the local each argument is, when it is a `local.get`).
+    let mut sites: Vec<(u32, u32, Option<Vec<Option<u32>>>)> = Vec::new();
+    for (&g, ops) in &bodies {
+        for (i, op) in ops.iter().enumerate() {
+            if let Operator::Call { function_index } = op {
+                let n = env.func_sig(*function_index).map_or(0, |s| s.params.len());
+                sites.push((g, *function_index, arguments(env, &ops[..i], n)));
+            }
+        }
+    }
+    let called_from_outside = |f: u32| {
+        env.exports
+            .iter()
+            .any(|(_, k, i)| *k == wasmparser::ExternalKind::Func && *i == f)
+            || env.ref_targets.contains(&f)
+            || env.start == Some(f)
+    };
+    let written = |f: u32, local: u32| {
+        bodies.get(&f).is_some_and(|ops| {
+            ops.iter().any(|op| {
+                matches!(op, Operator::LocalSet { local_index } | Operator::LocalTee { local_index }
+                    if *local_index == local)
+            })
+        })
+    };
+    let mut frames = own.clone();
+    // Each round can only add parameters one call deeper; the call graph is acyclic here
+    // (a bounded stack), so its depth bounds the rounds.
+    for _ in 0..bodies.len().min(64) {
+        let mut changed = false;
+        for &f in bodies.keys() {
+            if called_from_outside(f) {
+                continue;
+            }
+            let params = env.func_sig(f).map_or(0, |s| s.params.len() as u32);
+            for k in 0..params {
+                if frames[&f].contains_key(&k) || written(f, k) {
+                    continue;
+                }
+                let mut extent: Option<u32> = None;
+                let mut all = true;
+                let mut any = false;
+                for (g, callee, args) in &sites {
+                    if *callee != f {
+                        continue;
+                    }
+                    any = true;
+                    let passed = args
+                        .as_ref()
+                        .and_then(|a| a[k as usize])
+                        .and_then(|x| frames[g].get(&x).copied());
+                    match passed {
+                        Some(n) => extent = Some(extent.map_or(n, |e| e.min(n))),
+                        None => all = false,
+                    }
+                }
+                if let (true, true, Some(n)) = (any, all, extent) {
+                    frames.get_mut(&f).map(|m| m.insert(k, n));
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    Ok(frames)
+}
+
+/// For a call with `n` parameters at the end of `before`: per argument, the local it is when
+/// the value is a plain `local.get`; `None` when an operator on the way has an arity this does
+/// not know (a block, a branch, a call through a table, ...).
+fn arguments(env: &ModuleEnv<'_>, before: &[Operator<'_>], n: usize) -> Option<Vec<Option<u32>>> {
+    let mut args = vec![None; n];
+    let mut p = before.len();
+    for j in (0..n).rev() {
+        // Walk back over the operators that produced argument `j`: the first one met (the
+        // last executed) that pushes a value while one value is needed made it.
+        let mut need: i64 = 1;
+        let mut producer = None;
+        while need > 0 {
+            p = p.checked_sub(1)?;
+            let (pops, pushes) = arity(env, &before[p])?;
+            if need == 1 && producer.is_none() && pushes == 1 {
+                producer = Some(p);
+            }
+            need += i64::from(pops) - i64::from(pushes);
+        }
+        if let Some(Operator::LocalGet { local_index }) = producer.map(|q| &before[q]) {
+            args[j] = Some(*local_index);
+        }
+    }
+    Some(args)
+}
+
+/// (values popped, values pushed) of an operator, for the ones whose counts do not depend on
+/// the control stack; direct calls from the callee's signature.
+fn arity(env: &ModuleEnv<'_>, op: &Operator<'_>) -> Option<(u32, u32)> {
+    match op {
+        Operator::Call { function_index } => env
+            .func_sig(*function_index)
+            .map(|s| (s.params.len() as u32, s.results.len() as u32)),
+        _ => op.operator_arity(&NoModule),
+    }
+}
+
+/// Arity of fixed-arity operators only: everything that needs the module answers `None`.
+struct NoModule;
+
+impl wasmparser::ModuleArity for NoModule {
+    fn sub_type_at(&self, _: u32) -> Option<&wasmparser::SubType> {
+        None
+    }
+    fn tag_type_arity(&self, _: u32) -> Option<(u32, u32)> {
+        None
+    }
+    fn type_index_of_function(&self, _: u32) -> Option<u32> {
+        None
+    }
+    fn func_type_of_cont_type(&self, _: &wasmparser::ContType) -> Option<&wasmparser::FuncType> {
+        None
+    }
+    fn sub_type_of_ref_type(&self, _: &wasmparser::RefType) -> Option<&wasmparser::SubType> {
+        None
+    }
+    fn control_stack_height(&self) -> u32 {
+        0
+    }
+    fn label_block(&self, _: u32) -> Option<(wasmparser::BlockType, wasmparser::FrameKind)> {
+        None
+    }
+}
 
 /// Frame locals of a body with `params` parameters, with their frame size `N` in bytes.
 pub fn frame_locals(
@@ -86,6 +246,47 @@ mod tests {
             }
         }
         panic!("no function");
+    }
+
+    fn module(wat: &str) -> BTreeMap<u32, BTreeMap<u32, u32>> {
+        let wasm = wat::parse_str(wat).unwrap();
+        let env = crate::translate::env::ModuleEnv::parse(&wasm).unwrap();
+        module_frames(&env, 0).unwrap()
+    }
+
+    #[test]
+    fn a_parameter_every_caller_passes_its_frame_in_is_a_frame_local() {
+        let wat = |second: &str| {
+            format!(
+                "(module (memory 1) (global $sp (mut i32) (i32.const 65536))
+                   (func $caller (export \"caller\") (local i32)
+                     global.get $sp i32.const 64 i32.sub local.tee 0 global.set $sp
+                     (call $helper (local.get 0) (i32.const 5))
+                     {second})
+                   (func $helper (param i32 i32) (i32.store8 (local.get 0) (local.get 1))))"
+            )
+        };
+        // One call site with the frame: param 0 of $helper (function 1) is a frame of 64.
+        let f = module(&wat(""));
+        assert_eq!(f[&0], BTreeMap::from([(0, 64)]));
+        assert_eq!(f[&1], BTreeMap::from([(0, 64)]));
+        // A second call with something else: not a frame.
+        let f = module(&wat(
+            "(call $helper (i32.add (local.get 0) (i32.const 8)) (i32.const 5))",
+        ));
+        assert!(f[&1].is_empty());
+    }
+
+    #[test]
+    fn an_exported_callee_is_not_given_frames() {
+        let f = module(
+            "(module (memory 1) (global $sp (mut i32) (i32.const 65536))
+               (func $caller (local i32)
+                 global.get $sp i32.const 64 i32.sub local.tee 0 global.set $sp
+                 (call $helper (local.get 0)))
+               (func $helper (export \"helper\") (param i32) (i32.store8 (local.get 0) (i32.const 1))))",
+        );
+        assert!(f[&1].is_empty());
     }
 
     #[test]

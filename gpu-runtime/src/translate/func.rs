@@ -46,6 +46,8 @@ pub struct Shared<'a, 'w> {
     pub stack_pointer: Option<u32>,
     pub detect_loop_limit: bool,
     pub exact_floats: bool,
+    /// Frame locals by function (`frame.rs`); empty when the stack depth is not bounded.
+    pub frames: &'a BTreeMap<u32, BTreeMap<u32, u32>>,
 }
 
 impl<'w> Shared<'_, 'w> {
@@ -62,6 +64,7 @@ impl<'w> Shared<'_, 'w> {
             stack_pointer: self.stack_pointer,
             detect_loop_limit: self.detect_loop_limit,
             exact_floats: self.exact_floats,
+            frames: self.frames,
         }
     }
 }
@@ -167,6 +170,7 @@ pub struct FuncTranslator<'a, 'w> {
     pub group_words: BTreeMap<usize, Vec<Handle<Expression>>>,
     /// Locals holding this function's own stack frame, with its size (`frame.rs`).
     pub frame_locals: BTreeMap<u32, u32>,
+    pub frames: &'a BTreeMap<u32, BTreeMap<u32, u32>>,
 }
 
 impl<'a, 'w> FuncTranslator<'a, 'w> {
@@ -263,6 +267,7 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             groups: BTreeMap::new(),
             group_words: BTreeMap::new(),
             frame_locals: BTreeMap::new(),
+            frames: shared.frames,
         })
     }
 
@@ -297,9 +302,12 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
         if self.scc.is_none() && self.rt.group_loads {
             self.groups = access_groups::find(body)?;
         }
-        if let (None, Some(sp), true) = (&self.scc, self.stack_pointer, self.rt.stack_bounded) {
-            let params = signature(self.env, self.func_index)?.params.len() as u32;
-            self.frame_locals = super::frame::frame_locals(body, params, sp)?;
+        if self.scc.is_none() {
+            self.frame_locals = self
+                .frames
+                .get(&self.func_index)
+                .cloned()
+                .unwrap_or_default();
         }
         // The function frame's loop: branches to the function frame (return, traps) leave it.
         // (In a call-cycle member, the dispatcher's switch case plays that part.)

@@ -177,10 +177,12 @@ pub enum StoreMode {
     PrivatePlain,
     /// The default: `memory` is a plain `array<u32>`, so loads and whole-word stores are
     /// ordinary (cached) accesses, and the same buffer is bound a second time as
-    /// `array<atomic<u32>>` (`memory_atomic`, binding 8) for partial-word stores outside the
-    /// thread's stack slot, which stay `atomicAnd` + `atomicOr`. Same results as
+    /// `array<atomic<u32>>` (`memory_atomic`, binding 8) for partial-word stores, which stay
+    /// `atomicAnd` + `atomicOr`, except those the translator knows to land in the thread's
+    /// own stack frame (`frame.rs`: plain read-modify-writes). Same results as
     /// [`StoreMode::Atomic`] for every module the translator accepts; needs an adapter with 9
-    /// storage buffers per shader stage (every desktop Vulkan, Metal and DX12 one).
+    /// storage buffers per shader stage (10 with load groups' 16-byte view; every desktop
+    /// Vulkan, Metal and DX12 one).
     #[default]
     AtomicPartial,
     /// Linear memory is a plain `array<u32>` (no atomics anywhere): partial-word stores are
@@ -304,10 +306,8 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
     };
     // Plain memory keeps the interleaved stack in place; atomic memory gives it its own buffer.
     let plain_memory = views != runtime::MemoryViews::Atomic;
-    let private_plain = matches!(
-        options.stores,
-        StoreMode::PrivatePlain | StoreMode::AtomicPartial
-    ) && stack_pointer.is_some()
+    let private_plain = options.stores == StoreMode::PrivatePlain
+        && stack_pointer.is_some()
         && !options.interleave_stack;
     let mut rt = runtime::Runtime::new(&mut module, &global_types, private_plain, views);
     if options.interleave_stack && stack_pointer.is_some() {
@@ -318,7 +318,6 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
     }
     rt.math_mode = options.math;
     rt.group_loads = options.group_loads;
-    rt.stack_bounded = stack_max_bytes.is_some();
 
     let mut word = abi::control::GLOBALS;
     let mut globals = Vec::new();
@@ -366,6 +365,11 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
 
     let globals_words: u32 = env.globals.iter().map(|g| g.ty.words()).sum();
     let globals_shadow = word;
+    // Frames are known to lie in the thread's own slot only when the stack depth is bounded.
+    let frames = match (stack_pointer, stack_max_bytes) {
+        (Some(sp), Some(_)) => frame::module_frames(&env, sp)?,
+        _ => std::collections::BTreeMap::new(),
+    };
     let mut funcs = std::collections::BTreeMap::new();
     let mut needs_call_stack = false;
     for component in components {
@@ -384,6 +388,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
             stack_pointer,
             detect_loop_limit: options.detect_loop_limit,
             exact_floats: options.exact_floats,
+            frames: &frames,
         };
         if !graph.is_cycle(&component) {
             let mut translated = Vec::new();

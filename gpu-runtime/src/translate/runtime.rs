@@ -64,9 +64,6 @@ pub struct Runtime {
     pub memory_vec4: Option<Handle<GlobalVariable>>,
     /// `TranslateOptions::group_loads`.
     pub group_loads: bool,
-    /// The stack depth is bounded statically (`stack_bound.rs`), so a frame the code opens
-    /// lies in the thread's own slot (`frame.rs`).
-    pub stack_bounded: bool,
     /// Private: set to 1 by a function right before its single `return`. A caller clears it
     /// before a call and checks it after: lavapipe disables a thread whose loops it cut until
     /// the function returns, so the function's own checks never run (see `detect_loop_limit`).
@@ -304,7 +301,6 @@ impl Runtime {
             memory_atomic,
             memory_vec4: None,
             group_loads: true,
-            stack_bounded: false,
             globals,
             u32_type: u32t,
             math_mode: super::math::MathMode::default(),
@@ -773,22 +769,15 @@ impl Runtime {
                      m: Handle<Expression>,
                      v: Handle<Expression>| {
             if let Some(atomic_view) = self.memory_atomic.filter(|_| !own) {
-                // Plain memory plus its atomic view: the word has one index in both.
-                let (index, in_stack) = self.place_index(b, word);
-                let private = in_stack.or_else(|| self.private_plain.then(|| in_own_slot(b)));
-                let plain = |b: &mut IrBuilder| {
-                    let p = self.mem_word(b, index);
-                    plain_merge(b, p, m, v);
-                };
-                let atomic = |b: &mut IrBuilder| {
-                    let g = b.expr(Expression::GlobalVariable(atomic_view));
-                    let p = b.access(g, index);
-                    atomic_merge(b, p, m, v);
-                };
-                match private {
-                    Some(private) => b.if_else(private, plain, atomic),
-                    None => atomic(b),
-                }
+                // Plain memory plus its atomic view: the word has one index in both. Always
+                // atomic, also for a word that turns out to be on the stack: the stores the
+                // translator can place in the thread's own frame use `store_own` instead, and
+                // a branch between a plain and an atomic path in every inlined store cost more
+                // than it saved (sha256 on the H200, docs/PERFORMANCE.md).
+                let (index, _) = self.place_index(b, word);
+                let g = b.expr(Expression::GlobalVariable(atomic_view));
+                let p = b.access(g, index);
+                atomic_merge(b, p, m, v);
                 return;
             }
             self.at_word(b, word, &|b, p, own| {
