@@ -47,13 +47,16 @@ pub fn module_frames(
         }
         bodies.insert(f, ops);
     }
-    // Call sites: (caller, callee, the local each argument is, when it is a `local.get`).
-    let mut sites: Vec<(u32, u32, Option<Vec<Option<u32>>>)> = Vec::new();
+    let mut sites = Vec::new();
     for (&g, ops) in &bodies {
         for (i, op) in ops.iter().enumerate() {
             if let Operator::Call { function_index } = op {
                 let n = env.func_sig(*function_index).map_or(0, |s| s.params.len());
-                sites.push((g, *function_index, arguments(env, &ops[..i], n)));
+                sites.push(CallSite {
+                    caller: g,
+                    callee: *function_index,
+                    args: arguments(env, &ops[..i], n),
+                });
             }
         }
     }
@@ -89,15 +92,13 @@ pub fn module_frames(
                 let mut extent: Option<u32> = None;
                 let mut all = true;
                 let mut any = false;
-                for (g, callee, args) in &sites {
-                    if *callee != f {
-                        continue;
-                    }
+                for site in sites.iter().filter(|s| s.callee == f) {
                     any = true;
-                    let passed = args
+                    let passed = site
+                        .args
                         .as_ref()
                         .and_then(|a| a[k as usize])
-                        .and_then(|x| frames[g].get(&x).copied());
+                        .and_then(|x| frames[&site.caller].get(&x).copied());
                     match passed {
                         Some(n) => extent = Some(extent.map_or(n, |e| e.min(n))),
                         None => all = false,
@@ -114,6 +115,15 @@ pub fn module_frames(
         }
     }
     Ok(frames)
+}
+
+/// A direct call.
+struct CallSite {
+    caller: u32,
+    callee: u32,
+    /// Per argument, the caller's local when the argument is a `local.get`; `None` when the
+    /// arguments could not be told apart.
+    args: Option<Vec<Option<u32>>>,
 }
 
 /// For a call with `n` parameters at the end of `before`: per argument, the local it is when
