@@ -90,15 +90,15 @@ pub mod binding {
     pub const DATA: u32 = 4;
     pub const CALL_STACK: u32 = 5;
     pub const FRAMEBUFFER: u32 = 6;
-    /// The stack region's words, interleaved, when [`StackLayout::own_buffer`] (else unused:
+    /// The stack region's words, interleaved, when [`StackLayout::own_buffer`](super::StackLayout::own_buffer) (else unused:
     /// the host binds a 4-byte buffer).
     pub const STACK: u32 = 7;
     /// The `memory` buffer bound a second time, as `array<atomic<u32>>`, when
-    /// [`ModuleLayout::memory_atomic_view`]: the partial-word stores of
+    /// [`ModuleLayout::memory_atomic_view`](super::ModuleLayout::memory_atomic_view): the partial-word stores of
     /// `StoreMode::AtomicPartial` go through it (loads and whole words through [`MEMORY`]).
     pub const MEMORY_ATOMIC: u32 = 8;
     /// The `memory` buffer bound a third time, as `array<vec4<u32>>`, when
-    /// [`ModuleLayout::memory_vec4_view`]: groups of loads that tile 16-byte blocks read them
+    /// [`ModuleLayout::memory_vec4_view`](super::ModuleLayout::memory_vec4_view): groups of loads that tile 16-byte blocks read them
     /// through it (`access_groups.rs`).
     pub const MEMORY_VEC4: u32 = 9;
 }

@@ -40,12 +40,15 @@
 //!
 //! # Memory
 //!
-//! Linear memory is the `memory` binding, `array<atomic<u32>>`. naga has no 8- or 16-bit
-//! storage, and threads share memory, so sub-word and unaligned stores are `atomicAnd` +
-//! `atomicOr` on the words they touch: a thread never loses a neighbour's write to the other bytes
-//! of a word. Loads of any width and alignment combine the (at most two) words they touch. Every
-//! access checks `addr + offset + size <= memory size` (computed without wrapping) and traps
-//! otherwise. `memory.grow` is a compare-exchange on the size word of `control`, bounded by the
+//! Linear memory is the `memory` binding, a plain `array<u32>` by default ([`StoreMode`]).
+//! naga has no 8- or 16-bit storage, and threads share memory, so sub-word and unaligned stores
+//! are `atomicAnd` + `atomicOr` on the words they touch, through `memory_atomic`, the same
+//! buffer bound as `array<atomic<u32>>`: a thread never loses a neighbour's write to the other
+//! bytes of a word. Stores into the thread's own stack frame (`frame.rs`) are plain
+//! read-modify-writes. Loads of any width and alignment combine the (at most two) words they
+//! touch; loads from one base in straight-line code share one bounds check and, when they tile
+//! 16-byte blocks, are read through `memory_vec4` (`access_groups.rs`). Every access checks
+//! `addr + offset + size <= memory size` (computed without wrapping) and traps otherwise. `memory.grow` is a compare-exchange on the size word of `control`, bounded by the
 //! capacity the host reserved; a thread whose cached size is too small re-reads it before
 //! trapping.
 //!
