@@ -6,13 +6,14 @@
 //! depth is bounded (`stack_bound.rs`: the host then sizes every slot for the deepest chain of
 //! frames), `$fp .. $fp + N` lies inside the thread's own stack slot, which no other thread
 //! touches: a partial-word store there can be a plain read-modify-write, with no atomic path
-//! that the driver must keep (on the H200 the mere presence of that path in every inlined
-//! store cost sha256 a third of its time; docs/PERFORMANCE.md).
+//! that the driver must keep (on the H200 the mere presence of that path in the inlined stores
+//! cost sha256 about 12% of its time, although the path never ran; docs/PERFORMANCE.md).
 //!
 //! A local qualifies when it is not a parameter, is written exactly once in the body, and that
 //! write is `global.get $sp; i32.const N; i32.sub; local.set/tee` in the straight-line code at
 //! the start of the body (before any block, branch or call), with no read of the local before
-//! it: every read then sees the frame address.
+//! it: every read then sees the frame address. A parameter qualifies when every caller passes
+//! a frame local in it ([`module_frames`]).
 
 use std::collections::BTreeMap;
 
@@ -27,7 +28,7 @@ use super::error::TranslateError;
 /// A parameter is a frame pointer of extent `N` when the function is only ever called
 /// directly (not exported, not in a table, not the start function), is never written, and
 /// every call passes `local.get $x` of a frame local `$x` of the caller whose frame has at
-/// least `N` bytes (n-body and SHA-256: `compress(state = $fp, block)`, where `$fp` is the
+/// least `N` bytes (the `sha2` crate: `compress(state = $fp, block)`, where `$fp` is the
 /// caller's frame). Iterated so that a frame passed on through a parameter stays one.
 pub fn module_frames(
     env: &ModuleEnv<'_>,
