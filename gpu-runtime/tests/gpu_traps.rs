@@ -894,3 +894,49 @@ fn long_loops_are_right_or_report_the_loop_limit() {
         }
     }
 }
+
+/// An export without results has sparse status words (only trapping threads write one): with
+/// many threads per invocation and several dispatches reusing one results buffer, every
+/// thread's outcome is still its own, and nothing of an earlier dispatch leaks into a later one.
+#[test]
+fn sparse_statuses_across_invocations_and_dispatches() {
+    let wat = r#"(module
+  (import "gpu" "thread_id" (func $tid (result i32)))
+  (memory 1)
+  (global $__stack_pointer (mut i32) (i32.const 65536))
+  (func (export "some_trap")
+    (local $sp i32)
+    global.get $__stack_pointer
+    i32.const 16
+    i32.sub
+    local.tee $sp
+    global.set $__stack_pointer
+    (i32.store (local.get $sp) (call $tid))
+    (if (i32.eq (i32.rem_u (i32.load (local.get $sp)) (i32.const 7)) (i32.const 3))
+      (then unreachable))
+    (global.set $__stack_pointer (i32.add (local.get $sp) (i32.const 16)))))"#;
+    let bytes = wasm(wat);
+    let options = InstanceOptions {
+        stack_size: 1024,
+        stack_slots: Some(64),
+        // 256 threads per dispatch: four dispatches for 1,000 threads.
+        max_results_bytes: Some(1024),
+        ..InstanceOptions::default()
+    };
+    let mut inst = gpu_instance(&bytes, &options);
+    for _ in 0..2 {
+        let out = inst.run("some_trap", 1000, &[]).expect("run");
+        for t in 0..1000u64 {
+            let want = if t % 7 == 3 {
+                Err(TrapKind::Unreachable)
+            } else {
+                Ok(vec![])
+            };
+            assert_eq!(out.result(t), Some(want), "thread {t}");
+        }
+        assert_eq!(
+            out.trap_count(),
+            (0..1000).filter(|t| t % 7 == 3).count() as u64
+        );
+    }
+}

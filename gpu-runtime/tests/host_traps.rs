@@ -161,3 +161,36 @@ fn idle(@builtin(global_invocation_id) gid: vec3<u32>) {
         "{err}"
     );
 }
+
+/// Sparse status words (an export without results): a thread that returns writes nothing,
+/// each invocation writes how many threads it ran after the statuses; an invocation that
+/// stopped short leaves its untrapped threads unfinished.
+#[test]
+fn sparse_statuses_need_their_invocation_count() {
+    let src = r#"
+@compute @workgroup_size(64)
+fn counts(@builtin(global_invocation_id) gid: vec3<u32>) {
+    let slots = params[SLOT_COUNT];
+    if gid.x >= slots { return; }
+    let count = params[THREAD_END] - params[THREAD_BASE];
+    // Invocation 1 stops before its count; the others report theirs.
+    if gid.x != 1u {
+        results[count + gid.x] = (count - gid.x + slots - 1u) / slots;
+    }
+}
+"#;
+    let mut inst = instance(src, layout(vec![entry("counts", &[], &[])]));
+    // 3 threads on 3 invocations: thread 1 is unfinished.
+    let err = inst.run("counts", 3, &[]).expect_err("unfinished thread");
+    assert!(
+        matches!(
+            err,
+            HostError::Unfinished {
+                count: 1,
+                first: 1,
+                ..
+            }
+        ),
+        "{err}"
+    );
+}

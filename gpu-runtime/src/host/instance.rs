@@ -348,6 +348,39 @@ fn slot_size(options: &InstanceOptions, layout: &ModuleLayout) -> u32 {
     }
 }
 
+impl Instance {
+    /// Threads per dispatch of `entry`: as many as `max_results_bytes` of results hold, and,
+    /// with sparse status words, few enough that the invocations' counts after them still fit
+    /// the adapter's binding limit.
+    pub(crate) fn threads_per_chunk(
+        &self,
+        entry: &crate::translate::abi::EntryLayout,
+        threads: u64,
+        max_inv: u32,
+    ) -> u64 {
+        let stride_bytes = u64::from(entry.result_stride()) * 4;
+        let n = (self.max_results_bytes / stride_bytes)
+            .max(1)
+            .min(threads.max(1));
+        if !entry.sparse_status() {
+            return n;
+        }
+        let limit = self.program.gpu().max_binding_bytes();
+        let room = limit.saturating_sub(u64::from(max_inv) * 4) / stride_bytes;
+        n.min(room.max(1))
+    }
+
+    /// Bytes of the `results` buffer for dispatches of at most `per_chunk` threads.
+    pub(crate) fn results_buffer_bytes(
+        entry: &crate::translate::abi::EntryLayout,
+        per_chunk: u64,
+        max_inv: u32,
+    ) -> u64 {
+        let slots = u64::from(max_inv).min(per_chunk) as u32;
+        entry.results_words(per_chunk, slots) * 4
+    }
+}
+
 pub(crate) fn max_invocations(gpu: &Gpu) -> u32 {
     gpu.limits()
         .max_compute_workgroups_per_dimension

@@ -64,10 +64,11 @@ impl Instance {
 
         let stride = entry.result_stride();
         let stride_bytes = u64::from(stride) * 4;
-        let per_chunk = (self.max_results_bytes / stride_bytes)
-            .max(1)
-            .min(threads.max(1));
+        let max_inv = max_invocations(&gpu);
+        let per_chunk = self.threads_per_chunk(&entry, threads, max_inv);
         let results_size = per_chunk * stride_bytes;
+        // With sparse status words, the invocations' thread counts follow the statuses.
+        let buffer_size = Instance::results_buffer_bytes(&entry, per_chunk, max_inv);
         let params_buffer = create_buffer(
             &gpu,
             "params",
@@ -78,10 +79,12 @@ impl Instance {
         let results = create_buffer(
             &gpu,
             "results",
-            results_size,
-            wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_SRC,
+            buffer_size,
+            wgpu::BufferUsages::STORAGE
+                | wgpu::BufferUsages::COPY_SRC
+                | wgpu::BufferUsages::COPY_DST,
         )?;
-        let staging = staging_buffer(&gpu, results_size)?;
+        let staging = staging_buffer(&gpu, buffer_size)?;
         let pixels = options.pixels()?;
         if pixels * 4 > gpu.max_binding_bytes() {
             return Err(HostError::InvalidOption {
@@ -116,7 +119,6 @@ impl Instance {
         }
         timings.upload += started.elapsed();
 
-        let max_inv = max_invocations(&gpu);
         for chunk in plan::chunks(threads, stride, results_size) {
             let t = Instant::now();
             let count = chunk.end - chunk.start;
@@ -133,7 +135,7 @@ impl Instance {
                 &arg_words,
             );
             queue.write_buffer(&params_buffer, 0, &bytes_of_words(&p));
-            let bytes = count * stride_bytes;
+            let bytes = entry.results_words(count, slots) * 4;
             let ((), error) = gpu.scoped(|| {
                 let bind_group = self.bind_group(
                     "wasm abi",
@@ -149,6 +151,10 @@ impl Instance {
                         .create_command_encoder(&wgpu::CommandEncoderDescriptor {
                             label: Some(export),
                         });
+                if entry.sparse_status() {
+                    // Only trapping threads write their status: the rest must read 0.
+                    encoder.clear_buffer(&results, 0, Some(bytes));
+                }
                 {
                     let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
                         label: Some(export),
@@ -174,7 +180,13 @@ impl Instance {
             timings.gpu += t.elapsed();
 
             let t = Instant::now();
-            map_read(&gpu, &staging, bytes, |b| extend_words(&mut words, b))?;
+            if entry.sparse_status() {
+                let mut chunk_words = Vec::new();
+                map_read(&gpu, &staging, bytes, |b| extend_words(&mut chunk_words, b))?;
+                words.extend(dense_statuses(&chunk_words, count, slots));
+            } else {
+                map_read(&gpu, &staging, bytes, |b| extend_words(&mut words, b))?;
+            }
             timings.readback += t.elapsed();
         }
         if threads == 0 {
@@ -322,6 +334,26 @@ impl Instance {
             word(control::PANIC_COLUMN)
         ))
     }
+}
+
+/// The status words of a dispatch with sparse statuses (`EntryLayout::sparse_status`), in the
+/// dense form: a thread whose invocation ran all its threads and that wrote no status
+/// returned (`STATUS_DONE`); one of an invocation that stopped short keeps 0 (unfinished).
+fn dense_statuses(words: &[u32], count: u64, slots: u32) -> Vec<u32> {
+    let count = count as usize;
+    let slots = slots.max(1) as usize;
+    let (status, ran) = words.split_at(count.min(words.len()));
+    (0..count)
+        .map(|j| {
+            let inv = j % slots;
+            let expected = (count - inv).div_ceil(slots);
+            let finished = ran.get(inv).is_some_and(|&n| n as usize == expected);
+            match status.get(j).copied().unwrap_or(0) {
+                0 if finished => STATUS_DONE,
+                w => w,
+            }
+        })
+        .collect()
 }
 
 /// The argument words, after checking the arguments against the export's parameters.

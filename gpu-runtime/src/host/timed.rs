@@ -90,16 +90,14 @@ impl Instance {
         );
 
         let stride_bytes = u64::from(entry.result_stride()) * 4;
-        let per_chunk = (self.max_results_bytes / stride_bytes)
-            .max(1)
-            .min(threads.max(1));
+        let max_inv = max_invocations(&gpu);
+        let per_chunk = self.threads_per_chunk(&entry, threads, max_inv);
         let results = create_buffer(
             &gpu,
             "results",
-            per_chunk * stride_bytes,
+            Instance::results_buffer_bytes(&entry, per_chunk, max_inv),
             wgpu::BufferUsages::STORAGE,
         )?;
-        let max_inv = max_invocations(&gpu);
         // No framebuffer (the binding still needs a buffer: 4 bytes, width = height = 0).
         let framebuffer = create_buffer(&gpu, "framebuffer", 4, wgpu::BufferUsages::STORAGE)?;
         let time = self.created.elapsed().as_secs_f32();
@@ -126,7 +124,7 @@ impl Instance {
                     &DispatchBuffers {
                         params: &params_buffer,
                         results: &results,
-                        results_bytes: count * stride_bytes,
+                        results_bytes: entry.results_words(count, slots) * 4,
                         framebuffer: &framebuffer,
                     },
                 )

