@@ -144,19 +144,23 @@ impl FuncTranslator<'_, '_> {
     fn effective_address(&mut self, memarg: MemArg, size: u32) -> Result<H, TranslateError> {
         let addr = self.pop();
         let ea = self.address(memarg, addr)?;
+        let carry = (memarg.offset != 0).then(|| self.b.bin(B::Less, ea, addr));
+        if let Some(bad) = self.access_oob(ea, size, carry) {
+            self.trap_if(bad, TrapKind::MemoryOutOfBounds);
+        }
+        Ok(ea)
+    }
+
+    /// Whether the access of `size` bytes at `ea` leaves memory, or (`carry`) its memarg
+    /// offset carried past 4 GiB.
+    fn access_oob(&mut self, ea: H, size: u32, carry: Option<H>) -> Option<H> {
         let oob = self.rt.oob(self.module);
         let size_h = self.b.u32(size);
-        let Some(bad) = self.b.call(oob, vec![ea, size_h], true) else {
-            return Ok(ea);
-        };
-        let bad = if memarg.offset == 0 {
-            bad
-        } else {
-            let carry = self.b.bin(B::Less, ea, addr);
-            self.b.bin(B::LogicalOr, carry, bad)
-        };
-        self.trap_if(bad, TrapKind::MemoryOutOfBounds);
-        Ok(ea)
+        let out = self.b.call(oob, vec![ea, size_h], true)?;
+        Some(match carry {
+            Some(c) => self.b.bin(B::LogicalOr, c, out),
+            None => out,
+        })
     }
 
     /// `addr + memarg.offset`, unchecked.
@@ -200,14 +204,13 @@ impl FuncTranslator<'_, '_> {
     /// The bounds check of a whole load group at its leader, whose popped address is `leader`:
     /// one check of the span; when it fails, each member's own check in program order, so
     /// that the first load that really leaves memory is the trap recorded, with its offset.
-    /// Returns whether the group's check span ([`Group::check_span`]) is outside memory.
     ///
     /// The span's start `leader + lo` is taken modulo 2^32 and needs no test of its own for
     /// wrapping: below 0 it becomes an address above `4 GiB - 1 MiB`, past any memory
     /// (`abi::MAX_MEMORY_BYTES`), so the bounds compare fails; past 2^32 (positive `lo`) every
     /// member's address wraps by the same 2^32, as wasm's `i32.add` does, so the wrapped span
     /// is the members' real one.
-    fn check_group(&mut self, group: &Group, leader: H) -> H {
+    fn check_group(&mut self, group: &Group, leader: H) {
         let (lo, hi) = group.check_span();
         let start = self.plus(leader, lo);
         let oob = self.rt.oob(self.module);
@@ -220,12 +223,7 @@ impl FuncTranslator<'_, '_> {
         self.b.open_block();
         for m in &group.members {
             let (ea, carry) = self.member_address(leader, m);
-            let size = self.b.u32(m.size);
-            if let Some(out) = self.b.call(oob, vec![ea, size], true) {
-                let out = match carry {
-                    Some(c) => self.b.bin(B::LogicalOr, c, out),
-                    None => out,
-                };
+            if let Some(out) = self.access_oob(ea, m.size, carry) {
                 self.offset = m.offset;
                 self.trap_if(out, TrapKind::MemoryOutOfBounds);
             }
@@ -237,7 +235,6 @@ impl FuncTranslator<'_, '_> {
             accept,
             reject: naga::Block::new(),
         });
-        bad
     }
 
     /// A tiled group's loads, all done at the leader into locals ([`FuncTranslator::group_words`]):
