@@ -104,14 +104,16 @@ pub fn find(body: &FunctionBody<'_>) -> Result<BTreeMap<usize, Role>, TranslateE
     for (i, (at, op)) in ops.iter().enumerate() {
         if let Some(size) = load_size(op) {
             let addr = address_of(&ops[..i]);
-            let memarg_offset = memarg_of(op);
             match (addr, &mut open) {
                 (Some((local, c)), Some(g)) if g.local == local => {
-                    g.add(*at, c, memarg_offset, size, tileable(op));
+                    g.loads.push(Load::new(*at, c, op, size));
                 }
                 (Some((local, c)), _) => {
                     close(open.take(), &mut roles);
-                    open = Some(Open::new(local, *at, c, memarg_offset, size, tileable(op)));
+                    open = Some(Open {
+                        local,
+                        loads: vec![Load::new(*at, c, op, size)],
+                    });
                 }
                 (None, _) => close(open.take(), &mut roles),
             }
@@ -134,23 +136,29 @@ pub fn find(body: &FunctionBody<'_>) -> Result<BTreeMap<usize, Role>, TranslateE
 /// A group being collected.
 struct Open {
     local: u32,
-    /// The leader's `i32.const` (0 without an add).
-    leader_const: i64,
-    /// (offset, const, memarg offset, size, tileable) per load.
-    loads: Vec<(usize, i64, u32, u32, bool)>,
+    /// Leader first.
+    loads: Vec<Load>,
 }
 
-impl Open {
-    fn new(local: u32, at: usize, c: i64, memarg: u32, size: u32, tile: bool) -> Self {
-        Open {
-            local,
-            leader_const: c,
-            loads: vec![(at, c, memarg, size, tile)],
-        }
-    }
+/// A load of a group being collected.
+struct Load {
+    offset: usize,
+    /// The `i32.const` added to the local (0 without an add).
+    c: i64,
+    memarg_offset: u32,
+    size: u32,
+    tileable: bool,
+}
 
-    fn add(&mut self, at: usize, c: i64, memarg: u32, size: u32, tile: bool) {
-        self.loads.push((at, c, memarg, size, tile));
+impl Load {
+    fn new(offset: usize, c: i64, op: &Operator<'_>, size: u32) -> Self {
+        Load {
+            offset,
+            c,
+            memarg_offset: memarg_of(op),
+            size,
+            tileable: tileable(op),
+        }
     }
 }
 
@@ -159,14 +167,15 @@ fn close(open: Option<Open>, roles: &mut BTreeMap<usize, Role>) {
     if g.loads.len() < 2 {
         return;
     }
+    let leader_const = g.loads[0].c;
     let members: Vec<Member> = g
         .loads
         .iter()
-        .map(|&(offset, c, memarg_offset, size, _)| Member {
-            offset,
-            rel: c - g.leader_const + i64::from(memarg_offset),
-            memarg_offset,
-            size,
+        .map(|l| Member {
+            offset: l.offset,
+            rel: l.c - leader_const + i64::from(l.memarg_offset),
+            memarg_offset: l.memarg_offset,
+            size: l.size,
         })
         .collect();
     // Both a member's address and its base before the memarg offset stay within `MAX_REL`
@@ -177,7 +186,7 @@ fn close(open: Option<Open>, roles: &mut BTreeMap<usize, Role>) {
     {
         return;
     }
-    let tileable = g.loads.iter().all(|l| l.4);
+    let tileable = g.loads.iter().all(|l| l.tileable);
     let mut group = Group {
         members,
         tiled_blocks: None,

@@ -40,12 +40,8 @@ pub fn module_frames(
     for (i, body) in env.bodies.iter().enumerate() {
         let f = first + i as u32;
         let params = env.func_sig(f).map_or(0, |s| s.params.len() as u32);
-        own.insert(f, frame_locals(body, params, stack_pointer)?);
-        let mut ops = Vec::new();
-        let mut reader = body.get_operators_reader()?;
-        while !reader.eof() {
-            ops.push(reader.read()?);
-        }
+        let ops = operators(body)?;
+        own.insert(f, frame_locals(&ops, params, stack_pointer));
         bodies.insert(f, ops);
     }
     let mut sites = Vec::new();
@@ -192,16 +188,7 @@ impl wasmparser::ModuleArity for NoModule {
 }
 
 /// Frame locals of a body with `params` parameters, with their frame size `N` in bytes.
-pub fn frame_locals(
-    body: &FunctionBody<'_>,
-    params: u32,
-    stack_pointer: u32,
-) -> Result<BTreeMap<u32, u32>, TranslateError> {
-    let mut ops = Vec::new();
-    let mut reader = body.get_operators_reader()?;
-    while !reader.eof() {
-        ops.push(reader.read()?);
-    }
+pub fn frame_locals(ops: &[Operator<'_>], params: u32, stack_pointer: u32) -> BTreeMap<u32, u32> {
     // Writes per local, and the frame locals candidates found in the prefix.
     let mut writes: BTreeMap<u32, u32> = BTreeMap::new();
     let mut read_before: Vec<u32> = Vec::new();
@@ -238,7 +225,17 @@ pub fn frame_locals(
         }
     }
     candidates.retain(|local, _| *local >= params && writes.get(local) == Some(&1));
-    Ok(candidates)
+    candidates
+}
+
+/// The operators of a body, read once.
+fn operators<'a>(body: &FunctionBody<'a>) -> Result<Vec<Operator<'a>>, TranslateError> {
+    let mut ops = Vec::new();
+    let mut reader = body.get_operators_reader()?;
+    while !reader.eof() {
+        ops.push(reader.read()?);
+    }
+    Ok(ops)
 }
 
 #[cfg(test)]
@@ -253,7 +250,7 @@ mod tests {
         let wasm = wat::parse_str(&wat).unwrap();
         for payload in wasmparser::Parser::new(0).parse_all(&wasm) {
             if let wasmparser::Payload::CodeSectionEntry(body) = payload.unwrap() {
-                return frame_locals(&body, 1, 0).unwrap();
+                return frame_locals(&operators(&body).unwrap(), 1, 0);
             }
         }
         panic!("no function");
