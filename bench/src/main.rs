@@ -114,6 +114,10 @@ struct Args {
     /// check and 4-byte loads per wasm load, to measure what grouping buys.
     #[arg(long)]
     no_load_groups: bool,
+    /// Translate (a) with a trap test on every loop back-edge, counted loops included
+    /// (`TranslateOptions::counted_loops: false`), to measure what leaving it out buys.
+    #[arg(long)]
+    no_counted_loops: bool,
     /// Check (a)'s first run by its outputs only, not by the per-thread status words (for
     /// `--a-shaders` variants that write none; traps are still caught).
     #[arg(long)]
@@ -194,6 +198,7 @@ fn run() -> Result<bool> {
         no_status: args.no_status,
         contiguous_stack: args.contiguous_stack,
         no_load_groups: args.no_load_groups,
+        no_counted_loops: args.no_counted_loops,
     };
     if let Some(dir) = &args.emit_shaders {
         let wasm = read_wasm(&args)?;
@@ -240,6 +245,9 @@ fn run() -> Result<bool> {
     }
     if args.no_load_groups {
         header += " (a) translated without load groups.";
+    }
+    if args.no_counted_loops {
+        header += " (a) translated with a trap test in counted loops.";
     }
     if args.stack_size.is_some() || args.stack_slots.is_some() {
         header += &format!(
@@ -292,6 +300,7 @@ fn run() -> Result<bool> {
             "stores": format!("{:?}", args.store_mode()),
             "contiguous_stack": args.contiguous_stack,
             "load_groups": !args.no_load_groups,
+            "counted_loops": !args.no_counted_loops,
         });
         let text = serde_json::to_string_pretty(&report::json(&rows, meta))?;
         std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?;

@@ -32,6 +32,8 @@ pub struct Options {
     pub contiguous_stack: bool,
     /// Translate without load groups (`group_loads: false`).
     pub no_load_groups: bool,
+    /// Translate with a trap test in counted loops too (`counted_loops: false`).
+    pub no_counted_loops: bool,
 }
 
 /// A translated workload, instantiated, with its inputs in linear memory.
@@ -71,6 +73,7 @@ fn translate_options(export: &str, options: &Options) -> TranslateOptions {
         stores: options.stores,
         interleave_stack: !options.contiguous_stack,
         group_loads: !options.no_load_groups,
+        counted_loops: !options.no_counted_loops,
         ..TranslateOptions::default()
     }
 }

@@ -940,3 +940,56 @@ fn sparse_statuses_across_invocations_and_dispatches() {
         );
     }
 }
+
+/// Counted loops (`for j in 0..n`) go round without a trap test (`counted_loops.rs`): a thread
+/// that traps inside one finishes its iterations with stores off, and one that trapped before
+/// it does not enter it (its count would be what the trap left behind).
+const COUNTED: &str = r#"(module
+  (memory 1)
+  (func $sum (export "sum") (param $p i32) (param $n i32) (result i32) (local $s i32)
+    (loop
+      (local.set $s (i32.add (local.get $s) (i32.load (local.get $p))))
+      (i32.store (i32.const 0) (local.get $s))
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (br_if 0 (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
+    (local.get $s))
+  (func $count_from_memory (export "count_from_memory") (param $p i32) (result i32)
+    (local $n i32) (local $s i32)
+    (local.set $n (i32.load (local.get $p)))
+    (loop
+      (local.set $s (i32.add (local.get $s) (i32.const 1)))
+      (i32.store (i32.const 4) (local.get $s))
+      (br_if 0 (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
+    (local.get $s))
+  (func (export "stored") (result i32 i32) (i32.load (i32.const 0)) (i32.load (i32.const 4)))
+  (data (i32.const 65504) "\01\00\00\00\02\00\00\00\03\00\00\00\04\00\00\00"))"#;
+
+#[test]
+fn counted_loops_stop_effects_after_a_trap() {
+    let k = TrapKind::MemoryOutOfBounds;
+    let i = Value::I32;
+    // The third load leaves memory; two more iterations follow, with their stores off.
+    Case::new(COUNTED, "sum", vec![i(65508), i(9)], k, "sum", "I32Load").check();
+    // Trapped before the loop: the load's harmless value (memory's last word, 0) would make
+    // the count 2^32.
+    Case::new(
+        COUNTED,
+        "count_from_memory",
+        vec![i(65536)],
+        k,
+        "count_from_memory",
+        "I32Load",
+    )
+    .check();
+    // Against wasmi, memory included: what the trapping calls stored, and normal runs.
+    let mut h = Harness::unbatched(COUNTED, &InstanceOptions::default());
+    h.check("sum", &[vec![i(65508), i(8)], vec![i(65504), i(4)]]);
+    h.check("stored", &[vec![]]);
+    h.check(
+        "count_from_memory",
+        &[vec![i(65536)], vec![i(65504)], vec![i(65512)]],
+    );
+    h.check("stored", &[vec![]]);
+    h.check("sum", &[vec![i(65524), i(1)], vec![i(0), i(1)]]);
+    h.check("stored", &[vec![]]);
+}

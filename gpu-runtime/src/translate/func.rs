@@ -4,7 +4,7 @@
 //! [`ControlFrame`]s, and an explicit `reachable` flag: code after `br`, `return` or
 //! `unreachable` is skipped until the end of its frame (only block structure is tracked there).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use naga::{
     BinaryOperator as B, Expression, Function, FunctionArgument, FunctionResult, Handle, Module,
@@ -15,6 +15,7 @@ use wasmparser::BlockType;
 use super::abi::{PassiveData, PassiveElem, TableLayout, TrapKind, ValType};
 use super::access_groups;
 use super::builder::IrBuilder;
+use super::counted_loops;
 use super::env::{val_type, ModuleEnv, Signature};
 use super::ops::OpVisitor;
 use super::recursion::SccCtx;
@@ -170,6 +171,9 @@ pub struct FuncTranslator<'a, 'w> {
     pub group_words: BTreeMap<usize, Vec<Handle<Expression>>>,
     /// Locals holding this function's own stack frame, with its size (`frame.rs`).
     pub frame_locals: BTreeMap<u32, u32>,
+    /// Byte offsets of the back-edges of counted loops, which need no trap test
+    /// (`counted_loops.rs`); empty in call-cycle members.
+    pub counted_back_edges: BTreeSet<usize>,
     pub frames: &'a BTreeMap<u32, BTreeMap<u32, u32>>,
 }
 
@@ -267,6 +271,7 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             groups: BTreeMap::new(),
             group_words: BTreeMap::new(),
             frame_locals: BTreeMap::new(),
+            counted_back_edges: BTreeSet::new(),
             frames: shared.frames,
         })
     }
@@ -297,10 +302,14 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             rest_guards: Vec::new(),
             first_site: 1,
             plain_back_edge: false,
+            counted: false,
         });
         self.targeted = targeted_frames(body)?;
         if self.scc.is_none() && self.rt.group_loads {
             self.groups = access_groups::find(body)?;
+        }
+        if self.scc.is_none() && self.rt.counted_loops {
+            self.counted_back_edges = counted_loops::find(body)?;
         }
         if self.scc.is_none() {
             self.frame_locals = self

@@ -90,6 +90,7 @@
 pub mod abi;
 mod access_groups;
 mod builder;
+mod counted_loops;
 mod entry;
 mod env;
 mod error;
@@ -161,6 +162,10 @@ pub struct TranslateOptions {
     /// 16-byte blocks when memory is plain. Off: one check and 4-byte loads per wasm load, to
     /// measure what grouping buys.
     pub group_loads: bool,
+    /// Let counted loops (`for j in 0..n`) continue without testing whether the thread has
+    /// trapped (the default; see `counted_loops.rs`), so that drivers can unroll them. Off:
+    /// every back-edge tests, to measure what it costs.
+    pub counted_loops: bool,
 }
 
 /// How linear memory is accessed: which accesses are atomic.
@@ -217,6 +222,7 @@ impl Default for TranslateOptions {
             math: MathMode::default(),
             interleave_stack: true,
             group_loads: true,
+            counted_loops: true,
         }
     }
 }
@@ -321,6 +327,7 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
     }
     rt.math_mode = options.math;
     rt.group_loads = options.group_loads;
+    rt.counted_loops = options.counted_loops;
 
     let mut word = abi::control::GLOBALS;
     let mut globals = Vec::new();

@@ -64,6 +64,8 @@ pub struct Runtime {
     pub memory_vec4: Option<Handle<GlobalVariable>>,
     /// `TranslateOptions::group_loads`.
     pub group_loads: bool,
+    /// `TranslateOptions::counted_loops`.
+    pub counted_loops: bool,
     /// Private: set to 1 by a function right before its single `return`. A caller clears it
     /// before a call and checks it after: lavapipe disables a thread whose loops it cut until
     /// the function returns, so the function's own checks never run (see `detect_loop_limit`).
@@ -301,6 +303,7 @@ impl Runtime {
             memory_atomic,
             memory_vec4: None,
             group_loads: true,
+            counted_loops: true,
             globals,
             u32_type: u32t,
             math_mode: super::math::MathMode::default(),

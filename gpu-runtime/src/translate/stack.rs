@@ -60,6 +60,9 @@ pub struct ControlFrame {
     /// translator guards with `!trapped`): the loop keeps the trap check in its continuing
     /// block, so that a trapped thread cannot go round forever.
     pub plain_back_edge: bool,
+    /// A counted wasm loop (`counted_loops.rs`) whose one back-edge continues without asking
+    /// whether the thread has trapped: it is entered only while the thread has not.
+    pub counted: bool,
 }
 
 impl ControlFrame {

@@ -49,6 +49,7 @@ impl FuncTranslator<'_, '_> {
                 rest_guards: Vec::new(),
                 first_site: 0,
                 plain_back_edge: false,
+                counted: false,
             });
             return Ok(());
         }
@@ -120,6 +121,7 @@ impl FuncTranslator<'_, '_> {
             rest_guards: Vec::new(),
             first_site,
             plain_back_edge: false,
+            counted: false,
         });
         Ok(())
     }
@@ -308,7 +310,8 @@ impl FuncTranslator<'_, '_> {
             self.b.stmt(statement);
         } else if self.control[top].is_loop() {
             let check = self.control[top].plain_back_edge || self.scc.is_some();
-            self.close_wasm_loop(body, check);
+            let counted = self.control[top].counted && !check;
+            self.close_wasm_loop(body, check, counted);
         } else if self.control[top].has_loop {
             self.b.stmt(Statement::Loop {
                 body,
@@ -344,18 +347,33 @@ impl FuncTranslator<'_, '_> {
     /// A wasm `loop`'s naga loop: it leaves once the thread has trapped, either because every
     /// back-edge is a `br_if` whose `continue` requires `!trapped`, or, with `check` (some
     /// other back-edge), by a `break_if` in its continuing block (so no conditional jump is
-    /// added to the body). With `detect_loop_limit`, every real exit leaves a mark in `brk`;
+    /// added to the body). A `counted` loop (`counted_loops.rs`) ends by itself: it runs only
+    /// if the thread has not trapped before it. With `detect_loop_limit`, every real exit leaves a mark in `brk`;
     /// an exit without one was the driver's iteration cap and becomes a
     /// [`TrapKind::LoopLimit`] trap.
-    fn close_wasm_loop(&mut self, body: naga::Block, check: bool) {
+    fn close_wasm_loop(&mut self, body: naga::Block, check: bool, counted: bool) {
         self.b.open_block();
         let trapped = check.then(|| self.trapped());
         let continuing = self.b.close_block();
-        self.b.stmt(Statement::Loop {
+        let naga_loop = Statement::Loop {
             body,
             continuing,
             break_if: trapped,
-        });
+        };
+        if counted {
+            // Its counter and limit must be real values, not what a trap left behind.
+            let running = self.rt.running(&mut self.b);
+            self.b.open_block();
+            self.b.stmt(naga_loop);
+            let accept = self.b.close_block();
+            self.b.stmt(Statement::If {
+                condition: running,
+                accept,
+                reject: naga::Block::new(),
+            });
+        } else {
+            self.b.stmt(naga_loop);
+        }
         if !self.detect_loop_limit {
             return;
         }
@@ -433,7 +451,10 @@ impl FuncTranslator<'_, '_> {
                 let direct = self.scc.is_none()
                     && self.control[target].is_loop()
                     && target == self.loop_frame(self.control.len() - 1);
-                if direct {
+                if direct && self.counted_back_edges.contains(&self.offset) {
+                    // Counted: entered only while running, and ends by itself.
+                    self.control[target].counted = true;
+                } else if direct {
                     let clean = self.rt.running(&mut self.b);
                     cond = self.b.bin(B::LogicalAnd, cond, clean);
                 } else {
