@@ -89,7 +89,7 @@ impl Group {
 
 /// Constants and memarg offsets above this are left alone (their address arithmetic is not
 /// worth reasoning about, and no struct field is that far away).
-const MAX_REL: i64 = 1 << 20;
+pub(super) const MAX_REL: i64 = 1 << 20;
 
 /// The loads to group in a function body, by operator offset.
 pub fn find(body: &FunctionBody<'_>) -> Result<BTreeMap<usize, Role>, TranslateError> {
@@ -234,7 +234,7 @@ fn address_of(before: &[(usize, Operator<'_>)]) -> Option<(u32, i64)> {
 }
 
 /// Bytes read by a load operator.
-fn load_size(op: &Operator<'_>) -> Option<u32> {
+pub(super) fn load_size(op: &Operator<'_>) -> Option<u32> {
     use Operator::*;
     Some(match op {
         I32Load8S { .. } | I32Load8U { .. } | I64Load8S { .. } | I64Load8U { .. } => 1,
@@ -278,7 +278,7 @@ fn memarg_of(op: &Operator<'_>) -> u32 {
 /// Operators that may stand between the loads of a group: they cannot trap, branch, call,
 /// write memory or globals, and are not the end of a construct (whose code after it can be
 /// reached by a branch that skipped the leader). Entering a `block` is straight-line.
-fn pure(op: &Operator<'_>) -> bool {
+pub(super) fn pure(op: &Operator<'_>) -> bool {
     use Operator::*;
     match op {
         Nop

@@ -151,7 +151,7 @@ fn arguments(env: &ModuleEnv<'_>, before: &[Operator<'_>], n: usize) -> Option<V
 
 /// (values popped, values pushed) of an operator, for the ones whose counts do not depend on
 /// the control stack; direct calls from the callee's signature.
-fn arity(env: &ModuleEnv<'_>, op: &Operator<'_>) -> Option<(u32, u32)> {
+pub(super) fn arity(env: &ModuleEnv<'_>, op: &Operator<'_>) -> Option<(u32, u32)> {
     match op {
         Operator::Call { function_index } => env
             .func_sig(*function_index)
@@ -161,7 +161,7 @@ fn arity(env: &ModuleEnv<'_>, op: &Operator<'_>) -> Option<(u32, u32)> {
 }
 
 /// Arity of fixed-arity operators only: everything that needs the module answers `None`.
-struct NoModule;
+pub(super) struct NoModule;
 
 impl wasmparser::ModuleArity for NoModule {
     fn sub_type_at(&self, _: u32) -> Option<&wasmparser::SubType> {

@@ -21,6 +21,7 @@ use super::ops::OpVisitor;
 use super::recursion::SccCtx;
 use super::runtime::{val_ty, Runtime};
 use super::stack::{ControlFrame, FrameKind};
+use super::store_groups::{self, StoreRole};
 use super::{Location, TranslateError};
 
 /// A translated function, for callers.
@@ -174,6 +175,11 @@ pub struct FuncTranslator<'a, 'w> {
     /// Byte offsets of the back-edges of counted loops, which need no trap test
     /// (`counted_loops.rs`); empty in call-cycle members.
     pub counted_back_edges: BTreeSet<usize>,
+    /// Store groups of the body by operator offset (`store_groups.rs`); empty in call-cycle
+    /// members and when memory is atomic.
+    pub store_groups: BTreeMap<usize, StoreRole>,
+    /// Per store group leader (by offset): the local holding whether its group is plain.
+    pub store_group_plain: BTreeMap<usize, Handle<Expression>>,
     pub frames: &'a BTreeMap<u32, BTreeMap<u32, u32>>,
 }
 
@@ -272,6 +278,8 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             group_words: BTreeMap::new(),
             frame_locals: BTreeMap::new(),
             counted_back_edges: BTreeSet::new(),
+            store_groups: BTreeMap::new(),
+            store_group_plain: BTreeMap::new(),
             frames: shared.frames,
         })
     }
@@ -307,6 +315,9 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
         self.targeted = targeted_frames(body)?;
         if self.scc.is_none() && self.rt.group_loads {
             self.groups = access_groups::find(body)?;
+        }
+        if self.scc.is_none() && self.rt.group_loads && self.rt.wide_loads() {
+            self.store_groups = store_groups::find(body)?;
         }
         if self.scc.is_none() && self.rt.counted_loops {
             self.counted_back_edges = counted_loops::find(body)?;

@@ -105,6 +105,7 @@ mod recursion;
 mod runtime;
 mod stack;
 mod stack_bound;
+mod store_groups;
 mod table_rt;
 
 pub use error::{Location, TranslateError};

@@ -398,10 +398,11 @@ impl Runtime {
         b.load(p)
     }
 
-    /// Whether the words `first..=last` of linear memory are all outside the interleaved
-    /// stack region (whose words are not where their addresses say); `None`: there is no
-    /// such region. The region starts and ends on 16-byte boundaries, so a 16-byte block is
-    /// wholly inside or outside it.
+    /// Whether the words `first..=last` (`first <= last`, no wrap) of linear memory are all
+    /// outside the interleaved stack region (whose words are not where their addresses say);
+    /// `None`: there is no such region. Relative to the region's base, both ends must lie at
+    /// or past its end, in order: a span below the base wraps both to large values (still in
+    /// order), and a span that covers the whole region wraps only its first word.
     pub fn outside_stack(
         &self,
         b: &mut IrBuilder,
@@ -409,10 +410,19 @@ impl Runtime {
         last: Handle<Expression>,
     ) -> Option<Handle<Expression>> {
         let st = self.interleave?;
-        let (first_in, _) = self.stack_index(b, &st, first);
-        let (last_in, _) = self.stack_index(b, &st, last);
-        let any_in = b.bin(B::LogicalOr, first_in, last_in);
-        Some(b.un(UnaryOperator::LogicalNot, any_in))
+        let load = |b: &mut IrBuilder, v| {
+            let p = b.expr(Expression::GlobalVariable(v));
+            b.load(p)
+        };
+        let base = load(b, st.base_word);
+        let region = load(b, st.region_words);
+        let rel_first = b.bin(B::Subtract, first, base);
+        let rel_last = b.bin(B::Subtract, last, base);
+        let first_out = b.bin(B::GreaterEqual, rel_first, region);
+        let last_out = b.bin(B::GreaterEqual, rel_last, region);
+        let ordered = b.bin(B::LessEqual, rel_first, rel_last);
+        let ends_out = b.bin(B::LogicalAnd, first_out, last_out);
+        Some(b.bin(B::LogicalAnd, ends_out, ordered))
     }
 
     /// Declares [`Runtime::opaque_zero`] (exact-float mode).
@@ -421,7 +431,7 @@ impl Runtime {
     }
 
     /// Pointer to `memory[word]`.
-    fn mem_word(&self, b: &mut IrBuilder, word: Handle<Expression>) -> Handle<Expression> {
+    pub fn mem_word(&self, b: &mut IrBuilder, word: Handle<Expression>) -> Handle<Expression> {
         let g = b.expr(Expression::GlobalVariable(self.memory));
         b.access(g, word)
     }

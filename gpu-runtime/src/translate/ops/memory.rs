@@ -8,6 +8,7 @@ use wasmparser::{MemArg, Operator};
 use super::super::abi::{control, TrapKind, ValType};
 use super::super::access_groups::{Group, Member, Role};
 use super::super::func::{FuncTranslator, Operand};
+use super::super::store_groups::{StoreGroup, StoreRole};
 use super::super::TranslateError;
 
 type H = Handle<Expression>;
@@ -143,6 +144,12 @@ impl FuncTranslator<'_, '_> {
     /// The effective address of an access of `size` bytes, after the bounds check.
     fn effective_address(&mut self, memarg: MemArg, size: u32) -> Result<H, TranslateError> {
         let addr = self.pop();
+        self.checked_address(memarg, size, addr)
+    }
+
+    /// The effective address of an access of `size` bytes at `addr + memarg.offset`, after
+    /// the bounds check.
+    fn checked_address(&mut self, memarg: MemArg, size: u32, addr: H) -> Result<H, TranslateError> {
         let ea = self.address(memarg, addr)?;
         let carry = (memarg.offset != 0).then(|| self.b.bin(B::Less, ea, addr));
         if let Some(bad) = self.access_oob(ea, size, carry) {
@@ -419,7 +426,6 @@ impl FuncTranslator<'_, '_> {
             _ => false,
         };
         let (value, t) = self.pop_typed();
-        let ea = self.effective_address(memarg, size)?;
         let bits = match t {
             ValType::F32 | ValType::F64 => self.b.bitcast(value, ScalarKind::Uint),
             _ => value,
@@ -430,6 +436,69 @@ impl FuncTranslator<'_, '_> {
         } else {
             bits
         };
+        let hi = (size == 8).then(|| {
+            let thirty_two = self.b.u32(32);
+            let hi64 = self.b.bin(B::ShiftRight, bits, thirty_two);
+            self.b.convert(hi64, ScalarKind::Uint, 4)
+        });
+        // A group in the thread's own frame lies in the stack region, which the group's test
+        // would always find: its stores keep their frame path.
+        let role = self
+            .store_groups
+            .get(&self.offset)
+            .filter(|_| !own)
+            .cloned();
+        let Some(role) = role else {
+            let ea = self.effective_address(memarg, size)?;
+            self.store_words(own, ea, lo, hi, size);
+            return Ok(());
+        };
+        let addr = self.pop();
+        let leader = match role {
+            StoreRole::Leader(group) => {
+                let plain = self.store_group_test(group, addr);
+                self.store_group_plain.insert(self.offset, plain);
+                self.offset
+            }
+            StoreRole::Member { leader } => leader,
+        };
+        let Some(&plain_p) = self.store_group_plain.get(&leader) else {
+            // The leader was dead code: the usual path.
+            let ea = self.checked_address(memarg, size, addr)?;
+            self.store_words(own, ea, lo, hi, size);
+            return Ok(());
+        };
+        let flag = self.b.load(plain_p);
+        let plain = self.to_bool(flag);
+        let running = self.rt.running(&mut self.b);
+        let write = self.b.bin(B::LogicalAnd, plain, running);
+        self.b.open_block();
+        let ea = self.address(memarg, addr)?;
+        let two = self.b.u32(2);
+        let word = self.b.bin(B::ShiftRight, ea, two);
+        let p = self.rt.mem_word(&mut self.b, word);
+        self.b.store(p, lo);
+        if let Some(hi) = hi {
+            let next = self.plus(word, 1);
+            let p = self.rt.mem_word(&mut self.b, next);
+            self.b.store(p, hi);
+        }
+        let accept = self.b.close_block();
+        self.b.open_block();
+        let ea = self.checked_address(memarg, size, addr)?;
+        self.store_words(own, ea, lo, hi, size);
+        let reject = self.b.close_block();
+        self.b.stmt(naga::Statement::If {
+            condition: write,
+            accept,
+            reject,
+        });
+        Ok(())
+    }
+
+    /// A store's words through the store helper (`store_own` for the thread's own frame):
+    /// `lo` at `ea`, and `hi` at `ea + 4` for an 8-byte store.
+    fn store_words(&mut self, own: bool, ea: H, lo: H, hi: Option<H>, size: u32) {
         let store = if own {
             self.rt.store_own(self.module)
         } else {
@@ -441,14 +510,44 @@ impl FuncTranslator<'_, '_> {
             _ => u32::MAX,
         });
         self.b.call(store, vec![ea, lo, mask], false);
-        if size == 8 {
-            let thirty_two = self.b.u32(32);
-            let hi64 = self.b.bin(B::ShiftRight, bits, thirty_two);
-            let hi = self.b.convert(hi64, ScalarKind::Uint, 4);
+        if let Some(hi) = hi {
             let four = self.b.u32(4);
             let ea4 = self.b.bin(B::Add, ea, four);
             self.b.call(store, vec![ea4, hi, mask], false);
         }
-        Ok(())
+    }
+
+    /// A store group's test at its leader, whose popped address is `base`: whether the span
+    /// `base + [lo, hi)` is word-aligned, does not carry past 4 GiB, lies inside memory and
+    /// outside the interleaved stack region. Kept in a local (as 0 or 1) for the members.
+    fn store_group_test(&mut self, group: StoreGroup, base: H) -> H {
+        let start = self.plus(base, i64::from(group.lo));
+        let len = self.b.u32(group.hi - group.lo);
+        let oob = self.rt.oob(self.module);
+        let mut plain = match self.b.call(oob, vec![start, len], true) {
+            Some(out) => self.b.un(naga::UnaryOperator::LogicalNot, out),
+            None => self.b.lit(naga::Literal::Bool(true)),
+        };
+        if group.lo != 0 {
+            let carried = self.b.bin(B::Less, start, base);
+            let no_carry = self.b.un(naga::UnaryOperator::LogicalNot, carried);
+            plain = self.b.bin(B::LogicalAnd, plain, no_carry);
+        }
+        let three = self.b.u32(3);
+        let low = self.b.bin(B::And, start, three);
+        let zero = self.b.u32(0);
+        let aligned = self.b.bin(B::Equal, low, zero);
+        plain = self.b.bin(B::LogicalAnd, plain, aligned);
+        let two = self.b.u32(2);
+        let first = self.b.bin(B::ShiftRight, start, two);
+        let last = self.plus(first, i64::from((group.hi - group.lo) / 4 - 1));
+        if let Some(outside) = self.rt.outside_stack(&mut self.b, first, last) {
+            plain = self.b.bin(B::LogicalAnd, plain, outside);
+        }
+        let u = self.rt.u32_type;
+        let local = self.b.local("store_group".to_string(), u, None);
+        let flag = self.from_bool(plain);
+        self.b.store(local, flag);
+        local
     }
 }
