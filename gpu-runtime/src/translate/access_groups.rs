@@ -42,6 +42,9 @@ pub struct Group {
     /// The members cover `[lo, lo + 16·blocks)` relative to the leader's address with 4- and
     /// 8-byte loads, without gaps or overlaps: `Some(blocks)`.
     pub tiled_blocks: Option<u32>,
+    /// The leader's address is local `base` plus `base_const` (modulo 2^32).
+    pub base: u32,
+    pub base_const: i64,
 }
 
 /// One load of a group.
@@ -190,6 +193,8 @@ fn close(open: Option<Open>, roles: &mut BTreeMap<usize, Role>) {
     let mut group = Group {
         members,
         tiled_blocks: None,
+        base: g.local,
+        base_const: leader_const,
     };
     if tileable {
         group.tiled_blocks = tiling(&group);

@@ -68,7 +68,7 @@ pub fn find(body: &FunctionBody<'_>) -> Result<BTreeSet<usize>, TranslateError> 
 }
 
 /// The index of the `end` closing the construct opened at `start`.
-fn matching_end(ops: &[&Operator<'_>], start: usize) -> Option<usize> {
+pub(super) fn matching_end(ops: &[&Operator<'_>], start: usize) -> Option<usize> {
     let mut depth = 0usize;
     for (i, op) in ops.iter().enumerate().skip(start) {
         match op {

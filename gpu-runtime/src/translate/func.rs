@@ -17,6 +17,7 @@ use super::access_groups;
 use super::builder::IrBuilder;
 use super::counted_loops;
 use super::env::{val_type, ModuleEnv, Signature};
+use super::loop_invariants::{self, EntryAligned};
 use super::ops::OpVisitor;
 use super::recursion::SccCtx;
 use super::runtime::{val_ty, Runtime};
@@ -178,6 +179,12 @@ pub struct FuncTranslator<'a, 'w> {
     /// Store groups of the body by operator offset (`store_groups.rs`); empty in call-cycle
     /// members and when memory is atomic.
     pub store_groups: BTreeMap<usize, StoreRole>,
+    /// Per loop (by offset), tiled load groups whose alignment is tested once before it
+    /// (`loop_invariants.rs`).
+    pub entry_aligned: BTreeMap<usize, Vec<EntryAligned>>,
+    /// Per tiled group leader (by offset): the local holding its alignment, set before the
+    /// loop that keeps it.
+    pub aligned_at_entry: BTreeMap<usize, Handle<Expression>>,
     /// Per store group leader (by offset): the local holding whether its group is plain.
     pub store_group_plain: BTreeMap<usize, Handle<Expression>>,
     pub frames: &'a BTreeMap<u32, BTreeMap<u32, u32>>,
@@ -279,6 +286,8 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             frame_locals: BTreeMap::new(),
             counted_back_edges: BTreeSet::new(),
             store_groups: BTreeMap::new(),
+            entry_aligned: BTreeMap::new(),
+            aligned_at_entry: BTreeMap::new(),
             store_group_plain: BTreeMap::new(),
             frames: shared.frames,
         })
@@ -315,6 +324,9 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
         self.targeted = targeted_frames(body)?;
         if self.scc.is_none() && self.rt.group_loads {
             self.groups = access_groups::find(body)?;
+            if self.rt.wide_loads() {
+                self.entry_aligned = loop_invariants::entry_aligned(body, &self.groups)?;
+            }
         }
         if self.scc.is_none() && self.rt.group_loads && self.rt.wide_loads() {
             self.store_groups = store_groups::find(body)?;

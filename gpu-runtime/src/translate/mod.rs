@@ -97,6 +97,7 @@ mod error;
 mod frame;
 mod func;
 pub mod intrinsics;
+mod loop_invariants;
 pub mod math;
 mod math_lib;
 mod ops;

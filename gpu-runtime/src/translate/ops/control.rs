@@ -79,6 +79,7 @@ impl FuncTranslator<'_, '_> {
                 )
             }
             Opening::Loop => {
+                self.test_alignment_at_entry();
                 let p = self.new_locals("lp", &params);
                 let values = self.pop_n(params.len());
                 for (ptr, (v, _)) in p.iter().zip(&values) {

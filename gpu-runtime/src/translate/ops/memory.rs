@@ -257,10 +257,13 @@ impl FuncTranslator<'_, '_> {
         let words: Vec<H> = (0..blocks * 4)
             .map(|k| self.b.local(format!("gw{k}"), u, None))
             .collect();
-        let fifteen = self.b.u32(15);
-        let low = self.b.bin(B::And, start, fifteen);
-        let zero = self.b.u32(0);
-        let aligned = self.b.bin(B::Equal, low, zero);
+        let aligned = match self.aligned_at_entry.get(&self.offset) {
+            Some(&p) => {
+                let flag = self.b.load(p);
+                self.to_bool(flag)
+            }
+            None => self.aligned16(start),
+        };
         let mut wide = aligned;
         let two = self.b.u32(2);
         let first = self.b.bin(B::ShiftRight, start, two);
@@ -300,6 +303,36 @@ impl FuncTranslator<'_, '_> {
             let first = ((m.rel - lo) / 4) as usize;
             let mine = words[first..first + (m.size / 4) as usize].to_vec();
             self.group_words.insert(m.offset, mine);
+        }
+    }
+
+    /// `a & 15 == 0`.
+    fn aligned16(&mut self, a: H) -> H {
+        let fifteen = self.b.u32(15);
+        let low = self.b.bin(B::And, a, fifteen);
+        let zero = self.b.u32(0);
+        self.b.bin(B::Equal, low, zero)
+    }
+
+    /// Right before a loop: whether each tiled group in it whose base steps by multiples of 16
+    /// (`loop_invariants.rs`) is 16-byte aligned, into a local its leader reads instead of
+    /// testing on every iteration.
+    pub(in super::super) fn test_alignment_at_entry(&mut self) {
+        let Some(groups) = self.entry_aligned.get(&self.offset).cloned() else {
+            return;
+        };
+        for g in groups {
+            let Some(&(ptr, _)) = self.locals.get(g.base as usize) else {
+                continue;
+            };
+            let base = self.b.load(ptr);
+            let start = self.plus(base, g.add);
+            let aligned = self.aligned16(start);
+            let flag = self.from_bool(aligned);
+            let u = self.rt.u32_type;
+            let local = self.b.local("aligned_at_entry".to_string(), u, None);
+            self.b.store(local, flag);
+            self.aligned_at_entry.insert(g.leader, local);
         }
     }
 
