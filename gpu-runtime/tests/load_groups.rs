@@ -43,8 +43,9 @@ const FUNCS: &str = r#"
       (i32.xor
         (i32.xor (i32.load offset=32 (local.get $p)) (i32.load offset=36 (local.get $p)))
         (i32.xor (i32.load offset=40 (local.get $p)) (i32.load offset=44 (local.get $p))))))
-;; n-body's loop: a tiled group read last-field-first from `$p`, which steps by 16, so its
-  ;; 16-byte alignment is tested once before the loop (`loop_invariants.rs`).
+;; n-body's loop: a tiled group read last-field-first from `$p`, which steps by 16, in a
+  ;; loop counted down by `$n`: its alignment and bounds are tested once before the loop, which
+  ;; runs its copy without checks when they hold (`loop_invariants.rs`).
   (func (export "bodies") (param $p i32) (param $n i32) (result i32) (local $s i32)
     (loop
       (local.set $s (i32.add (local.get $s)
@@ -279,7 +280,7 @@ fn first_out_of_bounds(export: &str, p: i32) -> usize {
 }
 
 #[test]
-fn a_group_in_a_loop_tests_its_alignment_once() {
+fn a_group_in_a_counted_loop_is_checked_once_before_it() {
     let bytes = wasm(&module());
     let wgsl = translate(&bytes, &TranslateOptions::default())
         .unwrap()
@@ -291,7 +292,8 @@ fn a_group_in_a_loop_tests_its_alignment_once() {
     for stores in [StoreMode::AtomicPartial, StoreMode::Plain] {
         let mut inst = instance(&bytes, stores);
         for p in bases() {
-            for n in [1, 2, 5] {
+            // n = 0 counts 2^32 times: the copy with checks, until the trap.
+            for n in [0, 1, 2, 5] {
                 let args = [Value::I32(p), Value::I32(n)];
                 let want = oracle.call("bodies", &args);
                 let out = inst.run("bodies", 3, &args).unwrap();
@@ -299,7 +301,8 @@ fn a_group_in_a_loop_tests_its_alignment_once() {
                 if want.is_err() {
                     // The first iteration that leaves memory, and in it the first load (fields
                     // are read at +12, +8, +4, +0).
-                    let first = (0..n as u32)
+                    let first = (0..(n as u32).wrapping_sub(1) as u64 + 1)
+                        .map(|j| j as u32)
                         .flat_map(|j| {
                             let q = (p as u32).wrapping_add(16 * j);
                             [12u32, 8, 4, 0]

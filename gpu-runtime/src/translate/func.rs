@@ -17,7 +17,7 @@ use super::access_groups;
 use super::builder::IrBuilder;
 use super::counted_loops;
 use super::env::{val_type, ModuleEnv, Signature};
-use super::loop_invariants::{self, EntryAligned};
+use super::loop_invariants::{self, EntryAligned, Versioned};
 use super::ops::OpVisitor;
 use super::recursion::SccCtx;
 use super::runtime::{val_ty, Runtime};
@@ -185,6 +185,14 @@ pub struct FuncTranslator<'a, 'w> {
     /// Per tiled group leader (by offset): the local holding its alignment, set before the
     /// loop that keeps it.
     pub aligned_at_entry: BTreeMap<usize, Handle<Expression>>,
+    /// Loops translated twice, by the offset of their `loop` (`loop_invariants::Versioned`).
+    pub versioned: BTreeMap<usize, Versioned>,
+    /// While translating the fast copy of a versioned loop: its groups' leaders, which skip
+    /// their bounds checks.
+    pub fast_leaders: BTreeSet<usize>,
+    /// Versioned loops whose usual copy is being translated: (control stack height inside
+    /// the loop, the test before it, the fast copy).
+    pub versions: Vec<(usize, Handle<Expression>, naga::Block)>,
     /// Per store group leader (by offset): the local holding whether its group is plain.
     pub store_group_plain: BTreeMap<usize, Handle<Expression>>,
     pub frames: &'a BTreeMap<u32, BTreeMap<u32, u32>>,
@@ -288,6 +296,9 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             store_groups: BTreeMap::new(),
             entry_aligned: BTreeMap::new(),
             aligned_at_entry: BTreeMap::new(),
+            versioned: BTreeMap::new(),
+            fast_leaders: BTreeSet::new(),
+            versions: Vec::new(),
             store_group_plain: BTreeMap::new(),
             frames: shared.frames,
         })
@@ -333,6 +344,10 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
         }
         if self.scc.is_none() && self.rt.counted_loops {
             self.counted_back_edges = counted_loops::find(body)?;
+            if self.rt.wide_loads() && !self.groups.is_empty() {
+                self.versioned =
+                    loop_invariants::versioned_loops(body, &self.groups, &self.counted_back_edges)?;
+            }
         }
         if self.scc.is_none() {
             self.frame_locals = self

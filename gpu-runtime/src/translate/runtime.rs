@@ -337,11 +337,13 @@ impl Runtime {
     /// declares the `memory_vec4` view on first use. A block past the buffer reads its last
     /// block instead; the caller makes sure that the block is outside the interleaved stack
     /// region ([`Runtime::outside_stack`]) and uses the words only when it is inside memory.
+    /// Without `clamp` the caller knows the block is inside memory.
     pub fn load_block(
         &mut self,
         module: &mut Module,
         b: &mut IrBuilder,
         block: Handle<Expression>,
+        clamp: bool,
     ) -> Handle<Expression> {
         let view = *self.memory_vec4.get_or_insert_with(|| {
             let vec4 = module.types.insert(
@@ -383,6 +385,10 @@ impl Runtime {
             )
         });
         let g = b.expr(Expression::GlobalVariable(view));
+        if !clamp {
+            let p = b.access(g, block);
+            return b.load(p);
+        }
         // Clamped to the buffer: callers may load before knowing the block is in memory.
         let blocks = b.expr(Expression::ArrayLength(g));
         let one = b.u32(1);

@@ -14,13 +14,80 @@ impl FuncTranslator<'_, '_> {
     pub(super) fn control_structure(&mut self, op: &Operator<'_>) -> Result<bool, TranslateError> {
         match *op {
             Operator::Block { blockty } => self.open_frame(blockty, Opening::Block)?,
-            Operator::Loop { blockty } => self.open_frame(blockty, Opening::Loop)?,
+            Operator::Loop { blockty } => {
+                if self.reachable {
+                    if let Some(v) = self.versioned.get(&self.offset).cloned() {
+                        self.fast_copy(&v)?;
+                    }
+                }
+                self.open_frame(blockty, Opening::Loop)?
+            }
             Operator::If { blockty } => self.open_frame(blockty, Opening::If)?,
             Operator::Else => self.else_arm(),
-            Operator::End => self.end_frame(),
+            Operator::End => {
+                let height = self.control.len();
+                self.end_frame();
+                if self.versions.last().is_some_and(|v| v.0 == height) {
+                    if let Some((_, ok, fast)) = self.versions.pop() {
+                        let usual = self.b.close_block();
+                        self.b.stmt(Statement::If {
+                            condition: ok,
+                            accept: fast,
+                            reject: usual,
+                        });
+                    }
+                }
+            }
             _ => return Ok(false),
         }
         Ok(true)
+    }
+
+    /// Before a versioned loop (`loop_invariants::Versioned`): the test, and the fast copy of
+    /// the loop translated from the same operators with its groups' checks off; then opens the
+    /// block for the usual copy, which the caller translates next (closed at its `end`).
+    fn fast_copy(
+        &mut self,
+        v: &super::super::loop_invariants::Versioned,
+    ) -> Result<(), TranslateError> {
+        self.materialize_locals(None);
+        let ok = self.versioned_entry_test(v);
+        let (stack, next_frame, offset) = (self.stack.clone(), self.next_frame, self.offset);
+        let body = self
+            .env
+            .body(self.func_index)
+            .ok_or_else(|| self.unsupported("a versioned loop outside a function body"))?;
+        let mut reader = body.get_operators_reader()?;
+        while !reader.eof() && (reader.original_position() as usize) < offset {
+            reader.read()?;
+        }
+        self.fast_leaders = v.groups.iter().map(|g| g.leader).collect();
+        let versioned = std::mem::take(&mut self.versioned);
+        self.b.open_block();
+        let mut depth = 0usize;
+        loop {
+            self.offset = reader.original_position() as usize;
+            let op = reader.read()?;
+            match op {
+                Operator::Block { .. } | Operator::Loop { .. } | Operator::If { .. } => depth += 1,
+                Operator::End => depth -= 1,
+                _ => {}
+            }
+            self.op(op)?;
+            if depth == 0 {
+                break;
+            }
+        }
+        let fast = self.b.close_block();
+        self.versioned = versioned;
+        self.fast_leaders.clear();
+        self.stack = stack;
+        self.next_frame = next_frame;
+        self.offset = offset;
+        self.reachable = true;
+        self.b.open_block();
+        self.versions.push((self.control.len() + 1, ok, fast));
+        Ok(())
     }
 
     fn open_frame(

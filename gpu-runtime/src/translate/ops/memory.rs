@@ -8,6 +8,7 @@ use wasmparser::{MemArg, Operator};
 use super::super::abi::{control, TrapKind, ValType};
 use super::super::access_groups::{Group, Member, Role};
 use super::super::func::{FuncTranslator, Operand};
+use super::super::loop_invariants::Versioned;
 use super::super::store_groups::{StoreGroup, StoreRole};
 use super::super::TranslateError;
 
@@ -250,13 +251,28 @@ impl FuncTranslator<'_, '_> {
     /// check (in a loop like n-body's that check would sit between the address and the load on
     /// every iteration): their block index is clamped to the buffer instead, and a thread whose
     /// check failed has trapped, so what it read does not matter.
-    fn load_tiled(&mut self, group: &Group, leader: H, blocks: u32) {
+    fn load_tiled(&mut self, group: &Group, leader: H, blocks: u32, fast: bool) {
         let (lo, _) = group.span();
         let start = self.plus(leader, lo);
         let u = self.rt.u32_type;
         let words: Vec<H> = (0..blocks * 4)
             .map(|k| self.b.local(format!("gw{k}"), u, None))
             .collect();
+        if fast {
+            // Known aligned, inside memory and outside the stack region.
+            let four = self.b.u32(4);
+            let block0 = self.b.bin(B::ShiftRight, start, four);
+            for j in 0..blocks {
+                let block = self.plus(block0, i64::from(j));
+                let v = self.rt.load_block(self.module, &mut self.b, block, false);
+                for i in 0..4 {
+                    let w = self.b.access_index(v, i);
+                    self.b.store(words[(4 * j + i) as usize], w);
+                }
+            }
+            self.keep_group_words(group, &words);
+            return;
+        }
         let aligned = match self.aligned_at_entry.get(&self.offset) {
             Some(&p) => {
                 let flag = self.b.load(p);
@@ -276,7 +292,7 @@ impl FuncTranslator<'_, '_> {
         let block0 = self.b.bin(B::ShiftRight, start, four);
         for j in 0..blocks {
             let block = self.plus(block0, i64::from(j));
-            let v = self.rt.load_block(self.module, &mut self.b, block);
+            let v = self.rt.load_block(self.module, &mut self.b, block, true);
             for i in 0..4 {
                 let w = self.b.access_index(v, i);
                 self.b.store(words[(4 * j + i) as usize], w);
@@ -299,11 +315,73 @@ impl FuncTranslator<'_, '_> {
             accept,
             reject,
         });
+        self.keep_group_words(group, &words);
+    }
+
+    /// Hands each member of a tiled group the locals of its words.
+    fn keep_group_words(&mut self, group: &Group, words: &[H]) {
+        let (lo, _) = group.span();
         for m in &group.members {
             let first = ((m.rel - lo) / 4) as usize;
             let mine = words[first..first + (m.size / 4) as usize].to_vec();
             self.group_words.insert(m.offset, mine);
         }
+    }
+
+    /// The test before a versioned loop (`loop_invariants::Versioned`): the counter is not 0
+    /// (0 would mean 2^32 iterations) and, for each group, the bytes it reads over all
+    /// `counter` iterations, `[a, a + step·(counter - 1) + len)` with `a` its first span
+    /// start, lie inside memory as this thread last saw it (memory only grows), `a` is
+    /// 16-byte aligned (the step is a multiple of 16) and the range is outside the stack
+    /// region.
+    pub(in super::super) fn versioned_entry_test(&mut self, v: &Versioned) -> H {
+        let Some(&(counter_p, _)) = self.locals.get(v.counter as usize) else {
+            return self.b.lit(naga::Literal::Bool(false));
+        };
+        let k = self.b.load(counter_p);
+        let zero = self.b.u32(0);
+        let mut ok = self.b.bin(B::NotEqual, k, zero);
+        let bytes_p = self.b.expr(Expression::GlobalVariable(self.rt.mem_bytes));
+        let bytes = self.b.load(bytes_p);
+        for g in &v.groups {
+            let Some(&(base_p, _)) = self.locals.get(g.base as usize) else {
+                return self.b.lit(naga::Literal::Bool(false));
+            };
+            let base = self.b.load(base_p);
+            let a = self.plus(base, g.add);
+            // `base + add` must not wrap.
+            let d = self.b.u32(g.add.unsigned_abs() as u32);
+            let no_wrap = if g.add >= 0 {
+                self.b.bin(B::GreaterEqual, a, base)
+            } else {
+                self.b.bin(B::GreaterEqual, base, d)
+            };
+            let len = self.b.u32(g.len);
+            let fits_one = self.b.bin(B::LessEqual, len, bytes);
+            let room = self.b.bin(B::Subtract, bytes, len);
+            let first_fits = self.b.bin(B::LessEqual, a, room);
+            // (k - 1) steps must fit in what is left after the first span.
+            let left = self.b.bin(B::Subtract, room, a);
+            let step = self.b.u32(g.step);
+            let steps_left = self.b.bin(B::Divide, left, step);
+            let one = self.b.u32(1);
+            let k1 = self.b.bin(B::Subtract, k, one);
+            let all_fit = self.b.bin(B::LessEqual, k1, steps_left);
+            let aligned = self.aligned16(a);
+            for c in [no_wrap, fits_one, first_fits, all_fit, aligned] {
+                ok = self.b.bin(B::LogicalAnd, ok, c);
+            }
+            let two = self.b.u32(2);
+            let first = self.b.bin(B::ShiftRight, a, two);
+            let span = self.b.bin(B::Multiply, k1, step);
+            let end = self.b.bin(B::Add, a, span);
+            let end = self.plus(end, i64::from(g.len) - 1);
+            let last = self.b.bin(B::ShiftRight, end, two);
+            if let Some(outside) = self.rt.outside_stack(&mut self.b, first, last) {
+                ok = self.b.bin(B::LogicalAnd, ok, outside);
+            }
+        }
+        ok
     }
 
     /// `a & 15 == 0`.
@@ -370,9 +448,14 @@ impl FuncTranslator<'_, '_> {
             None => return self.effective_address(memarg, size).map(Some),
             Some(Role::Leader(group)) => {
                 let addr = self.pop();
-                self.check_group(&group, addr);
+                // In the fast copy of a versioned loop the test before the loop has checked
+                // the group (`loop_invariants::Versioned`).
+                let fast = self.fast_leaders.contains(&self.offset);
+                if !fast {
+                    self.check_group(&group, addr);
+                }
                 if let Some(blocks) = group.tiled_blocks.filter(|_| self.rt.wide_loads()) {
-                    self.load_tiled(&group, addr, blocks);
+                    self.load_tiled(&group, addr, blocks, fast);
                 }
                 addr
             }
