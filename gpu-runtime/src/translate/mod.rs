@@ -47,7 +47,8 @@
 //! bytes of a word. Stores into the thread's own stack frame (`frame.rs`) are plain
 //! read-modify-writes. Loads of any width and alignment combine the (at most two) words they
 //! touch; loads from one base in straight-line code share one bounds check and, when they tile
-//! 16-byte blocks, are read through `memory_vec4` (`access_groups.rs`). Every access checks
+//! 16-byte blocks, are read through `memory_vec4` (`access_groups.rs`); whole-word stores to
+//! one base share one test that makes them plain word writes (`store_groups.rs`). Every access checks
 //! `addr + offset + size <= memory size` (computed without wrapping) and traps otherwise. `memory.grow` is a compare-exchange on the size word of `control`, bounded by the
 //! capacity the host reserved; a thread whose cached size is too small re-reads it before
 //! trapping.
@@ -62,7 +63,11 @@
 //!   stops there (clearing it) or breaks further;
 //! - values carried by a branch or a block end go through per-frame result locals;
 //! - `br_table` is a naga `Switch` whose cases set `brk`; `return` and branches to the function
-//!   body are naga `Return`.
+//!   body are naga `Return`;
+//! - a loop's back-edge continues only while the thread has not trapped, except in a counted
+//!   loop (`counted_loops.rs`), which ends by itself and is entered only while running; a
+//!   counted loop whose load groups step through memory is translated twice, a copy without
+//!   their checks chosen by one test before it (`loop_invariants.rs`).
 //!
 //! # Traps
 //!
