@@ -20,9 +20,7 @@
 
 use std::collections::BTreeMap;
 
-use wasmparser::{FunctionBody, Operator};
-
-use super::error::TranslateError;
+use wasmparser::Operator;
 
 /// What the translator does at a load.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,13 +93,7 @@ impl Group {
 pub(super) const MAX_REL: i64 = 1 << 20;
 
 /// The loads to group in a function body, by operator offset.
-pub fn find(body: &FunctionBody<'_>) -> Result<BTreeMap<usize, Role>, TranslateError> {
-    let mut ops = Vec::new();
-    let mut reader = body.get_operators_reader()?;
-    while !reader.eof() {
-        let at = reader.original_position() as usize;
-        ops.push((at, reader.read()?));
-    }
+pub fn find(ops: &[(usize, Operator<'_>)]) -> BTreeMap<usize, Role> {
     let mut roles = BTreeMap::new();
     let mut open: Option<Open> = None;
     for (i, (at, op)) in ops.iter().enumerate() {
@@ -133,7 +125,7 @@ pub fn find(body: &FunctionBody<'_>) -> Result<BTreeMap<usize, Role>, TranslateE
         }
     }
     close(open, &mut roles);
-    Ok(roles)
+    roles
 }
 
 /// A group being collected.
@@ -443,7 +435,7 @@ mod tests {
         let wasm = wat::parse_str(&wat).unwrap();
         for payload in wasmparser::Parser::new(0).parse_all(&wasm) {
             if let wasmparser::Payload::CodeSectionEntry(body) = payload.unwrap() {
-                return find(&body).unwrap();
+                return find(&crate::translate::body_ops::read(&body).unwrap());
             }
         }
         panic!("no function");

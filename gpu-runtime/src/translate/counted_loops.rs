@@ -36,56 +36,24 @@
 
 use std::collections::BTreeSet;
 
-use wasmparser::{BlockType, FunctionBody, Operator};
+use wasmparser::{BlockType, Operator};
 
-use super::error::TranslateError;
+use super::body_ops::{is_control, loops, opens};
 
 /// Byte offsets of the `br_if` back-edges of the body's counted loops.
-pub fn find(body: &FunctionBody<'_>) -> Result<BTreeSet<usize>, TranslateError> {
-    let mut ops = Vec::new();
-    let mut reader = body.get_operators_reader()?;
-    while !reader.eof() {
-        let offset = reader.original_position();
-        ops.push((offset as usize, reader.read()?));
-    }
+pub fn find(ops: &[(usize, Operator<'_>)]) -> BTreeSet<usize> {
     let plain: Vec<&Operator<'_>> = ops.iter().map(|(_, op)| op).collect();
     let mut found = BTreeSet::new();
-    for (start, op) in plain.iter().enumerate() {
-        if let Operator::Loop { blockty } = op {
-            if matches!(blockty, BlockType::FuncType(_)) {
-                continue;
-            }
-            let Some(end) = matching_end(&plain, start) else {
-                continue;
-            };
-            let entry = |k| entry_multiple(&plain[..start], k);
-            if end >= start + 2 && is_counted(&plain[start + 1..end], entry) {
-                found.insert(ops[end - 1].0);
-            }
+    for (start, end, blockty) in loops(&plain) {
+        if matches!(blockty, BlockType::FuncType(_)) {
+            continue;
+        }
+        let entry = |k| entry_multiple(&plain[..start], k);
+        if end >= start + 2 && is_counted(&plain[start + 1..end], entry) {
+            found.insert(ops[end - 1].0);
         }
     }
-    Ok(found)
-}
-
-/// The index of the `end` closing the construct opened at `start`.
-pub(super) fn matching_end(ops: &[&Operator<'_>], start: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, op) in ops.iter().enumerate().skip(start) {
-        match op {
-            Operator::Block { .. }
-            | Operator::Loop { .. }
-            | Operator::If { .. }
-            | Operator::TryTable { .. } => depth += 1,
-            Operator::End => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
+    found
 }
 
 /// Whether a loop with this body (without its `loop` and `end`) is counted; `entry(k)`: a
@@ -140,39 +108,13 @@ fn entry_multiple(before: &[&Operator<'_>], k: u32) -> u32 {
     1
 }
 
-/// Operators that end straight-line code (looking backwards, control may arrive there from
-/// elsewhere) or whose effect on locals is not plain.
-fn is_control(op: &Operator<'_>) -> bool {
-    matches!(
-        op,
-        Operator::Block { .. }
-            | Operator::Loop { .. }
-            | Operator::If { .. }
-            | Operator::Else
-            | Operator::End
-            | Operator::Br { .. }
-            | Operator::BrIf { .. }
-            | Operator::BrTable { .. }
-            | Operator::Return
-            | Operator::Unreachable
-            | Operator::TryTable { .. }
-            | Operator::Delegate { .. }
-            | Operator::Rethrow { .. }
-            | Operator::Throw { .. }
-            | Operator::ThrowRef
-    )
-}
-
 /// How many branches in the loop body target the loop itself.
 fn branches_to_loop(body: &[&Operator<'_>]) -> usize {
     let mut depth = 0u32;
     let mut n = 0;
     for op in body {
         match op {
-            Operator::Block { .. }
-            | Operator::Loop { .. }
-            | Operator::If { .. }
-            | Operator::TryTable { .. } => depth += 1,
+            op if opens(op) => depth += 1,
             Operator::End => depth = depth.saturating_sub(1),
             Operator::Br { relative_depth } | Operator::BrIf { relative_depth }
                 if *relative_depth == depth =>
@@ -303,10 +245,7 @@ fn top_level_step(body: &[&Operator<'_>], k: u32) -> Option<u32> {
     let mut depth = 0u32;
     for (i, op) in body.iter().enumerate() {
         match op {
-            Operator::Block { .. }
-            | Operator::Loop { .. }
-            | Operator::If { .. }
-            | Operator::TryTable { .. } => depth += 1,
+            op if opens(op) => depth += 1,
             Operator::End => depth = depth.saturating_sub(1),
             Operator::LocalSet { local_index } | Operator::LocalTee { local_index }
                 if *local_index == k =>
@@ -335,7 +274,7 @@ mod tests {
         let wasm = wat::parse_str(&wat).unwrap();
         for payload in wasmparser::Parser::new(0).parse_all(&wasm) {
             if let wasmparser::Payload::CodeSectionEntry(body) = payload.unwrap() {
-                return find(&body).unwrap().len();
+                return find(&crate::translate::body_ops::read(&body).unwrap()).len();
             }
         }
         panic!("no function");

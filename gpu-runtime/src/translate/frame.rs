@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 
 use wasmparser::{FunctionBody, Operator};
 
+use super::body_ops::is_control;
 use super::env::ModuleEnv;
 use super::error::TranslateError;
 
@@ -209,18 +210,8 @@ pub fn frame_locals(ops: &[Operator<'_>], params: u32, stack_pointer: u32) -> BT
                 }
             }
             Operator::LocalGet { local_index } if prefix => read_before.push(*local_index),
-            Operator::Block { .. }
-            | Operator::Loop { .. }
-            | Operator::If { .. }
-            | Operator::Else
-            | Operator::End
-            | Operator::Br { .. }
-            | Operator::BrIf { .. }
-            | Operator::BrTable { .. }
-            | Operator::Return
-            | Operator::Unreachable
-            | Operator::Call { .. }
-            | Operator::CallIndirect { .. } => prefix = false,
+            op if is_control(op) => prefix = false,
+            Operator::Call { .. } | Operator::CallIndirect { .. } => prefix = false,
             _ => {}
         }
     }

@@ -14,6 +14,7 @@ use wasmparser::BlockType;
 
 use super::abi::{PassiveData, PassiveElem, TableLayout, TrapKind, ValType};
 use super::access_groups;
+use super::body_ops;
 use super::builder::IrBuilder;
 use super::counted_loops;
 use super::env::{val_type, ModuleEnv, Signature};
@@ -333,20 +334,24 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             counted: false,
         });
         self.targeted = targeted_frames(body)?;
-        if self.scc.is_none() && self.rt.group_loads {
-            self.groups = access_groups::find(body)?;
-            if self.rt.wide_loads() {
-                self.entry_aligned = loop_invariants::entry_aligned(body, &self.groups)?;
+        if self.scc.is_none() {
+            let ops = body_ops::read(body)?;
+            if self.rt.group_loads {
+                self.groups = access_groups::find(&ops);
+                if self.rt.wide_loads() {
+                    self.entry_aligned = loop_invariants::entry_aligned(&ops, &self.groups);
+                    self.store_groups = store_groups::find(&ops);
+                }
             }
-        }
-        if self.scc.is_none() && self.rt.group_loads && self.rt.wide_loads() {
-            self.store_groups = store_groups::find(body)?;
-        }
-        if self.scc.is_none() && self.rt.counted_loops {
-            self.counted_back_edges = counted_loops::find(body)?;
-            if self.rt.wide_loads() && !self.groups.is_empty() {
-                self.versioned =
-                    loop_invariants::versioned_loops(body, &self.groups, &self.counted_back_edges)?;
+            if self.rt.counted_loops {
+                self.counted_back_edges = counted_loops::find(&ops);
+                if self.rt.wide_loads() && !self.groups.is_empty() {
+                    self.versioned = loop_invariants::versioned_loops(
+                        &ops,
+                        &self.groups,
+                        &self.counted_back_edges,
+                    );
+                }
             }
         }
         if self.scc.is_none() {

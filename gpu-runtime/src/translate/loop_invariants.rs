@@ -12,11 +12,10 @@
 
 use std::collections::BTreeMap;
 
-use wasmparser::{FunctionBody, Operator};
+use wasmparser::Operator;
 
 use super::access_groups::Role;
-use super::counted_loops::matching_end;
-use super::error::TranslateError;
+use super::body_ops::{loops, opens};
 
 /// A tiled group whose alignment is decided at a loop's entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,26 +31,14 @@ pub struct EntryAligned {
 /// the same on every iteration. A group inside nested loops goes to the innermost one that
 /// steps its base by a multiple of 16.
 pub fn entry_aligned(
-    body: &FunctionBody<'_>,
+    ops: &[(usize, Operator<'_>)],
     groups: &BTreeMap<usize, Role>,
-) -> Result<BTreeMap<usize, Vec<EntryAligned>>, TranslateError> {
-    let mut ops = Vec::new();
-    let mut reader = body.get_operators_reader()?;
-    while !reader.eof() {
-        let at = reader.original_position() as usize;
-        ops.push((at, reader.read()?));
-    }
+) -> BTreeMap<usize, Vec<EntryAligned>> {
     let plain: Vec<&Operator<'_>> = ops.iter().map(|(_, op)| op).collect();
     // Leader -> (loop offset, group); loops in program order, so inner loops come later and
     // replace their enclosing loop's claim.
     let mut chosen: BTreeMap<usize, (usize, EntryAligned)> = BTreeMap::new();
-    for (start, op) in plain.iter().enumerate() {
-        if !matches!(op, Operator::Loop { .. }) {
-            continue;
-        }
-        let Some(end) = matching_end(&plain, start) else {
-            continue;
-        };
+    for (start, end, _) in loops(&plain) {
         let steps = sixteen_byte_steps(&plain[start + 1..end]);
         let (from, to) = (ops[start].0, ops[end].0);
         for (&leader, role) in groups.range(from..to) {
@@ -72,7 +59,7 @@ pub fn entry_aligned(
     for (loop_at, group) in chosen.into_values() {
         by_loop.entry(loop_at).or_default().push(group);
     }
-    Ok(by_loop)
+    by_loop
 }
 
 /// Locals of a loop body written exactly once, by a step of a multiple of 16 at the body's
@@ -82,10 +69,7 @@ fn sixteen_byte_steps(body: &[&Operator<'_>]) -> Vec<u32> {
     let mut depth = 0u32;
     for (i, op) in body.iter().enumerate() {
         match op {
-            Operator::Block { .. }
-            | Operator::Loop { .. }
-            | Operator::If { .. }
-            | Operator::TryTable { .. } => depth += 1,
+            op if opens(op) => depth += 1,
             Operator::End => depth = depth.saturating_sub(1),
             Operator::LocalSet { local_index } | Operator::LocalTee { local_index } => {
                 let step = depth == 0
@@ -144,30 +128,16 @@ pub struct VersionedGroup {
 /// The loops to version, by the offset of their `loop` operator; `back_edges`: the counted
 /// loops' back-edges (`counted_loops::find`).
 pub fn versioned_loops(
-    body: &FunctionBody<'_>,
+    ops: &[(usize, Operator<'_>)],
     groups: &BTreeMap<usize, Role>,
     back_edges: &std::collections::BTreeSet<usize>,
-) -> Result<BTreeMap<usize, Versioned>, TranslateError> {
-    let mut ops = Vec::new();
-    let mut reader = body.get_operators_reader()?;
-    while !reader.eof() {
-        let at = reader.original_position() as usize;
-        ops.push((at, reader.read()?));
-    }
+) -> BTreeMap<usize, Versioned> {
     let plain: Vec<&Operator<'_>> = ops.iter().map(|(_, op)| op).collect();
     let mut found = BTreeMap::new();
-    for (start, op) in plain.iter().enumerate() {
-        if !matches!(
-            op,
-            Operator::Loop {
-                blockty: wasmparser::BlockType::Empty
-            }
-        ) {
+    for (start, end, blockty) in loops(&plain) {
+        if blockty != wasmparser::BlockType::Empty {
             continue;
         }
-        let Some(end) = matching_end(&plain, start) else {
-            continue;
-        };
         let body_ops = &plain[start + 1..end];
         let n = body_ops.len();
         if n < 5 || !back_edges.contains(&ops[end - 1].0) || !stays_inside(body_ops) {
@@ -213,7 +183,7 @@ pub fn versioned_loops(
             );
         }
     }
-    Ok(found)
+    found
 }
 
 /// Whether a loop body holds no other loop and nothing that leaves it except by falling
@@ -255,10 +225,7 @@ fn positive_steps(body: &[&Operator<'_>], first: usize) -> BTreeMap<u32, (u32, u
     let mut depth = 0u32;
     for (i, op) in body.iter().enumerate() {
         match op {
-            Operator::Block { .. }
-            | Operator::Loop { .. }
-            | Operator::If { .. }
-            | Operator::TryTable { .. } => depth += 1,
+            op if opens(op) => depth += 1,
             Operator::End => depth = depth.saturating_sub(1),
             Operator::LocalSet { local_index } | Operator::LocalTee { local_index } => {
                 let step = match body[i.saturating_sub(3)..i] {
@@ -292,9 +259,9 @@ mod tests {
         let wasm = wat::parse_str(&wat).unwrap();
         for payload in wasmparser::Parser::new(0).parse_all(&wasm) {
             if let wasmparser::Payload::CodeSectionEntry(body) = payload.unwrap() {
-                let groups = access_groups::find(&body).unwrap();
-                return entry_aligned(&body, &groups)
-                    .unwrap()
+                let ops = crate::translate::body_ops::read(&body).unwrap();
+                let groups = access_groups::find(&ops);
+                return entry_aligned(&ops, &groups)
                     .into_values()
                     .flatten()
                     .collect();
@@ -339,10 +306,10 @@ mod tests {
         let wasm = wat::parse_str(&wat).unwrap();
         for payload in wasmparser::Parser::new(0).parse_all(&wasm) {
             if let wasmparser::Payload::CodeSectionEntry(body) = payload.unwrap() {
-                let groups = access_groups::find(&body).unwrap();
-                let counted = crate::translate::counted_loops::find(&body).unwrap();
-                return versioned_loops(&body, &groups, &counted)
-                    .unwrap()
+                let ops = crate::translate::body_ops::read(&body).unwrap();
+                let groups = access_groups::find(&ops);
+                let counted = crate::translate::counted_loops::find(&ops);
+                return versioned_loops(&ops, &groups, &counted)
                     .into_values()
                     .collect();
             }

@@ -94,6 +94,7 @@
 
 pub mod abi;
 mod access_groups;
+mod body_ops;
 mod builder;
 mod counted_loops;
 mod entry;

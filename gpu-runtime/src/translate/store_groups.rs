@@ -22,10 +22,9 @@
 
 use std::collections::BTreeMap;
 
-use wasmparser::{FunctionBody, Operator};
+use wasmparser::Operator;
 
 use super::access_groups::{load_size, pure, MAX_REL};
-use super::error::TranslateError;
 use super::frame::NoModule;
 
 /// What the translator does at a store.
@@ -49,13 +48,7 @@ pub struct StoreGroup {
 const MAX_SPAN: u32 = 256;
 
 /// The stores to group in a function body, by operator offset.
-pub fn find(body: &FunctionBody<'_>) -> Result<BTreeMap<usize, StoreRole>, TranslateError> {
-    let mut ops = Vec::new();
-    let mut reader = body.get_operators_reader()?;
-    while !reader.eof() {
-        let at = reader.original_position() as usize;
-        ops.push((at, reader.read()?));
-    }
+pub fn find(ops: &[(usize, Operator<'_>)]) -> BTreeMap<usize, StoreRole> {
     let plain: Vec<&Operator<'_>> = ops.iter().map(|(_, op)| op).collect();
     let mut roles = BTreeMap::new();
     let mut open: Option<Open> = None;
@@ -85,7 +78,7 @@ pub fn find(body: &FunctionBody<'_>) -> Result<BTreeMap<usize, StoreRole>, Trans
         }
     }
     close(open, &mut roles);
-    Ok(roles)
+    roles
 }
 
 /// A group being collected.
@@ -151,7 +144,8 @@ mod tests {
         let wasm = wat::parse_str(&wat).unwrap();
         for payload in wasmparser::Parser::new(0).parse_all(&wasm) {
             if let wasmparser::Payload::CodeSectionEntry(body) = payload.unwrap() {
-                return find(&body).unwrap().into_values().collect();
+                let ops = crate::translate::body_ops::read(&body).unwrap();
+                return find(&ops).into_values().collect();
             }
         }
         panic!("no function");
