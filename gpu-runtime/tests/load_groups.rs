@@ -292,8 +292,15 @@ fn a_group_in_a_counted_loop_is_checked_once_before_it() {
     for stores in [StoreMode::AtomicPartial, StoreMode::Plain] {
         let mut inst = instance(&bytes, stores);
         for p in bases() {
-            // n = 0 counts 2^32 times: the copy with checks, until the trap.
-            for n in [0, 1, 2, 5] {
+            // n = 0 counts 2^32 times: the copy with checks, until the trap (only from near
+            // the end of memory: wasmi, the oracle, overflows a debug build's test-thread
+            // stack on thousands of iterations).
+            let counts: &[i32] = if (p as u32) >= 65000 {
+                &[0, 1, 2, 5]
+            } else {
+                &[1, 2, 5]
+            };
+            for &n in counts {
                 let args = [Value::I32(p), Value::I32(n)];
                 let want = oracle.call("bodies", &args);
                 let out = inst.run("bodies", 3, &args).unwrap();
