@@ -55,6 +55,17 @@ const FUNCS: &str = r#"
       (local.set $p (i32.add (local.get $p) (i32.const 16)))
       (br_if 0 (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
     (local.get $s))
+  ;; The same with the step first: each iteration reads the body after the one `$p` held on
+  ;; entry (the test before the loop must count that step).
+  (func (export "bodies_after_step") (param $p i32) (param $n i32) (result i32) (local $s i32)
+    (loop
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (local.set $s (i32.add (local.get $s)
+        (i32.xor (i32.add (i32.load offset=12 (local.get $p)) (i32.load offset=8 (local.get $p)))
+                 (i32.add (i32.rotl (i32.load offset=4 (local.get $p)) (i32.const 3))
+                          (i32.load (local.get $p))))))
+      (br_if 0 (local.tee $n (i32.add (local.get $n) (i32.const -1)))))
+    (local.get $s))
   ;; Narrow loads: one check, no 16-byte load.
   (func (export "narrow") (param $p i32) (result i32)
     (i32.add (i32.load8_s offset=3 (local.get $p))
@@ -187,7 +198,7 @@ fn groups_match_wasmi_in_every_store_mode() {
         ("fields", 0),
         ("backwards", 1),
         ("two_blocks", 2),
-        ("narrow", 4),
+        ("narrow", 5),
     ];
     for stores in [
         StoreMode::AtomicPartial,
@@ -287,44 +298,50 @@ fn a_group_in_a_counted_loop_is_checked_once_before_it() {
         .to_wgsl()
         .unwrap();
     assert!(wgsl.contains("aligned_at_entry"), "{wgsl}");
-    let loads = load_offsets(&bytes, 3);
     let mut oracle = Oracle::new(&bytes);
-    for stores in [StoreMode::AtomicPartial, StoreMode::Plain] {
-        let mut inst = instance(&bytes, stores);
-        for p in bases() {
-            // n = 0 counts 2^32 times: the copy with checks, until the trap (only from near
-            // the end of memory: wasmi, the oracle, overflows a debug build's test-thread
-            // stack on thousands of iterations).
-            let counts: &[i32] = if (p as u32) >= 65000 {
-                &[0, 1, 2, 5]
-            } else {
-                &[1, 2, 5]
-            };
-            for &n in counts {
-                let args = [Value::I32(p), Value::I32(n)];
-                let want = oracle.call("bodies", &args);
-                let out = inst.run("bodies", 3, &args).unwrap();
-                assert_eq!(out.result(0).unwrap(), want, "{stores:?} bodies({p}, {n})");
-                if want.is_err() {
-                    // The first iteration that leaves memory, and in it the first load (fields
-                    // are read at +12, +8, +4, +0).
-                    let first = (0..(n as u32).wrapping_sub(1) as u64 + 1)
-                        .map(|j| j as u32)
-                        .flat_map(|j| {
-                            let q = (p as u32).wrapping_add(16 * j);
-                            [12u32, 8, 4, 0]
-                                .into_iter()
-                                .enumerate()
-                                .map(move |(k, o)| (k, u64::from(q) + u64::from(o)))
-                        })
-                        .find(|&(_, a)| a + 4 > 65536)
-                        .map(|(k, _)| k)
-                        .unwrap();
-                    let trap = out.first_trap().unwrap();
+    for (export, func, after) in [("bodies", 3, 0), ("bodies_after_step", 4, 16)] {
+        let loads = load_offsets(&bytes, func);
+        for stores in [StoreMode::AtomicPartial, StoreMode::Plain] {
+            let mut inst = instance(&bytes, stores);
+            for p in bases() {
+                // n = 0 counts 2^32 times: the copy with checks, until the trap (only from near
+                // the end of memory: wasmi, the oracle, overflows a debug build's test-thread
+                // stack on thousands of iterations).
+                let counts: &[i32] = if (65000..=65536).contains(&p) {
+                    &[0, 1, 2, 5]
+                } else {
+                    &[1, 2, 5]
+                };
+                for &n in counts {
+                    let args = [Value::I32(p), Value::I32(n)];
+                    let want = oracle.call(export, &args);
+                    let out = inst.run(export, 3, &args).unwrap();
                     assert_eq!(
-                        trap.offset, loads[first],
-                        "{stores:?} bodies({p}, {n}): {trap}"
+                        out.result(0).unwrap(),
+                        want,
+                        "{stores:?} {export}({p}, {n})"
                     );
+                    if want.is_err() {
+                        // The first iteration that leaves memory, and in it the first load (fields
+                        // are read at +12, +8, +4, +0).
+                        let first = (0..(n as u32).wrapping_sub(1) as u64 + 1)
+                            .map(|j| j as u32)
+                            .flat_map(|j| {
+                                let q = (p as u32).wrapping_add(16 * j + after);
+                                [12u32, 8, 4, 0]
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(move |(k, o)| (k, u64::from(q) + u64::from(o)))
+                            })
+                            .find(|&(_, a)| a + 4 > 65536)
+                            .map(|(k, _)| k)
+                            .unwrap();
+                        let trap = out.first_trap().unwrap();
+                        assert_eq!(
+                            trap.offset, loads[first],
+                            "{stores:?} {export}({p}, {n}): {trap}"
+                        );
+                    }
                 }
             }
         }
