@@ -5,7 +5,9 @@ use naga::{BinaryOperator as B, Statement, SwitchCase, SwitchValue};
 use wasmparser::Operator;
 
 use super::super::abi::TrapKind;
+use super::super::body_ops::opens;
 use super::super::func::{FuncTranslator, LOOP_FINISHED, NO_BRANCH};
+use super::super::loop_invariants::Versioned;
 use super::super::stack::{ControlFrame, FrameKind};
 use super::super::TranslateError;
 
@@ -46,10 +48,7 @@ impl FuncTranslator<'_, '_> {
     /// Before a versioned loop (`loop_invariants::Versioned`): the test, and the fast copy of
     /// the loop translated from the same operators with its groups' checks off; then opens the
     /// block for the usual copy, which the caller translates next (closed at its `end`).
-    fn fast_copy(
-        &mut self,
-        v: &super::super::loop_invariants::Versioned,
-    ) -> Result<(), TranslateError> {
+    fn fast_copy(&mut self, v: &Versioned) -> Result<(), TranslateError> {
         self.materialize_locals(None);
         let ok = self.versioned_entry_test(v);
         let (stack, next_frame, offset) = (self.stack.clone(), self.next_frame, self.offset);
@@ -68,10 +67,10 @@ impl FuncTranslator<'_, '_> {
         loop {
             self.offset = reader.original_position() as usize;
             let op = reader.read()?;
-            match op {
-                Operator::Block { .. } | Operator::Loop { .. } | Operator::If { .. } => depth += 1,
-                Operator::End => depth -= 1,
-                _ => {}
+            if opens(&op) {
+                depth += 1;
+            } else if matches!(op, Operator::End) {
+                depth -= 1;
             }
             self.op(op)?;
             if depth == 0 {
@@ -416,9 +415,9 @@ impl FuncTranslator<'_, '_> {
     /// back-edge is a `br_if` whose `continue` requires `!trapped`, or, with `check` (some
     /// other back-edge), by a `break_if` in its continuing block (so no conditional jump is
     /// added to the body). A `counted` loop (`counted_loops.rs`) ends by itself: it runs only
-    /// if the thread has not trapped before it. With `detect_loop_limit`, every real exit leaves a mark in `brk`;
-    /// an exit without one was the driver's iteration cap and becomes a
-    /// [`TrapKind::LoopLimit`] trap.
+    /// if the thread has not trapped before it. With `detect_loop_limit`, every real exit
+    /// leaves a mark in `brk`; an exit without one was the driver's iteration cap and becomes
+    /// a [`TrapKind::LoopLimit`] trap.
     fn close_wasm_loop(&mut self, body: naga::Block, check: bool, counted: bool) {
         self.b.open_block();
         let trapped = check.then(|| self.trapped());

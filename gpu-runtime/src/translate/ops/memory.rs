@@ -260,16 +260,7 @@ impl FuncTranslator<'_, '_> {
             .collect();
         if fast {
             // Known aligned, inside memory and outside the stack region.
-            let four = self.b.u32(4);
-            let block0 = self.b.bin(B::ShiftRight, start, four);
-            for j in 0..blocks {
-                let block = self.plus(block0, i64::from(j));
-                let v = self.rt.load_block(self.module, &mut self.b, block, false);
-                for i in 0..4 {
-                    let w = self.b.access_index(v, i);
-                    self.b.store(words[(4 * j + i) as usize], w);
-                }
-            }
+            self.load_blocks(start, &words, false);
             self.keep_group_words(group, &words);
             return;
         }
@@ -288,16 +279,7 @@ impl FuncTranslator<'_, '_> {
             wide = self.b.bin(B::LogicalAnd, wide, outside);
         }
         self.b.open_block();
-        let four = self.b.u32(4);
-        let block0 = self.b.bin(B::ShiftRight, start, four);
-        for j in 0..blocks {
-            let block = self.plus(block0, i64::from(j));
-            let v = self.rt.load_block(self.module, &mut self.b, block, true);
-            for i in 0..4 {
-                let w = self.b.access_index(v, i);
-                self.b.store(words[(4 * j + i) as usize], w);
-            }
-        }
+        self.load_blocks(start, &words, true);
         let accept = self.b.close_block();
         self.b.open_block();
         for m in &group.members {
@@ -316,6 +298,23 @@ impl FuncTranslator<'_, '_> {
             reject,
         });
         self.keep_group_words(group, &words);
+    }
+
+    /// The 16-byte blocks from `start` (16-byte aligned) into `words`, four per block; `clamp`:
+    /// block indexes kept inside the buffer ([`Runtime::load_block`]).
+    ///
+    /// [`Runtime::load_block`]: super::super::runtime::Runtime::load_block
+    fn load_blocks(&mut self, start: H, words: &[H], clamp: bool) {
+        let four = self.b.u32(4);
+        let block0 = self.b.bin(B::ShiftRight, start, four);
+        for (j, block_words) in words.chunks(4).enumerate() {
+            let block = self.plus(block0, j as i64);
+            let v = self.rt.load_block(self.module, &mut self.b, block, clamp);
+            for (i, &word) in block_words.iter().enumerate() {
+                let w = self.b.access_index(v, i as u32);
+                self.b.store(word, w);
+            }
+        }
     }
 
     /// Hands each member of a tiled group the locals of its words.
