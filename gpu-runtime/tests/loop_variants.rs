@@ -11,8 +11,7 @@
 mod common;
 
 use common::*;
-use gpu_runtime::host::{shared_gpu, Program};
-use gpu_runtime::translate::{translate, StoreMode, TranslateOptions};
+use gpu_runtime::translate::{StoreMode, TranslateOptions};
 
 /// Bytes `i * 13 + 5` in the first and last 1 KiB of the page.
 fn data() -> String {
@@ -112,9 +111,7 @@ fn instance(bytes: &[u8], stores: StoreMode) -> gpu_runtime::host::Instance {
         stores,
         ..TranslateOptions::default()
     };
-    let translation = translate(bytes, &options).unwrap();
-    let program = Program::new(&shared_gpu().unwrap(), translation).unwrap();
-    gpu_runtime::host::Instance::new(&program, &Default::default()).unwrap()
+    gpu_instance_with(bytes, &options, &Default::default())
 }
 
 #[test]

@@ -11,7 +11,6 @@
 mod common;
 
 use common::*;
-use gpu_runtime::host::{shared_gpu, Program};
 use gpu_runtime::translate::{translate, StoreMode, TranslateOptions};
 
 /// `copy(out, src)`: four stores to `out` (4, 4, 8 and 4 bytes, rustc's `align=1` for a byte
@@ -31,9 +30,7 @@ fn instance(bytes: &[u8], stores: StoreMode) -> gpu_runtime::host::Instance {
         stores,
         ..TranslateOptions::default()
     };
-    let translation = translate(bytes, &options).unwrap();
-    let program = Program::new(&shared_gpu().unwrap(), translation).unwrap();
-    gpu_runtime::host::Instance::new(&program, &Default::default()).unwrap()
+    gpu_instance_with(bytes, &options, &Default::default())
 }
 
 #[test]

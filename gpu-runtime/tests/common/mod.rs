@@ -194,8 +194,17 @@ pub fn same_trap(a: TrapKind, b: TrapKind) -> bool {
 
 /// A module translated (every export), compiled and instantiated on the shared GPU.
 pub fn gpu_instance(wasm: &[u8], options: &InstanceOptions) -> Instance {
+    gpu_instance_with(wasm, &TranslateOptions::default(), options)
+}
+
+/// [`gpu_instance`] with translator options.
+pub fn gpu_instance_with(
+    wasm: &[u8],
+    translate_options: &TranslateOptions,
+    options: &InstanceOptions,
+) -> Instance {
     let gpu = shared_gpu().expect("a GPU adapter (lavapipe at least)");
-    let translation = match translate(wasm, &TranslateOptions::default()) {
+    let translation = match translate(wasm, translate_options) {
         Ok(t) => t,
         Err(e) => panic!("translation failed: {e}"),
     };
