@@ -167,12 +167,15 @@ pub struct TranslateOptions {
     pub interleave_stack: bool,
     /// Group the loads from one base local in straight-line code (the default; see
     /// `access_groups.rs`): one bounds check per group, and 16-byte loads for groups that tile
-    /// 16-byte blocks when memory is plain. Off: one check and 4-byte loads per wasm load, to
-    /// measure what grouping buys.
+    /// 16-byte blocks when memory is plain; likewise one test for a run of whole-word stores
+    /// (`store_groups.rs`, plain memory only). Off: one check and 4-byte loads per wasm load and
+    /// the store helper for every store, to measure what grouping buys.
     pub group_loads: bool,
     /// Let counted loops (`for j in 0..n`) continue without testing whether the thread has
-    /// trapped (the default; see `counted_loops.rs`), so that drivers can unroll them. Off:
-    /// every back-edge tests, to measure what it costs.
+    /// trapped (the default; see `counted_loops.rs`), so that drivers can unroll them, and
+    /// version those whose load groups step through memory (`loop_invariants.rs`, with
+    /// `group_loads`). Off: every back-edge tests and every loop has one copy, to measure what
+    /// it costs.
     pub counted_loops: bool,
 }
 

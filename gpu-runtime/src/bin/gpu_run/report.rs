@@ -20,7 +20,7 @@ pub fn print(output: &RunOutput, has_out_file: bool) {
     }
 }
 
-/// The lines [`print`] prints.
+/// The lines [`print`](fn@print) prints.
 pub fn summary(output: &RunOutput, has_out_file: bool) -> Vec<String> {
     if output.threads() == 0 {
         return vec!["Result: (no threads ran)".into()];
