@@ -2,13 +2,16 @@
 //!
 //! n-body reads body `j` as `local.get $q; f32.load offset=…` four times and then steps
 //! `$q += 16`. The group's 16-byte loads need its span to be 16-byte aligned, which the
-//! translator tested on every iteration; a branch on a value the driver cannot see is
-//! invariant keeps it from unrolling the loop. Here it is invariant: when `$q`'s only write in
-//! the loop is one `local.get $q; i32.const c; i32.add; local.set/tee $q` at the loop body's
-//! own level with `c` a multiple of 16, `$q + k` has the same remainder mod 16 on every
-//! iteration as on entry. So the translator computes `($q + k) & 15 == 0` once, right before
-//! the loop, and the group reads that (docs/PERFORMANCE.md: nbody 11.2 → 9.4 ms on the H200
-//! without the per-iteration test).
+//! translator tested on every iteration. When `$q`'s only write in the loop is one
+//! `local.get $q; i32.const c; i32.add; local.set/tee $q` at the loop body's own level with `c`
+//! a multiple of 16, `$q + k` has the same remainder mod 16 on every iteration as on entry, so
+//! the translator computes `($q + k) & 15 == 0` once, right before the loop, and the group
+//! reads that ([`entry_aligned`]).
+//!
+//! What still stood in the loop (the group's bounds check, the clamp of its 16-byte load's
+//! index) goes with loop versioning ([`Versioned`]): a counted loop translated twice, the copy
+//! without them chosen by one test before the loop. On the H200 that took n-body from 11.35 to
+//! 6.84 ms (docs/PERFORMANCE.md, fifth session).
 
 use std::collections::BTreeMap;
 
