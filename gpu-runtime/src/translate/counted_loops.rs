@@ -4,8 +4,9 @@
 //! harmless values, side effects off, until every enclosing loop has left. So each back-edge
 //! normally continues only while `trap_code == 0`. On the loop that matters most, a counted
 //! `for j in 0..n`, that extra term in the exit condition keeps the driver from computing the
-//! trip count, and so from unrolling: the n-body step on the H200 takes 12.1 ms with it and
-//! 10.7 ms without (docs/PERFORMANCE.md).
+//! trip count, and so from unrolling: on the H200 the n-body step took 11.99 ms with it and
+//! 11.83 ms without, and 6.84 ms once the loop is also versioned (`loop_invariants.rs`), which
+//! needs a counted loop (docs/PERFORMANCE.md, fifth session).
 //!
 //! The test may go when the number of iterations cannot depend on anything a trap changes and
 //! is finite whatever happened before: then a thread that traps inside the loop only finishes

@@ -7,8 +7,9 @@
 //! goes through the store helper: split the address into word and shift, a whole-word write
 //! when the shift is zero, else two partial words merged atomically (neighbouring threads may
 //! write the other bytes), and the interleaved-stack index mapping on every word. On the H200
-//! the eight digest stores took sha256 from 0.45 to 0.51 ms although none of them is ever
-//! unaligned (docs/PERFORMANCE.md).
+//! sha256 took 0.511 ms with the eight digest stores through that helper, although none of
+//! them is ever unaligned, and 0.490 ms as a store group (the hand-written WGSL: 0.448 ms;
+//! docs/PERFORMANCE.md, fifth session).
 //!
 //! A group is a run of 4- and 8-byte stores whose address operand is `local.get B` with memarg
 //! offsets that are multiples of 4, where the operators between them only compute values,
