@@ -11,7 +11,7 @@
 mod common;
 
 use common::*;
-use gpu_runtime::translate::{StoreMode, TranslateOptions};
+use gpu_runtime::translate::StoreMode;
 
 /// Bytes `i * 13 + 5` in the first and last 1 KiB of the page.
 fn data() -> String {
@@ -106,14 +106,6 @@ fn case(rng: &mut Rng) -> Case {
     Case { wat, long_below }
 }
 
-fn instance(bytes: &[u8], stores: StoreMode) -> gpu_runtime::host::Instance {
-    let options = TranslateOptions {
-        stores,
-        ..TranslateOptions::default()
-    };
-    gpu_instance_with(bytes, &options, &Default::default())
-}
-
 #[test]
 fn generated_loops_match_wasmi_memory_included() {
     let mut rng = Rng::new(0x5eed_1005);
@@ -131,7 +123,7 @@ fn generated_loops_match_wasmi_memory_included() {
             StoreMode::AtomicPartial
         };
         let mut oracle = Oracle::new(&bytes);
-        let mut inst = instance(&bytes, stores);
+        let mut inst = gpu_instance_stores(&bytes, stores);
         // Random arguments, then the last iterations' accesses ending right at, before and
         // past the end of memory.
         let mut sets: Vec<(i32, i32, i32)> = (0..12)

@@ -25,14 +25,6 @@ const WAT: &str = r#"(module
   (data (i32.const 1024) "\01\02\03\04\05\06\07\08\09\0a\0b\0c\0d\0e\0f\10\11\12\13\14\15\16\17\18")
   (data (i32.const 65512) "\a1\a2\a3\a4\a5\a6\a7\a8\a9\aa\ab\ac\ad\ae\af\b0\b1\b2\b3\b4\b5\b6\b7\b8"))"#;
 
-fn instance(bytes: &[u8], stores: StoreMode) -> gpu_runtime::host::Instance {
-    let options = TranslateOptions {
-        stores,
-        ..TranslateOptions::default()
-    };
-    gpu_instance_with(bytes, &options, &Default::default())
-}
-
 #[test]
 fn the_copy_is_a_store_group() {
     let wgsl = translate(&wasm(WAT), &TranslateOptions::default())
@@ -54,7 +46,7 @@ fn store_groups_match_wasmi_memory_included() {
         StoreMode::Plain,
     ] {
         let mut oracle = Oracle::new(&bytes);
-        let mut inst = instance(&bytes, stores);
+        let mut inst = gpu_instance_stores(&bytes, stores);
         for &out in &outs {
             // A plain source; the destination itself (each load sees the stores before it);
             // a source whose third load leaves memory after two stores.

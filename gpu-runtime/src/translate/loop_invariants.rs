@@ -42,11 +42,12 @@ pub fn entry_aligned(
     // replace their enclosing loop's claim.
     let mut chosen: BTreeMap<usize, (usize, EntryAligned)> = BTreeMap::new();
     for (start, end, _) in loops(&plain) {
-        let steps = sixteen_byte_steps(&plain[start + 1..end]);
+        let steps = steps(&plain[start + 1..end], start + 1);
         let (from, to) = (ops[start].0, ops[end].0);
         for (&leader, role) in groups.range(from..to) {
             let Role::Leader(g) = role else { continue };
-            if g.tiled_blocks.is_none() || !steps.contains(&g.base) {
+            let sixteen = steps.get(&g.base).is_some_and(|(step, _)| step % 16 == 0);
+            if g.tiled_blocks.is_none() || !sixteen {
                 continue;
             }
             let (lo, _) = g.span();
@@ -63,37 +64,6 @@ pub fn entry_aligned(
         by_loop.entry(loop_at).or_default().push(group);
     }
     by_loop
-}
-
-/// Locals of a loop body written exactly once, by a step of a multiple of 16 at the body's
-/// own level.
-fn sixteen_byte_steps(body: &[&Operator<'_>]) -> Vec<u32> {
-    let mut writes: BTreeMap<u32, (u32, bool)> = BTreeMap::new();
-    let mut depth = 0u32;
-    for (i, op) in body.iter().enumerate() {
-        match op {
-            op if opens(op) => depth += 1,
-            Operator::End => depth = depth.saturating_sub(1),
-            Operator::LocalSet { local_index } | Operator::LocalTee { local_index } => {
-                let step = depth == 0
-                    && i >= 3
-                    && matches!(
-                        body[i - 3..i],
-                        [Operator::LocalGet { local_index: k }, Operator::I32Const { value }, Operator::I32Add | Operator::I32Sub]
-                            if k == local_index && value % 16 == 0
-                    );
-                let e = writes.entry(*local_index).or_insert((0, true));
-                e.0 += 1;
-                e.1 &= step;
-            }
-            _ => {}
-        }
-    }
-    writes
-        .into_iter()
-        .filter(|(_, (n, step))| *n == 1 && *step)
-        .map(|(local, _)| local)
-        .collect()
 }
 
 /// A counted loop translated twice (loop versioning): a copy without the bounds checks of
@@ -154,7 +124,7 @@ pub fn versioned_loops(
             }
             _ => continue,
         };
-        let steps = positive_steps(body_ops, start + 1);
+        let steps = steps(body_ops, start + 1);
         let (from, to) = (ops[start].0, ops[end].0);
         let mut members = Vec::new();
         for (&leader, role) in groups.range(from..to) {
@@ -162,9 +132,10 @@ pub fn versioned_loops(
             let Some(&(step, write_at)) = steps.get(&g.base) else {
                 continue;
             };
-            if g.tiled_blocks.is_none() || step % 16 != 0 {
+            if g.tiled_blocks.is_none() || step <= 0 || step % 16 != 0 {
                 continue;
             }
+            let step = step as u32;
             let (lo, hi) = g.span();
             // A group after the step in the body sees the base one step on.
             let after = leader > ops[write_at].0;
@@ -221,10 +192,11 @@ fn stays_inside(body: &[&Operator<'_>]) -> bool {
     true
 }
 
-/// Locals of a loop body written exactly once, by a positive constant step at the body's own
-/// level: (step, index in the function's operators of the write).
-fn positive_steps(body: &[&Operator<'_>], first: usize) -> BTreeMap<u32, (u32, usize)> {
-    let mut writes: BTreeMap<u32, (u32, Option<(u32, usize)>)> = BTreeMap::new();
+/// Locals of a loop body written exactly once, by a constant step at the body's own level
+/// (`local.get b; i32.const c; i32.add|i32.sub; local.set/tee b`): (the signed step, index in
+/// the function's operators of the write, the body starting at index `first`).
+fn steps(body: &[&Operator<'_>], first: usize) -> BTreeMap<u32, (i64, usize)> {
+    let mut writes: BTreeMap<u32, (u32, Option<(i64, usize)>)> = BTreeMap::new();
     let mut depth = 0u32;
     for (i, op) in body.iter().enumerate() {
         match op {
@@ -232,10 +204,14 @@ fn positive_steps(body: &[&Operator<'_>], first: usize) -> BTreeMap<u32, (u32, u
             Operator::End => depth = depth.saturating_sub(1),
             Operator::LocalSet { local_index } | Operator::LocalTee { local_index } => {
                 let step = match body[i.saturating_sub(3)..i] {
-                    [Operator::LocalGet { local_index: k }, Operator::I32Const { value }, Operator::I32Add]
-                        if depth == 0 && i >= 3 && k == local_index && *value > 0 =>
+                    [Operator::LocalGet { local_index: k }, Operator::I32Const { value }, add]
+                        if depth == 0 && i >= 3 && k == local_index =>
                     {
-                        Some((*value as u32, first + i))
+                        match add {
+                            Operator::I32Add => Some((i64::from(*value), first + i)),
+                            Operator::I32Sub => Some((-i64::from(*value), first + i)),
+                            _ => None,
+                        }
                     }
                     _ => None,
                 };

@@ -416,12 +416,8 @@ impl Runtime {
         last: Handle<Expression>,
     ) -> Option<Handle<Expression>> {
         let st = self.interleave?;
-        let load = |b: &mut IrBuilder, v| {
-            let p = b.expr(Expression::GlobalVariable(v));
-            b.load(p)
-        };
-        let base = load(b, st.base_word);
-        let region = load(b, st.region_words);
+        let base = load_global(b, st.base_word);
+        let region = load_global(b, st.region_words);
         let rel_first = b.bin(B::Subtract, first, base);
         let rel_last = b.bin(B::Subtract, last, base);
         let first_out = b.bin(B::GreaterEqual, rel_first, region);
@@ -485,14 +481,10 @@ impl Runtime {
         st: &InterleavedStack,
         word: Handle<Expression>,
     ) -> (Handle<Expression>, Handle<Expression>) {
-        let load = |b: &mut IrBuilder, v| {
-            let p = b.expr(Expression::GlobalVariable(v));
-            b.load(p)
-        };
-        let base = load(b, st.base_word);
-        let region = load(b, st.region_words);
-        let shift = load(b, st.slot_shift);
-        let slots = load(b, st.slots);
+        let base = load_global(b, st.base_word);
+        let region = load_global(b, st.region_words);
+        let shift = load_global(b, st.slot_shift);
+        let slots = load_global(b, st.slots);
         // rel < region also rejects words below the base (rel wraps around).
         let rel = b.bin(B::Subtract, word, base);
         let in_stack = b.bin(B::Less, rel, region);
@@ -1151,4 +1143,10 @@ impl Runtime {
         self.helpers.init = Some(h);
         h
     }
+}
+
+/// The value of a private or uniform global variable.
+fn load_global(b: &mut IrBuilder, v: Handle<GlobalVariable>) -> Handle<Expression> {
+    let p = b.expr(Expression::GlobalVariable(v));
+    b.load(p)
 }

@@ -54,7 +54,7 @@ use std::fmt::Write as _;
 use gpu_runtime::host::shared_gpu;
 pub use gpu_runtime::host::{Instance, InstanceOptions, Program, Value};
 pub use gpu_runtime::translate::abi::{TrapKind, ValType};
-use gpu_runtime::translate::{translate, TranslateOptions};
+use gpu_runtime::translate::{translate, StoreMode, TranslateOptions};
 
 /// What a call returned: its results, or the trap that ended it.
 pub type Outcome = Result<Vec<Value>, TrapKind>;
@@ -195,6 +195,15 @@ pub fn same_trap(a: TrapKind, b: TrapKind) -> bool {
 /// A module translated (every export), compiled and instantiated on the shared GPU.
 pub fn gpu_instance(wasm: &[u8], options: &InstanceOptions) -> Instance {
     gpu_instance_with(wasm, &TranslateOptions::default(), options)
+}
+
+/// [`gpu_instance`] translated with `stores`, default instance options.
+pub fn gpu_instance_stores(wasm: &[u8], stores: StoreMode) -> Instance {
+    let options = TranslateOptions {
+        stores,
+        ..TranslateOptions::default()
+    };
+    gpu_instance_with(wasm, &options, &InstanceOptions::default())
 }
 
 /// [`gpu_instance`] with translator options.
