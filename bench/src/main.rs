@@ -118,6 +118,10 @@ struct Args {
     /// (`TranslateOptions::counted_loops: false`), to measure what leaving it out buys.
     #[arg(long)]
     no_counted_loops: bool,
+    /// Translate (a) with every shadow-stack frame in linear memory
+    /// (`TranslateOptions::private_frames: false`), to measure what private frames buy.
+    #[arg(long)]
+    no_private_frames: bool,
     /// Check (a)'s first run by its outputs only, not by the per-thread status words (for
     /// `--a-shaders` variants that write none; traps are still caught).
     #[arg(long)]
@@ -199,6 +203,7 @@ fn run() -> Result<bool> {
         contiguous_stack: args.contiguous_stack,
         no_load_groups: args.no_load_groups,
         no_counted_loops: args.no_counted_loops,
+        no_private_frames: args.no_private_frames,
     };
     if let Some(dir) = &args.emit_shaders {
         let wasm = read_wasm(&args)?;
@@ -248,6 +253,9 @@ fn run() -> Result<bool> {
     }
     if args.no_counted_loops {
         header += " (a) translated with a trap test in counted loops.";
+    }
+    if args.no_private_frames {
+        header += " (a) translated with every frame in linear memory.";
     }
     if args.stack_size.is_some() || args.stack_slots.is_some() {
         header += &format!(
@@ -301,6 +309,7 @@ fn run() -> Result<bool> {
             "contiguous_stack": args.contiguous_stack,
             "load_groups": !args.no_load_groups,
             "counted_loops": !args.no_counted_loops,
+            "private_frames": !args.no_private_frames,
         });
         let text = serde_json::to_string_pretty(&report::json(&rows, meta))?;
         std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?;

@@ -34,6 +34,8 @@ pub struct Options {
     pub no_load_groups: bool,
     /// Translate with a trap test in counted loops too (`counted_loops: false`).
     pub no_counted_loops: bool,
+    /// Translate with every frame in linear memory (`private_frames: false`).
+    pub no_private_frames: bool,
 }
 
 /// A translated workload, instantiated, with its inputs in linear memory.
@@ -74,6 +76,7 @@ fn translate_options(export: &str, options: &Options) -> TranslateOptions {
         interleave_stack: !options.contiguous_stack,
         group_loads: !options.no_load_groups,
         counted_loops: !options.no_counted_loops,
+        private_frames: !options.no_private_frames,
         ..TranslateOptions::default()
     }
 }

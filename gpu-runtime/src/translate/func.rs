@@ -20,6 +20,7 @@ use super::counted_loops;
 use super::env::{val_type, ModuleEnv, Signature};
 use super::loop_invariants::{self, EntryAligned, Versioned};
 use super::ops::OpVisitor;
+use super::private_frames::{self, Event, SpecKey};
 use super::recursion::SccCtx;
 use super::runtime::{val_ty, Runtime};
 use super::stack::{ControlFrame, FrameKind};
@@ -52,6 +53,10 @@ pub struct Shared<'a, 'w> {
     pub exact_floats: bool,
     /// Frame locals by function (`frame.rs`); empty when the stack depth is not bounded.
     pub frames: &'a BTreeMap<u32, BTreeMap<u32, u32>>,
+    /// Private frames (`private_frames.rs`).
+    pub plan: &'a private_frames::Plan,
+    /// The copies of functions translated for callers passing frame addresses.
+    pub spec_funcs: &'a BTreeMap<SpecKey, FuncInfo>,
 }
 
 impl<'w> Shared<'_, 'w> {
@@ -69,6 +74,8 @@ impl<'w> Shared<'_, 'w> {
             detect_loop_limit: self.detect_loop_limit,
             exact_floats: self.exact_floats,
             frames: self.frames,
+            plan: self.plan,
+            spec_funcs: self.spec_funcs,
         }
     }
 }
@@ -197,15 +204,38 @@ pub struct FuncTranslator<'a, 'w> {
     /// Per store group leader (by offset): the local holding whether its group is plain.
     pub store_group_plain: BTreeMap<usize, Handle<Expression>>,
     pub frames: &'a BTreeMap<u32, BTreeMap<u32, u32>>,
+    pub spec_funcs: &'a BTreeMap<SpecKey, FuncInfo>,
+    /// The private frame this translation reaches (its own, or its caller's through the
+    /// extra argument of a copy), with what each operator does with it.
+    pub private_frame: Option<PrivateFrame>,
+}
+
+/// A private frame as seen by one translation (`private_frames.rs`).
+#[derive(Debug, Clone)]
+pub struct PrivateFrame {
+    /// Pointer to the `array<u32, W>`.
+    pub ptr: Handle<Expression>,
+    pub events: BTreeMap<usize, Event>,
 }
 
 impl<'a, 'w> FuncTranslator<'a, 'w> {
     /// Translates function `func_index` (a defined function, not part of a call cycle).
     pub fn translate(shared: Shared<'a, 'w>, func_index: u32) -> Result<FuncInfo, TranslateError> {
+        Self::translate_as(shared, func_index, None)
+    }
+
+    /// Translates function `func_index`; with `spec`, the copy for callers that pass frame
+    /// addresses in the parameters it names, which takes a pointer to the caller's private
+    /// frame as an extra last argument (`private_frames.rs`).
+    pub fn translate_as(
+        shared: Shared<'a, 'w>,
+        func_index: u32,
+        spec: Option<&SpecKey>,
+    ) -> Result<FuncInfo, TranslateError> {
         let sig = signature(shared.env, func_index)?;
         let module = &mut *shared.module;
         let result_ty = result_type(module, &sig.results);
-        let arguments = sig
+        let mut arguments: Vec<FunctionArgument> = sig
             .params
             .iter()
             .enumerate()
@@ -215,14 +245,52 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
                 binding: None,
             })
             .collect();
+        let uses = match spec {
+            Some(key) => shared.plan.specs.get(key).cloned(),
+            None => shared.plan.owners.get(&func_index).cloned(),
+        };
+        let frame_ty = uses.as_ref().map(|u| frame_array_type(module, u.words()));
+        if let (Some(_), Some(ty)) = (spec, frame_ty) {
+            let ptr = module.types.insert(
+                Type {
+                    name: None,
+                    inner: TypeInner::Pointer {
+                        base: ty,
+                        space: naga::AddressSpace::Function,
+                    },
+                },
+                Span::UNDEFINED,
+            );
+            arguments.push(FunctionArgument {
+                name: Some("frame".into()),
+                ty: ptr,
+                binding: None,
+            });
+        }
+        let mut name = naga_name(&shared.env.func_name(func_index), func_index);
+        if spec.is_some() {
+            name.push_str("_frame");
+        }
         let func = Function {
-            name: Some(naga_name(&shared.env.func_name(func_index), func_index)),
+            name: Some(name),
             arguments,
             result: result_ty.map(|ty| FunctionResult { ty, binding: None }),
             ..Function::default()
         };
         let mut t = Self::with_builder(shared, func_index, IrBuilder::new(func), None)?;
         t.result_ty = result_ty;
+        if let (Some(uses), Some(ty)) = (uses, frame_ty) {
+            let ptr = match spec {
+                Some(_) => {
+                    t.b.expr(Expression::FunctionArgument(sig.params.len() as u32))
+                }
+                None => t.b.local("frame", ty, None),
+            };
+            t.private_frame = Some(PrivateFrame {
+                ptr,
+                events: uses.events,
+            });
+        }
         for (i, p) in sig.params.iter().enumerate() {
             let ty = val_ty(t.module, *p);
             let zero = t.zero_literal(*p);
@@ -302,6 +370,8 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             versions: Vec::new(),
             store_group_plain: BTreeMap::new(),
             frames: shared.frames,
+            spec_funcs: shared.spec_funcs,
+            private_frame: None,
         })
     }
 
@@ -338,9 +408,22 @@ impl<'a, 'w> FuncTranslator<'a, 'w> {
             let ops = body_ops::read(body)?;
             if self.rt.group_loads {
                 self.groups = access_groups::find(&ops);
+                if let Some(frame) = &self.private_frame {
+                    // Frame accesses are not memory accesses: their groups go.
+                    drop_groups(&mut self.groups, &frame.events, |r| match r {
+                        access_groups::Role::Leader(_) => None,
+                        access_groups::Role::Member { leader, .. } => Some(*leader),
+                    });
+                }
                 if self.rt.wide_loads() {
                     self.entry_aligned = loop_invariants::entry_aligned(&ops, &self.groups);
                     self.store_groups = store_groups::find(&ops);
+                    if let Some(frame) = &self.private_frame {
+                        drop_groups(&mut self.store_groups, &frame.events, |r| match r {
+                            StoreRole::Leader(_) => None,
+                            StoreRole::Member { leader } => Some(*leader),
+                        });
+                    }
                 }
             }
             if self.rt.counted_loops {
@@ -851,6 +934,44 @@ pub fn declared_locals(
 }
 
 /// A naga-safe identifier for a function (WGSL/MSL need plain identifiers).
+/// Removes the groups (by leader) that hold an operator with a frame event.
+fn drop_groups<R>(
+    groups: &mut BTreeMap<usize, R>,
+    events: &BTreeMap<usize, Event>,
+    leader_of: impl Fn(&R) -> Option<usize>,
+) {
+    let leaders: BTreeSet<usize> = groups
+        .iter()
+        .filter(|(at, _)| events.contains_key(at))
+        .map(|(at, r)| leader_of(r).unwrap_or(*at))
+        .collect();
+    groups.retain(|at, r| !leaders.contains(&leader_of(r).unwrap_or(*at)));
+}
+
+/// `array<u32, words>`, the type of a private frame.
+pub fn frame_array_type(module: &mut Module, words: u32) -> Handle<Type> {
+    let u = module.types.insert(
+        Type {
+            name: None,
+            inner: TypeInner::Scalar(naga::Scalar::U32),
+        },
+        Span::UNDEFINED,
+    );
+    module.types.insert(
+        Type {
+            name: None,
+            inner: TypeInner::Array {
+                base: u,
+                size: naga::ArraySize::Constant(
+                    std::num::NonZeroU32::new(words.max(1)).unwrap_or(std::num::NonZeroU32::MIN),
+                ),
+                stride: 4,
+            },
+        },
+        Span::UNDEFINED,
+    )
+}
+
 pub fn naga_name(name: &str, index: u32) -> String {
     let mut s: String = name
         .chars()

@@ -107,6 +107,7 @@ mod loop_invariants;
 pub mod math;
 mod math_lib;
 mod ops;
+mod private_frames;
 mod reach;
 mod recursion;
 mod runtime;
@@ -177,6 +178,11 @@ pub struct TranslateOptions {
     /// `group_loads`). Off: every back-edge tests and every loop has one copy, to measure what
     /// it costs.
     pub counted_loops: bool,
+    /// Keep a function's shadow-stack frame in a function-local array (registers) when its
+    /// address never leaves the function except into callees that use it the same way (the
+    /// default; see `private_frames.rs`). Those callees get a copy taking the frame by pointer.
+    /// Off: every frame lives in linear memory, to measure what this buys.
+    pub private_frames: bool,
 }
 
 /// How linear memory is accessed: which accesses are atomic.
@@ -234,6 +240,7 @@ impl Default for TranslateOptions {
             interleave_stack: true,
             group_loads: true,
             counted_loops: true,
+            private_frames: true,
         }
     }
 }
@@ -391,6 +398,20 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         (Some(sp), Some(_)) => frame::module_frames(&env, sp)?,
         _ => std::collections::BTreeMap::new(),
     };
+    let plan = match stack_pointer.filter(|_| options.private_frames) {
+        Some(sp) => {
+            let straight: std::collections::BTreeSet<u32> = components
+                .iter()
+                .filter(|c| !graph.is_cycle(c))
+                .flatten()
+                .copied()
+                .filter(|f| *f >= env.num_imported_funcs())
+                .collect();
+            private_frames::plan(&env, sp, &straight)?
+        }
+        None => private_frames::Plan::default(),
+    };
+    let mut spec_funcs = std::collections::BTreeMap::new();
     let mut funcs = std::collections::BTreeMap::new();
     let mut needs_call_stack = false;
     for component in components {
@@ -410,13 +431,22 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
             detect_loop_limit: options.detect_loop_limit,
             exact_floats: options.exact_floats,
             frames: &frames,
+            plan: &plan,
+            spec_funcs: &spec_funcs,
         };
         if !graph.is_cycle(&component) {
             let mut translated = Vec::new();
+            let mut copies = Vec::new();
             for f in &component {
                 translated.push((*f, func::FuncTranslator::translate(shared.reborrow(), *f)?));
+                for key in plan.specs.keys().filter(|k| k.func == *f) {
+                    let info =
+                        func::FuncTranslator::translate_as(shared.reborrow(), *f, Some(key))?;
+                    copies.push((key.clone(), info));
+                }
             }
             funcs.extend(translated);
+            spec_funcs.extend(copies);
             continue;
         }
         // A call cycle: one dispatcher per member that code outside the cycle calls.

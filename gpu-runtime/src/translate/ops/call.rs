@@ -40,6 +40,12 @@ impl FuncTranslator<'_, '_> {
                     self.math_call(op);
                 }
             }
+            Operator::Call { .. } if self.frame_event().is_some() => {
+                if let Some(super::super::private_frames::Event::Call { key }) = self.frame_event()
+                {
+                    self.frame_call(&key)?;
+                }
+            }
             Operator::Call { function_index } => {
                 let info = self.callee(function_index)?;
                 let args = self.pop_n(info.sig.params.len());
@@ -94,7 +100,7 @@ impl FuncTranslator<'_, '_> {
     }
 
     /// Pushes a call's results (a struct's members for several).
-    fn push_results(&mut self, info: &FuncInfo, result: Option<H>) {
+    pub(super) fn push_results(&mut self, info: &FuncInfo, result: Option<H>) {
         let Some(r) = result else { return };
         if info.sig.results.len() == 1 {
             self.push(r, info.sig.results[0]);

@@ -9,6 +9,7 @@ use super::super::abi::{control, TrapKind, ValType};
 use super::super::access_groups::{Group, Member, Role};
 use super::super::func::{FuncTranslator, Operand};
 use super::super::loop_invariants::Versioned;
+use super::super::private_frames::Event;
 use super::super::store_groups::{StoreGroup, StoreRole};
 use super::super::TranslateError;
 
@@ -57,6 +58,11 @@ impl FuncTranslator<'_, '_> {
                 let grow = self.rt.grow(self.module);
                 if let Some(r) = self.checked_call(grow, vec![delta], true) {
                     self.push(r, I32);
+                }
+            }
+            Operator::MemoryFill { .. } if self.frame_event().is_some() => {
+                if let Some(Event::Fill { at, len }) = self.frame_event() {
+                    self.frame_fill(at, len);
                 }
             }
             Operator::MemoryFill { .. } => {
@@ -487,14 +493,34 @@ impl FuncTranslator<'_, '_> {
         signed: bool,
         t: ValType,
     ) -> Result<(), TranslateError> {
+        if let Some(Event::Access { at }) = self.frame_event() {
+            self.frame_load(at, size, signed, t);
+            return Ok(());
+        }
         let Some(ea) = self.load_address(memarg, size, t)? else {
             return Ok(());
         };
-        if size == 8 {
-            let lo = self.load_u32(ea, 4);
+        let lo = self.load_u32(ea, size.min(4));
+        let hi = (size == 8).then(|| {
             let four = self.b.u32(4);
             let ea4 = self.b.bin(B::Add, ea, four);
-            let hi = self.load_u32(ea4, 4);
+            self.load_u32(ea4, 4)
+        });
+        self.push_loaded(lo, hi, size, signed, t);
+        Ok(())
+    }
+
+    /// Pushes a loaded value from its low word `lo` (zero-extended from `size` bytes when
+    /// shorter) and, for 8-byte loads, its high word.
+    pub(super) fn push_loaded(
+        &mut self,
+        lo: H,
+        hi: Option<H>,
+        size: u32,
+        signed: bool,
+        t: ValType,
+    ) {
+        if let Some(hi) = hi {
             let lo64 = self.b.convert(lo, ScalarKind::Uint, 8);
             let hi64 = self.b.convert(hi, ScalarKind::Uint, 8);
             let thirty_two = self.b.u32(32);
@@ -506,9 +532,9 @@ impl FuncTranslator<'_, '_> {
                 v
             };
             self.push(v, t);
-            return Ok(());
+            return;
         }
-        let mut v = self.load_u32(ea, size);
+        let mut v = lo;
         if signed && size < 4 {
             let k = self.b.u32(32 - 8 * size);
             let up = self.b.bin(B::ShiftLeft, v, k);
@@ -527,10 +553,13 @@ impl FuncTranslator<'_, '_> {
             _ => v,
         };
         self.push(v, t);
-        Ok(())
     }
 
     fn store(&mut self, memarg: MemArg, size: u32) -> Result<(), TranslateError> {
+        if let Some(Event::Access { at }) = self.frame_event() {
+            self.frame_store(at, size);
+            return Ok(());
+        }
         // `local.get $fp` of a frame local, still deferred: the store is in the thread's own
         // frame when it ends inside it (`frame.rs`).
         let own = match self.stack.len().checked_sub(2).map(|i| self.stack[i].0) {

@@ -8,6 +8,7 @@ mod convert;
 mod launch;
 mod memory;
 mod numeric;
+mod private_frame;
 mod reference;
 mod table;
 mod variable;

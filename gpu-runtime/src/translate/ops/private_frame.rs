@@ -1,0 +1,163 @@
+//! Loads, stores, fills and calls on a private frame (`private_frames.rs`): the frame is an
+//! `array<u32, W>`, and every access is at a byte offset known at translation time, so each
+//! becomes whole-word reads and writes at constant indices with constant shifts and masks.
+//! None can trap (the analysis proved the access inside the frame), and none needs the
+//! "has this thread trapped" guard of memory stores: nobody else sees the frame.
+
+use naga::{BinaryOperator as B, Expression, Handle, ScalarKind};
+
+use super::super::abi::ValType;
+use super::super::func::FuncTranslator;
+use super::super::private_frames::{Event, SpecKey};
+use super::super::TranslateError;
+
+type H = Handle<Expression>;
+
+/// The mask of the low `bytes` bytes of a word.
+fn low_mask(bytes: u32) -> u32 {
+    if bytes >= 4 {
+        u32::MAX
+    } else {
+        (1u32 << (8 * bytes)) - 1
+    }
+}
+
+impl FuncTranslator<'_, '_> {
+    /// What the operator at the current offset does with the private frame, if anything.
+    pub(super) fn frame_event(&self) -> Option<Event> {
+        self.private_frame
+            .as_ref()
+            .and_then(|f| f.events.get(&self.offset).cloned())
+    }
+
+    fn frame_word(&mut self, index: u32) -> H {
+        let base = self.private_frame.as_ref().map(|f| f.ptr);
+        // Only called with a frame.
+        let base = base.unwrap_or_else(|| self.b.u32(0));
+        self.b.access_index(base, index)
+    }
+
+    /// The `bytes` (1 to 4) frame bytes from `at`, zero-extended.
+    fn frame_read(&mut self, at: u32, bytes: u32) -> H {
+        let shift = (at % 4) * 8;
+        let p = self.frame_word(at / 4);
+        let mut v = self.b.load(p);
+        if shift != 0 {
+            let k = self.b.u32(shift);
+            v = self.b.bin(B::ShiftRight, v, k);
+            if shift + 8 * bytes > 32 {
+                let p = self.frame_word(at / 4 + 1);
+                let hi = self.b.load(p);
+                let k = self.b.u32(32 - shift);
+                let up = self.b.bin(B::ShiftLeft, hi, k);
+                v = self.b.bin(B::InclusiveOr, v, up);
+            }
+        }
+        if bytes < 4 {
+            let m = self.b.u32(low_mask(bytes));
+            v = self.b.bin(B::And, v, m);
+        }
+        v
+    }
+
+    /// Writes the low `bytes` (1 to 4) bytes of `v` to the frame from `at`.
+    fn frame_write(&mut self, at: u32, v: H, bytes: u32) {
+        let shift = (at % 4) * 8;
+        let mask = low_mask(bytes);
+        let (m0, v0) = if shift == 0 {
+            (mask, v)
+        } else {
+            let k = self.b.u32(shift);
+            (mask << shift, self.b.bin(B::ShiftLeft, v, k))
+        };
+        self.merge_word(at / 4, v0, m0);
+        if shift != 0 && shift + 8 * bytes > 32 {
+            let k = self.b.u32(32 - shift);
+            let v1 = self.b.bin(B::ShiftRight, v, k);
+            self.merge_word(at / 4 + 1, v1, mask >> (32 - shift));
+        }
+    }
+
+    /// Frame word `index` takes the bits of `v` under `mask`.
+    fn merge_word(&mut self, index: u32, v: H, mask: u32) {
+        let p = self.frame_word(index);
+        if mask == u32::MAX {
+            self.b.store(p, v);
+            return;
+        }
+        let old = self.b.load(p);
+        let keep = self.b.u32(!mask);
+        let kept = self.b.bin(B::And, old, keep);
+        let m = self.b.u32(mask);
+        let new = self.b.bin(B::And, v, m);
+        let merged = self.b.bin(B::InclusiveOr, kept, new);
+        self.b.store(p, merged);
+    }
+
+    /// A load from the frame: pops the (unused) address, pushes the value.
+    pub(super) fn frame_load(&mut self, at: u32, size: u32, signed: bool, t: ValType) {
+        let _address = self.pop();
+        let lo = self.frame_read(at, size.min(4));
+        let hi = (size == 8).then(|| self.frame_read(at + 4, 4));
+        self.push_loaded(lo, hi, size, signed, t);
+    }
+
+    /// A store to the frame: pops the value and the (unused) address.
+    pub(super) fn frame_store(&mut self, at: u32, size: u32) {
+        let (value, t) = self.pop_typed();
+        let _address = self.pop();
+        let bits = match t {
+            ValType::F32 | ValType::F64 => self.b.bitcast(value, ScalarKind::Uint),
+            _ => value,
+        };
+        let wide = matches!(t, ValType::I64 | ValType::F64);
+        let lo = if wide {
+            self.b.convert(bits, ScalarKind::Uint, 4)
+        } else {
+            bits
+        };
+        self.frame_write(at, lo, size.min(4));
+        if size == 8 {
+            let thirty_two = self.b.u32(32);
+            let hi64 = self.b.bin(B::ShiftRight, bits, thirty_two);
+            let hi = self.b.convert(hi64, ScalarKind::Uint, 4);
+            self.frame_write(at + 4, hi, 4);
+        }
+    }
+
+    /// `memory.fill` of the frame bytes `[at, at + len)`: pops its three operands.
+    pub(super) fn frame_fill(&mut self, at: u32, len: u32) {
+        let _n = self.pop();
+        let value = self.pop();
+        let _dst = self.pop();
+        if len == 0 {
+            return;
+        }
+        let ff = self.b.u32(0xff);
+        let byte = self.b.bin(B::And, value, ff);
+        let spread = self.b.u32(0x0101_0101);
+        let pattern = self.b.bin(B::Multiply, byte, spread);
+        let end = at + len;
+        for word in at / 4..end.div_ceil(4) {
+            let lo = (word * 4).max(at) - word * 4;
+            let hi = (word * 4 + 4).min(end) - word * 4;
+            let mask = low_mask(hi) & !low_mask(lo);
+            self.merge_word(word, pattern, mask);
+        }
+    }
+
+    /// A direct call passing frame addresses: the copy `key` with the frame pointer appended.
+    pub(super) fn frame_call(&mut self, key: &SpecKey) -> Result<(), TranslateError> {
+        let Some(info) = self.spec_funcs.get(key).cloned() else {
+            return Err(self.unsupported("call (frame copy missing: translator bug)"));
+        };
+        let args = self.pop_n(info.sig.params.len());
+        let mut args: Vec<H> = args.into_iter().map(|(h, _)| h).collect();
+        if let Some(f) = &self.private_frame {
+            args.push(f.ptr);
+        }
+        let result = self.checked_call(info.handle, args, info.result_ty.is_some());
+        self.push_results(&info, result);
+        Ok(())
+    }
+}
