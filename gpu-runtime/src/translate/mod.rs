@@ -411,6 +411,13 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         }
         None => private_frames::Plan::default(),
     };
+    let all: std::collections::BTreeSet<u32> = components
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|f| *f >= env.num_imported_funcs())
+        .collect();
+    let only_copies = plan.only_copies_called(&env, &all)?;
     let mut spec_funcs = std::collections::BTreeMap::new();
     let mut funcs = std::collections::BTreeMap::new();
     let mut needs_call_stack = false;
@@ -438,7 +445,10 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
             let mut translated = Vec::new();
             let mut copies = Vec::new();
             for f in &component {
-                translated.push((*f, func::FuncTranslator::translate(shared.reborrow(), *f)?));
+                if !only_copies.contains(f) {
+                    let info = func::FuncTranslator::translate(shared.reborrow(), *f)?;
+                    translated.push((*f, info));
+                }
                 for key in plan.specs.keys().filter(|k| k.func == *f) {
                     let info =
                         func::FuncTranslator::translate_as(shared.reborrow(), *f, Some(key))?;

@@ -90,6 +90,62 @@ pub struct Plan {
     pub specs: BTreeMap<SpecKey, FrameUses>,
 }
 
+impl Plan {
+    /// Of `funcs`, those no translation calls directly any more: every direct call to them
+    /// (from the usual translation of a function of `funcs` or from a copy) goes to a copy,
+    /// and nothing calls them from outside (an export, a table, the start function). Their
+    /// usual translation would be dead code for the driver to compile.
+    pub fn only_copies_called(
+        &self,
+        env: &ModuleEnv<'_>,
+        funcs: &BTreeSet<u32>,
+    ) -> Result<BTreeSet<u32>, TranslateError> {
+        let first = env.num_imported_funcs();
+        let mut plain_called = BTreeSet::new();
+        for &g in funcs {
+            let Some(body) = g
+                .checked_sub(first)
+                .and_then(|i| env.bodies.get(i as usize))
+            else {
+                continue;
+            };
+            let ops = body_ops::read(body)?;
+            let mut translations: Vec<Option<&FrameUses>> = vec![self.owners.get(&g)];
+            translations.extend(
+                self.specs
+                    .iter()
+                    .filter(|(k, _)| k.func == g)
+                    .map(|(_, u)| Some(u)),
+            );
+            for uses in translations {
+                for (offset, op) in &ops {
+                    if let Operator::Call { function_index } = op {
+                        let copy = uses.is_some_and(|u| {
+                            matches!(u.events.get(offset), Some(Event::Call { .. }))
+                        });
+                        if !copy {
+                            plain_called.insert(*function_index);
+                        }
+                    }
+                }
+            }
+        }
+        let outside = |f: u32| {
+            env.exports
+                .iter()
+                .any(|(_, k, i)| *k == wasmparser::ExternalKind::Func && *i == f)
+                || env.ref_targets.contains(&f)
+                || env.start == Some(f)
+        };
+        Ok(self
+            .specs
+            .keys()
+            .map(|k| k.func)
+            .filter(|f| !plain_called.contains(f) && !outside(*f))
+            .collect())
+    }
+}
+
 /// How deep copies may call copies.
 const MAX_DEPTH: usize = 8;
 
