@@ -36,7 +36,8 @@
 //! thread 0 writes them back when it ends, so state persists between dispatches of one instance.
 //! The LLVM shadow-stack global (`__stack_pointer`), when the selected code touches it, is instead set to the top of the thread's
 //! own stack slot, and every `global.set` of it checks it stays inside the slot
-//! (trap: stack overflow).
+//! (trap: stack overflow). A frame whose address never escapes, except into callees that use
+//! it the same way, is a function-local array instead of stack memory (`private_frames.rs`).
 //!
 //! # Memory
 //!
