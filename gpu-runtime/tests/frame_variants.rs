@@ -1,6 +1,7 @@
 //! Generated programs for private frames (`translate/private_frames.rs`): random sequences of
 //! loads and stores of every width and signedness at every offset of a 64-byte frame, fills
-//! of random ranges, and calls of a helper through the frame and the frame plus an offset
+//! of random ranges, copies within the frame (overlapping too), out of it and into it, and
+//! calls of a helper through the frame and the frame plus an offset
 //! (one parameter never written, one overwritten after use). Each is checked against wasmi,
 //! the results and memory outside the stack included, and each must have had its frame made
 //! private (else it would test nothing).
@@ -90,7 +91,37 @@ fn program(rng: &mut Rng) -> String {
     let mut body = String::new();
     for _ in 0..3 {
         body += &accesses(rng, "$fp", 0, FRAME, 6, "$seed");
-        match rng.below(3) {
+        match rng.below(6) {
+            3 => {
+                // Within the frame, possibly overlapping.
+                let len = rng.below(FRAME / 2 + 1);
+                let from = rng.below(FRAME - len + 1);
+                let to = rng.below(FRAME - len + 1);
+                body += &format!(
+                    "(memory.copy (i32.add (local.get $fp) (i32.const {to})) \
+                     (i32.add (local.get $fp) (i32.const {from})) (i32.const {len}))\n"
+                );
+            }
+            4 => {
+                // Out of the frame to just past `out`'s 64 bytes, at any alignment.
+                let len = rng.below(FRAME / 2 + 1);
+                let from = rng.below(FRAME - len + 1);
+                let to = FRAME + rng.below(32);
+                body += &format!(
+                    "(memory.copy (i32.add (local.get $out) (i32.const {to})) \
+                     (i32.add (local.get $fp) (i32.const {from})) (i32.const {len}))\n"
+                );
+            }
+            5 => {
+                // Into the frame from the data below 1 KiB, at any alignment.
+                let len = rng.below(FRAME / 2 + 1);
+                let to = rng.below(FRAME - len + 1);
+                let from = rng.below(512);
+                body += &format!(
+                    "(memory.copy (i32.add (local.get $fp) (i32.const {to})) \
+                     (i32.const {from}) (i32.const {len}))\n"
+                );
+            }
             0 => {
                 let at = rng.below(FRAME);
                 let len = rng.below(FRAME - at + 1);
@@ -108,6 +139,9 @@ fn program(rng: &mut Rng) -> String {
             _ => {}
         }
     }
+    let data: String = (0..1024)
+        .map(|i| format!("\\{:02x}", (i * 29 + 7) & 0xff))
+        .collect();
     let copy_out: String = (0..FRAME / 8)
         .map(|i| {
             format!(
@@ -120,6 +154,7 @@ fn program(rng: &mut Rng) -> String {
         r#"(module
   (memory (export "memory") 1)
   (global $__stack_pointer (mut i32) (i32.const 65536))
+  (data (i32.const 0) "{data}")
   (func $helper (param $p i32) (param $q i32) (param $s i64) (result i64) (local $acc i64)
     {helper_p}
     {helper_q}

@@ -52,6 +52,24 @@ const WAT: &str = r#"(module
     (i64.store offset=72 (local.get $out) (i64.load8_s offset=31 (local.get $fp)))
     (f64.store offset=80 (local.get $out) (f64.load offset=3 align=1 (local.get $fp)))
     (global.set $__stack_pointer (i32.add (local.get $fp) (i32.const 48))))
+  ;; Copies between the frame and memory, which trap when memory's end is out of bounds
+  ;; (before writing anything).
+  (func (export "copy_in") (param $out i32) (param $src i32)
+    (local $fp i32)
+    global.get $__stack_pointer i32.const 16 i32.sub local.tee $fp global.set $__stack_pointer
+    (i64.store offset=8 (local.get $fp) (i64.const -1))
+    (memory.copy (i32.add (local.get $fp) (i32.const 1)) (local.get $src) (i32.const 13))
+    (i64.store (local.get $out) (i64.load (local.get $fp)))
+    (i64.store offset=8 (local.get $out) (i64.load offset=8 (local.get $fp)))
+    (global.set $__stack_pointer (i32.add (local.get $fp) (i32.const 16))))
+  (func (export "copy_out") (param $out i32) (param $v i32)
+    (local $fp i32)
+    global.get $__stack_pointer i32.const 16 i32.sub local.tee $fp global.set $__stack_pointer
+    (i32.store (local.get $fp) (local.get $v))
+    (i32.store offset=4 (local.get $fp) (i32.rotl (local.get $v) (i32.const 8)))
+    (i64.store offset=8 (local.get $fp) (i64.extend_i32_s (local.get $v)))
+    (memory.copy (local.get $out) (i32.add (local.get $fp) (i32.const 3)) (i32.const 11))
+    (global.set $__stack_pointer (i32.add (local.get $fp) (i32.const 16))))
   ;; The frame's address is stored to memory: the frame stays there.
   (func (export "stored") (param $out i32) (param $v i32)
     (local $fp i32)
@@ -81,6 +99,26 @@ fn wgsl(options: &TranslateOptions) -> String {
 }
 
 #[test]
+fn copies_into_a_private_frame_trap_before_writing() {
+    let bytes = wasm(WAT);
+    let mut oracle = Oracle::new(&bytes);
+    let mut inst = gpu_instance(&bytes, &Default::default());
+    let checked = 60 * 1024;
+    // In memory (away from the top page, where wasmi's stack is); far past its end; wrapping.
+    for src in [0, 7, 1023, 40_000, 0x7fff_fff0, -1, -13] {
+        let args = [Value::I32(2048), Value::I32(src)];
+        let want = oracle.call("copy_in", &args);
+        let got = gpu_call(&mut inst, "copy_in", &args);
+        assert_eq!(got, want, "copy_in(2048, {src})");
+        let memory = inst.read_memory(0, checked).unwrap();
+        assert!(
+            memory[..checked as usize] == oracle.memory()[..checked as usize],
+            "copy_in(2048, {src}): {got:?}"
+        );
+    }
+}
+
+#[test]
 fn only_the_unescaped_frame_is_private() {
     let text = wgsl(&TranslateOptions::default());
     // `run` keeps its 48-byte frame as 12 words, and `$helper` has a copy taking it.
@@ -88,8 +126,8 @@ fn only_the_unescaped_frame_is_private() {
     assert!(text.contains("fn w_helper_f0_frame("), "{text}");
     // Every call of `$helper` goes to the copy: its usual translation is left out.
     assert!(!text.contains("fn w_helper_f0_("), "{text}");
-    // `stored` (16 bytes) and `held` (32 bytes) keep theirs in memory.
-    assert!(!text.contains("array<u32, 4>"), "{text}");
+    // The copies' 16-byte frames are private; `held` (32 bytes) keeps its frame in memory.
+    assert!(text.contains("array<u32, 4>"), "{text}");
     assert!(!text.contains("array<u32, 8>"), "{text}");
     let off = wgsl(&TranslateOptions {
         private_frames: false,
@@ -105,8 +143,8 @@ fn private_frames_match_wasmi_outside_the_stack() {
     let mut inst = gpu_instance(&bytes, &Default::default());
     // The stack grows down from 64 KiB; everything below 60 KiB must agree.
     let checked = 60 * 1024;
-    for export in ["run", "stored", "held"] {
-        for out in [1024, 2001] {
+    for export in ["run", "stored", "held", "copy_out"] {
+        for out in [1024, 2001, 60 * 1024 - 11, 60 * 1024 - 10, -1] {
             for v in [0, 1, 0x7f, 0x80, 0xff, -1, 0x1234_5678, i32::MIN] {
                 let args = [Value::I32(out), Value::I32(v)];
                 let want = oracle.call(export, &args);

@@ -16,7 +16,8 @@
 //! `i32` constant, or anything else. The frame is private when every frame address is used
 //! only as
 //! - the address of a load or store with the whole access inside `[0, N)`;
-//! - the destination of a `memory.fill` with a constant length inside `[0, N)`;
+//! - the destination of a `memory.fill`, or either end of a `memory.copy`, with a constant
+//!   length and the frame's side inside `[0, N)`;
 //! - an argument of a direct call to a defined function (not an import, not a member of a
 //!   call cycle) that uses it by the same rules: that callee is translated once more for this
 //!   use (a [`SpecKey`]: which parameters hold which frame offsets), with the frame pointer as
@@ -24,9 +25,9 @@
 //! - the stack pointer's new value (the prologue and `$fp + N` in the epilogue);
 //! - a value kept in a local, in straight-line code.
 //!
-//! Anything else (compared, stored, returned, copied by `memory.copy`, passed to an import or
-//! through a table, held in a local or on the stack across a block boundary) keeps the frame
-//! in memory. Only the owner's frame local and the callee's frame parameters that are never
+//! Anything else (compared, stored, returned, a bulk operation of unknown length, passed to an
+//! import or through a table, held in a local or on the stack across a block boundary) keeps
+//! the frame in memory. Only the owner's frame local and the callee's frame parameters that are never
 //! written hold frame addresses across block boundaries, where the analysis state would
 //! otherwise have to merge; constants are forgotten there.
 //!
@@ -63,6 +64,13 @@ pub enum Event {
     Access { at: u32 },
     /// `memory.fill` of the frame's bytes `[at, at + len)`.
     Fill { at: u32, len: u32 },
+    /// `memory.copy` of `len` bytes where the destination, the source or both are in the
+    /// frame (at these offsets; `None`: in linear memory).
+    Copy {
+        dst: Option<u32>,
+        src: Option<u32>,
+        len: u32,
+    },
     /// A direct call that passes frame addresses: calls the copy `key` with the frame.
     Call { key: SpecKey },
 }
@@ -407,6 +415,34 @@ impl<'w> Planner<'_, 'w> {
                     _ => Ok(()),
                 }
             }
+            O::MemoryCopy { .. } => {
+                let n = a.pop();
+                let src = a.pop();
+                let dst = a.pop();
+                match (dst, src, n) {
+                    (_, _, V::Frame(_)) => Err(Escape),
+                    (V::Frame(_), _, _) | (_, V::Frame(_), _) => {
+                        let V::Const(len) = n else {
+                            return Ok(Err(Escape));
+                        };
+                        let Ok(len) = u32::try_from(len) else {
+                            return Ok(Err(Escape));
+                        };
+                        let end = |v: V| match v {
+                            V::Frame(o) => a.inside(o, len).map(Some),
+                            _ => Some(None),
+                        };
+                        match (end(dst), end(src)) {
+                            (Some(dst), Some(src)) => {
+                                a.events.insert(offset, Event::Copy { dst, src, len });
+                                Ok(())
+                            }
+                            _ => Err(Escape),
+                        }
+                    }
+                    _ => Ok(()),
+                }
+            }
             O::Call { function_index } => {
                 let Some(sig) = self.env.func_sig(*function_index) else {
                     return Ok(Err(Escape));
@@ -716,13 +752,17 @@ mod tests {
                 "(drop (i32.load (i32.sub (local.get 1) (i32.const 4))))",
                 "",
             ),
-            // A fill of unknown length; a copy.
+            // A fill or copy of unknown length, or reaching past the frame.
             (
                 "(memory.fill (local.get 1) (i32.const 0) (local.get 0))",
                 "",
             ),
             (
-                "(memory.copy (i32.const 0) (local.get 1) (i32.const 4))",
+                "(memory.copy (i32.const 0) (local.get 1) (local.get 0))",
+                "",
+            ),
+            (
+                "(memory.copy (local.get 1) (i32.const 0) (i32.const 33))",
                 "",
             ),
             // Held in another local across a block.
@@ -748,6 +788,26 @@ mod tests {
             let p = plan_of(f, g);
             assert!(p.owners.is_empty(), "{f} / {g}: {:?}", p.owners);
         }
+    }
+
+    #[test]
+    fn copies_with_a_frame_end_are_recorded() {
+        let p = plan_of(
+            "(memory.copy (i32.add (local.get 1) (i32.const 8)) (local.get 1) (i32.const 24))
+             (memory.copy (local.get 0) (i32.add (local.get 1) (i32.const 4)) (i32.const 3))
+             (memory.copy (local.get 1) (local.get 0) (i32.const 32))",
+            "",
+        );
+        let events: Vec<&Event> = p.owners[&1].events.values().collect();
+        let copy = |dst, src, len| Event::Copy { dst, src, len };
+        assert_eq!(
+            events,
+            [
+                &copy(Some(8), Some(0), 24),
+                &copy(None, Some(4), 3),
+                &copy(Some(0), None, 32),
+            ]
+        );
     }
 
     #[test]

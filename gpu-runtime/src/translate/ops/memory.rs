@@ -74,6 +74,11 @@ impl FuncTranslator<'_, '_> {
                 let done = self.checked_call(fill, vec![dst, value, n], true);
                 self.trap_unless_done(done);
             }
+            Operator::MemoryCopy { .. } if self.frame_event().is_some() => {
+                if let Some(Event::Copy { dst, src, len }) = self.frame_event() {
+                    self.frame_copy(dst, src, len);
+                }
+            }
             Operator::MemoryCopy { .. } => {
                 let n = self.pop();
                 let src = self.pop();
@@ -471,6 +476,17 @@ impl FuncTranslator<'_, '_> {
             return Ok(None);
         }
         self.address(memarg, addr).map(Some)
+    }
+
+    /// `size` (1 or 4) bytes of linear memory at `ea`, unchecked, zero-extended.
+    pub(super) fn load_piece(&mut self, ea: H, size: u32) -> H {
+        self.load_u32(ea, size)
+    }
+
+    /// Stores the low `size` (1 or 4) bytes of `v` at `ea` through the store helper, which
+    /// writes nothing once the thread has trapped.
+    pub(super) fn store_piece(&mut self, ea: H, v: H, size: u32) {
+        self.store_words(false, ea, v, None, size);
     }
 
     /// Loads the low `size` bytes at `ea` into a u32 (zero-extended).

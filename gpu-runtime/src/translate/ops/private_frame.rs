@@ -6,7 +6,7 @@
 
 use naga::{BinaryOperator as B, Expression, Handle, ScalarKind};
 
-use super::super::abi::ValType;
+use super::super::abi::{TrapKind, ValType};
 use super::super::func::FuncTranslator;
 use super::super::private_frames::{Event, SpecKey};
 use super::super::TranslateError;
@@ -144,6 +144,64 @@ impl FuncTranslator<'_, '_> {
             let mask = low_mask(hi) & !low_mask(lo);
             self.merge_word(word, pattern, mask);
         }
+    }
+
+    /// `memory.copy` of `len` bytes with one or both ends in the frame (`None`: that end is
+    /// in linear memory): pops its three operands. The memory end is checked as a whole first
+    /// (a copy that leaves memory traps before it writes anything); all bytes are read before
+    /// any is written, so overlapping frame ranges copy as `memmove` does.
+    pub(super) fn frame_copy(&mut self, dst: Option<u32>, src: Option<u32>, len: u32) {
+        let n = self.pop();
+        let src_addr = self.pop();
+        let dst_addr = self.pop();
+        for (end, addr) in [(dst, dst_addr), (src, src_addr)] {
+            if end.is_none() {
+                let oob = self.rt.oob(self.module);
+                if let Some(bad) = self.b.call(oob, vec![addr, n], true) {
+                    self.trap_if(bad, TrapKind::MemoryOutOfBounds);
+                }
+            }
+        }
+        // 4-byte pieces, then single bytes.
+        let pieces: Vec<(u32, u32)> = (0..len)
+            .step_by(4)
+            .map(|i| (i, (len - i).min(4)))
+            .flat_map(|(i, n)| {
+                if n == 4 {
+                    vec![(i, 4)]
+                } else {
+                    (i..i + n).map(|j| (j, 1)).collect()
+                }
+            })
+            .collect();
+        let mut values = Vec::with_capacity(pieces.len());
+        for &(i, size) in &pieces {
+            let v = match src {
+                Some(at) => self.frame_read(at + i, size),
+                None => {
+                    let ea = self.offset_by(src_addr, i);
+                    self.load_piece(ea, size)
+                }
+            };
+            values.push(v);
+        }
+        for (&(i, size), v) in pieces.iter().zip(values) {
+            match dst {
+                Some(at) => self.frame_write(at + i, v, size),
+                None => {
+                    let ea = self.offset_by(dst_addr, i);
+                    self.store_piece(ea, v, size);
+                }
+            }
+        }
+    }
+
+    fn offset_by(&mut self, addr: H, i: u32) -> H {
+        if i == 0 {
+            return addr;
+        }
+        let k = self.b.u32(i);
+        self.b.bin(B::Add, addr, k)
     }
 
     /// A direct call passing frame addresses: the copy `key` with the frame pointer appended.
