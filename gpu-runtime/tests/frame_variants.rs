@@ -174,7 +174,7 @@ fn program(rng: &mut Rng) -> String {
 #[test]
 fn generated_frame_programs_match_wasmi() {
     let mut rng = Rng::new(0x5eed_f4a3e);
-    let checked = 60 * 1024;
+    let checked = 60 * 1024usize;
     for case in 0..24 {
         let wat = program(&mut rng);
         let bytes = wasm(&wat);
@@ -195,14 +195,8 @@ fn generated_frame_programs_match_wasmi() {
             let want = oracle.call("run", &args);
             let got = gpu_call(&mut inst, "run", &args);
             assert_eq!(got, want, "case {case}: run({out}, {seed})\n{wat}");
-            let memory = inst.read_memory(0, checked).unwrap();
-            let expected = oracle.memory();
-            if let Some(at) = (0..checked as usize).find(|&i| memory[i] != expected[i]) {
-                panic!(
-                    "case {case}: run({out}, {seed}): byte {at} is {:#x}, wasmi has {:#x}\n{wat}",
-                    memory[at], expected[at]
-                );
-            }
+            let what = format!("case {case}: run({out}, {seed})\n{wat}");
+            oracle.assert_same_memory(&mut inst, checked, &what);
         }
     }
 }

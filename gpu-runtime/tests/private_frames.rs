@@ -103,18 +103,14 @@ fn copies_into_a_private_frame_trap_before_writing() {
     let bytes = wasm(WAT);
     let mut oracle = Oracle::new(&bytes);
     let mut inst = gpu_instance(&bytes, &Default::default());
-    let checked = 60 * 1024;
+    let checked = 60 * 1024usize;
     // In memory (away from the top page, where wasmi's stack is); far past its end; wrapping.
     for src in [0, 7, 1023, 40_000, 0x7fff_fff0, -1, -13] {
         let args = [Value::I32(2048), Value::I32(src)];
         let want = oracle.call("copy_in", &args);
         let got = gpu_call(&mut inst, "copy_in", &args);
         assert_eq!(got, want, "copy_in(2048, {src})");
-        let memory = inst.read_memory(0, checked).unwrap();
-        assert!(
-            memory[..checked as usize] == oracle.memory()[..checked as usize],
-            "copy_in(2048, {src}): {got:?}"
-        );
+        oracle.assert_same_memory(&mut inst, checked, &format!("copy_in(2048, {src})"));
     }
 }
 
@@ -142,7 +138,7 @@ fn private_frames_match_wasmi_outside_the_stack() {
     let mut oracle = Oracle::new(&bytes);
     let mut inst = gpu_instance(&bytes, &Default::default());
     // The stack grows down from 64 KiB; everything below 60 KiB must agree.
-    let checked = 60 * 1024;
+    let checked = 60 * 1024usize;
     for export in ["run", "stored", "held", "copy_out"] {
         for out in [1024, 2001, 60 * 1024 - 11, 60 * 1024 - 10, -1] {
             for v in [0, 1, 0x7f, 0x80, 0xff, -1, 0x1234_5678, i32::MIN] {
@@ -150,14 +146,7 @@ fn private_frames_match_wasmi_outside_the_stack() {
                 let want = oracle.call(export, &args);
                 let got = gpu_call(&mut inst, export, &args);
                 assert_eq!(got, want, "{export}({out}, {v})");
-                let memory = inst.read_memory(0, checked).unwrap();
-                let expected = oracle.memory();
-                if let Some(at) = (0..checked as usize).find(|&i| memory[i] != expected[i]) {
-                    panic!(
-                        "{export}({out}, {v}): byte {at} is {:#x}, wasmi has {:#x}",
-                        memory[at], expected[at]
-                    );
-                }
+                oracle.assert_same_memory(&mut inst, checked, &format!("{export}({out}, {v})"));
             }
         }
     }

@@ -402,6 +402,16 @@ impl<'a> ModuleEnv<'a> {
         self.func_imports.len() as u32
     }
 
+    /// Whether function `index` can be called other than by a direct call of this module's
+    /// code: it is exported, in a table (or named by `ref.func`), or the start function.
+    pub fn called_from_outside(&self, index: u32) -> bool {
+        self.exports
+            .iter()
+            .any(|(_, k, i)| *k == ExternalKind::Func && *i == index)
+            || self.ref_targets.contains(&index)
+            || self.start == Some(index)
+    }
+
     /// Signature of function `index`.
     pub fn func_sig(&self, index: u32) -> Option<&Signature> {
         let t = *self.func_types.get(index as usize)?;

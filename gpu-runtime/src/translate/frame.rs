@@ -58,13 +58,6 @@ pub fn module_frames(
             }
         }
     }
-    let called_from_outside = |f: u32| {
-        env.exports
-            .iter()
-            .any(|(_, k, i)| *k == wasmparser::ExternalKind::Func && *i == f)
-            || env.ref_targets.contains(&f)
-            || env.start == Some(f)
-    };
     let written = |f: u32, local: u32| {
         bodies.get(&f).is_some_and(|ops| {
             ops.iter().any(|op| {
@@ -79,7 +72,7 @@ pub fn module_frames(
     for _ in 0..bodies.len().min(64) {
         let mut changed = false;
         for &f in bodies.keys() {
-            if called_from_outside(f) {
+            if env.called_from_outside(f) {
                 continue;
             }
             let params = env.func_sig(f).map_or(0, |s| s.params.len() as u32);

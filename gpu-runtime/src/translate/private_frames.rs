@@ -138,18 +138,11 @@ impl Plan {
                 }
             }
         }
-        let outside = |f: u32| {
-            env.exports
-                .iter()
-                .any(|(_, k, i)| *k == wasmparser::ExternalKind::Func && *i == f)
-                || env.ref_targets.contains(&f)
-                || env.start == Some(f)
-        };
         Ok(self
             .specs
             .keys()
             .map(|k| k.func)
-            .filter(|f| !plain_called.contains(f) && !outside(*f))
+            .filter(|f| !plain_called.contains(f) && !env.called_from_outside(*f))
             .collect())
     }
 }

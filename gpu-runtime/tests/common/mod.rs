@@ -127,6 +127,19 @@ impl Oracle {
         mem.data(&self.store).to_vec()
     }
 
+    /// Panics, naming `what` and the first differing byte, unless the GPU instance's memory
+    /// and this one agree on their first `len` bytes.
+    pub fn assert_same_memory(&self, gpu: &mut Instance, len: usize, what: &str) {
+        let memory = gpu.read_memory(0, len as u64).expect("reading GPU memory");
+        let expected = self.memory();
+        if let Some(at) = (0..len).find(|&i| memory[i] != expected[i]) {
+            panic!(
+                "{what}: byte {at} is {:#x}, wasmi has {:#x}",
+                memory[at], expected[at]
+            );
+        }
+    }
+
     /// The value of an exported global.
     pub fn global(&self, name: &str) -> Value {
         let g = self

@@ -585,22 +585,7 @@ impl FuncTranslator<'_, '_> {
                 .is_some_and(|&n| memarg.offset + u64::from(size) <= u64::from(n)),
             _ => false,
         };
-        let (value, t) = self.pop_typed();
-        let bits = match t {
-            ValType::F32 | ValType::F64 => self.b.bitcast(value, ScalarKind::Uint),
-            _ => value,
-        };
-        let wide = matches!(t, ValType::I64 | ValType::F64);
-        let lo = if wide {
-            self.b.convert(bits, ScalarKind::Uint, 4)
-        } else {
-            bits
-        };
-        let hi = (size == 8).then(|| {
-            let thirty_two = self.b.u32(32);
-            let hi64 = self.b.bin(B::ShiftRight, bits, thirty_two);
-            self.b.convert(hi64, ScalarKind::Uint, 4)
-        });
+        let (lo, hi) = self.pop_store_value(size);
         // A group in the thread's own frame lies in the stack region, which the group's test
         // would always find: its stores keep their frame path.
         let role = self
@@ -654,6 +639,27 @@ impl FuncTranslator<'_, '_> {
             reject,
         });
         Ok(())
+    }
+
+    /// Pops a store's value: its low word and, for an 8-byte store, its high word.
+    pub(super) fn pop_store_value(&mut self, size: u32) -> (H, Option<H>) {
+        let (value, t) = self.pop_typed();
+        let bits = match t {
+            ValType::F32 | ValType::F64 => self.b.bitcast(value, ScalarKind::Uint),
+            _ => value,
+        };
+        let wide = matches!(t, ValType::I64 | ValType::F64);
+        let lo = if wide {
+            self.b.convert(bits, ScalarKind::Uint, 4)
+        } else {
+            bits
+        };
+        let hi = (size == 8).then(|| {
+            let thirty_two = self.b.u32(32);
+            let hi64 = self.b.bin(B::ShiftRight, bits, thirty_two);
+            self.b.convert(hi64, ScalarKind::Uint, 4)
+        });
+        (lo, hi)
     }
 
     /// A store's words through the store helper (`store_own` for the thread's own frame):

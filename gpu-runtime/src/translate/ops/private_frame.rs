@@ -4,7 +4,7 @@
 //! None can trap (the analysis proved the access inside the frame), and none needs the
 //! "has this thread trapped" guard of memory stores: nobody else sees the frame.
 
-use naga::{BinaryOperator as B, Expression, Handle, ScalarKind};
+use naga::{BinaryOperator as B, Expression, Handle};
 
 use super::super::abi::{TrapKind, ValType};
 use super::super::func::FuncTranslator;
@@ -104,23 +104,10 @@ impl FuncTranslator<'_, '_> {
 
     /// A store to the frame: pops the value and the (unused) address.
     pub(super) fn frame_store(&mut self, at: u32, size: u32) {
-        let (value, t) = self.pop_typed();
+        let (lo, hi) = self.pop_store_value(size);
         let _address = self.pop();
-        let bits = match t {
-            ValType::F32 | ValType::F64 => self.b.bitcast(value, ScalarKind::Uint),
-            _ => value,
-        };
-        let wide = matches!(t, ValType::I64 | ValType::F64);
-        let lo = if wide {
-            self.b.convert(bits, ScalarKind::Uint, 4)
-        } else {
-            bits
-        };
         self.frame_write(at, lo, size.min(4));
-        if size == 8 {
-            let thirty_two = self.b.u32(32);
-            let hi64 = self.b.bin(B::ShiftRight, bits, thirty_two);
-            let hi = self.b.convert(hi64, ScalarKind::Uint, 4);
+        if let Some(hi) = hi {
             self.frame_write(at + 4, hi, 4);
         }
     }
