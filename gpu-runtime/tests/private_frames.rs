@@ -11,7 +11,7 @@
 mod common;
 
 use common::*;
-use gpu_runtime::translate::{translate, TranslateOptions};
+use gpu_runtime::translate::{translate, StoreMode, TranslateOptions};
 
 const WAT: &str = r#"(module
   (memory (export "memory") 1)
@@ -135,8 +135,19 @@ fn only_the_unescaped_frame_is_private() {
 #[test]
 fn private_frames_match_wasmi_outside_the_stack() {
     let bytes = wasm(WAT);
-    let mut oracle = Oracle::new(&bytes);
-    let mut inst = gpu_instance(&bytes, &Default::default());
+    // The copies out of a frame store to memory through each mode's store path.
+    for stores in [
+        StoreMode::AtomicPartial,
+        StoreMode::Atomic,
+        StoreMode::Plain,
+    ] {
+        match_wasmi(&bytes, stores);
+    }
+}
+
+fn match_wasmi(bytes: &[u8], stores: StoreMode) {
+    let mut oracle = Oracle::new(bytes);
+    let mut inst = gpu_instance_stores(bytes, stores);
     // The stack grows down from 64 KiB; everything below 60 KiB must agree.
     let checked = 60 * 1024usize;
     for export in ["run", "stored", "held", "copy_out"] {
@@ -145,8 +156,9 @@ fn private_frames_match_wasmi_outside_the_stack() {
                 let args = [Value::I32(out), Value::I32(v)];
                 let want = oracle.call(export, &args);
                 let got = gpu_call(&mut inst, export, &args);
-                assert_eq!(got, want, "{export}({out}, {v})");
-                oracle.assert_same_memory(&mut inst, checked, &format!("{export}({out}, {v})"));
+                assert_eq!(got, want, "{stores:?} {export}({out}, {v})");
+                let what = format!("{stores:?} {export}({out}, {v})");
+                oracle.assert_same_memory(&mut inst, checked, &what);
             }
         }
     }

@@ -374,6 +374,14 @@ impl<'w> Planner<'_, 'w> {
                     None => Err(Escape),
                 }
             }
+            // The owner's code reading the stack pointer after its prologue (a dynamic
+            // allocation) could address the frame through it.
+            O::GlobalGet { global_index }
+                if *global_index == self.stack_pointer
+                    && init.owner_fp.is_some_and(|fp| a.locals.contains_key(&fp)) =>
+            {
+                Err(Escape)
+            }
             O::GlobalSet { global_index } => match a.pop() {
                 V::Frame(o)
                     if init.owner_fp.is_some()
@@ -758,6 +766,8 @@ mod tests {
                 "(memory.copy (local.get 1) (i32.const 0) (i32.const 33))",
                 "",
             ),
+            // The stack pointer read again after the prologue.
+            ("(drop (i32.load offset=4 (global.get $sp)))", ""),
             // Held in another local across a block.
             (
                 "(local.set 2 (local.get 1)) (block) (drop (i32.load (local.get 2)))",
