@@ -399,26 +399,21 @@ pub fn translate(wasm: &[u8], options: &TranslateOptions) -> Result<Translation,
         (Some(sp), Some(_)) => frame::module_frames(&env, sp)?,
         _ => std::collections::BTreeMap::new(),
     };
+    // Defined functions to translate, and those outside call cycles.
+    let defined = |cycles: bool| -> std::collections::BTreeSet<u32> {
+        components
+            .iter()
+            .filter(|c| cycles || !graph.is_cycle(c))
+            .flatten()
+            .copied()
+            .filter(|f| *f >= env.num_imported_funcs())
+            .collect()
+    };
     let plan = match stack_pointer.filter(|_| options.private_frames) {
-        Some(sp) => {
-            let straight: std::collections::BTreeSet<u32> = components
-                .iter()
-                .filter(|c| !graph.is_cycle(c))
-                .flatten()
-                .copied()
-                .filter(|f| *f >= env.num_imported_funcs())
-                .collect();
-            private_frames::plan(&env, sp, &straight)?
-        }
+        Some(sp) => private_frames::plan(&env, sp, &defined(false))?,
         None => private_frames::Plan::default(),
     };
-    let all: std::collections::BTreeSet<u32> = components
-        .iter()
-        .flatten()
-        .copied()
-        .filter(|f| *f >= env.num_imported_funcs())
-        .collect();
-    let only_copies = plan.only_copies_called(&env, &all)?;
+    let only_copies = plan.only_copies_called(&env, &defined(true))?;
     let mut spec_funcs = std::collections::BTreeMap::new();
     let mut funcs = std::collections::BTreeMap::new();
     let mut needs_call_stack = false;

@@ -108,6 +108,9 @@ impl Plan {
         env: &ModuleEnv<'_>,
         funcs: &BTreeSet<u32>,
     ) -> Result<BTreeSet<u32>, TranslateError> {
+        if self.specs.is_empty() {
+            return Ok(BTreeSet::new());
+        }
         let first = env.num_imported_funcs();
         let mut plain_called = BTreeSet::new();
         for &g in funcs {
