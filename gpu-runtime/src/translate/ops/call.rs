@@ -41,9 +41,10 @@ impl FuncTranslator<'_, '_> {
                 }
             }
             Operator::Call { .. } if self.frame_event().is_some() => {
-                if let Some(super::super::private_frames::Event::Call { key }) = self.frame_event()
+                if let Some((frame, super::super::private_frames::Event::Call { key })) =
+                    self.frame_event()
                 {
-                    self.frame_call(&key)?;
+                    self.frame_call(frame, &key)?;
                 }
             }
             Operator::Call { function_index } => {

@@ -61,8 +61,8 @@ impl FuncTranslator<'_, '_> {
                 }
             }
             Operator::MemoryFill { .. } if self.frame_event().is_some() => {
-                if let Some(Event::Fill { at, len }) = self.frame_event() {
-                    self.frame_fill(at, len);
+                if let Some((frame, Event::Fill { at, len })) = self.frame_event() {
+                    self.frame_fill(frame, at, len);
                 }
             }
             Operator::MemoryFill { .. } => {
@@ -75,8 +75,8 @@ impl FuncTranslator<'_, '_> {
                 self.trap_unless_done(done);
             }
             Operator::MemoryCopy { .. } if self.frame_event().is_some() => {
-                if let Some(Event::Copy { dst, src, len }) = self.frame_event() {
-                    self.frame_copy(dst, src, len);
+                if let Some((frame, Event::Copy { dst, src, len })) = self.frame_event() {
+                    self.frame_copy(frame, dst, src, len);
                 }
             }
             Operator::MemoryCopy { .. } => {
@@ -509,8 +509,8 @@ impl FuncTranslator<'_, '_> {
         signed: bool,
         t: ValType,
     ) -> Result<(), TranslateError> {
-        if let Some(Event::Access { at }) = self.frame_event() {
-            self.frame_load(at, size, signed, t);
+        if let Some((frame, Event::Access { at })) = self.frame_event() {
+            self.frame_load(frame, at, size, signed, t);
             return Ok(());
         }
         let Some(ea) = self.load_address(memarg, size, t)? else {
@@ -572,8 +572,8 @@ impl FuncTranslator<'_, '_> {
     }
 
     fn store(&mut self, memarg: MemArg, size: u32) -> Result<(), TranslateError> {
-        if let Some(Event::Access { at }) = self.frame_event() {
-            self.frame_store(at, size);
+        if let Some((frame, Event::Access { at })) = self.frame_event() {
+            self.frame_store(frame, at, size);
             return Ok(());
         }
         // `local.get $fp` of a frame local, still deferred: the store is in the thread's own

@@ -23,30 +23,23 @@ fn low_mask(bytes: u32) -> u32 {
 }
 
 impl FuncTranslator<'_, '_> {
-    /// What the operator at the current offset does with the private frame, if anything.
-    pub(super) fn frame_event(&self) -> Option<Event> {
-        self.private_frame
-            .as_ref()
-            .and_then(|f| f.events.get(&self.offset).cloned())
-    }
-
-    fn frame_word(&mut self, index: u32) -> H {
-        let base = self.private_frame.as_ref().map(|f| f.ptr);
-        // Only called with a frame.
-        let base = base.unwrap_or_else(|| self.b.u32(0));
-        self.b.access_index(base, index)
+    /// What the operator at the current offset does with the private frame, if anything,
+    /// with the pointer to the frame's array.
+    pub(super) fn frame_event(&self) -> Option<(H, Event)> {
+        let f = self.private_frame.as_ref()?;
+        f.events.get(&self.offset).map(|e| (f.ptr, e.clone()))
     }
 
     /// The `bytes` (1 to 4) frame bytes from `at`, zero-extended.
-    fn frame_read(&mut self, at: u32, bytes: u32) -> H {
+    fn frame_read(&mut self, frame: H, at: u32, bytes: u32) -> H {
         let shift = (at % 4) * 8;
-        let p = self.frame_word(at / 4);
+        let p = self.b.access_index(frame, at / 4);
         let mut v = self.b.load(p);
         if shift != 0 {
             let k = self.b.u32(shift);
             v = self.b.bin(B::ShiftRight, v, k);
             if shift + 8 * bytes > 32 {
-                let p = self.frame_word(at / 4 + 1);
+                let p = self.b.access_index(frame, at / 4 + 1);
                 let hi = self.b.load(p);
                 let k = self.b.u32(32 - shift);
                 let up = self.b.bin(B::ShiftLeft, hi, k);
@@ -61,7 +54,7 @@ impl FuncTranslator<'_, '_> {
     }
 
     /// Writes the low `bytes` (1 to 4) bytes of `v` to the frame from `at`.
-    fn frame_write(&mut self, at: u32, v: H, bytes: u32) {
+    fn frame_write(&mut self, frame: H, at: u32, v: H, bytes: u32) {
         let shift = (at % 4) * 8;
         let mask = low_mask(bytes);
         let (m0, v0) = if shift == 0 {
@@ -70,17 +63,17 @@ impl FuncTranslator<'_, '_> {
             let k = self.b.u32(shift);
             (mask << shift, self.b.bin(B::ShiftLeft, v, k))
         };
-        self.merge_word(at / 4, v0, m0);
+        self.merge_word(frame, at / 4, v0, m0);
         if shift != 0 && shift + 8 * bytes > 32 {
             let k = self.b.u32(32 - shift);
             let v1 = self.b.bin(B::ShiftRight, v, k);
-            self.merge_word(at / 4 + 1, v1, mask >> (32 - shift));
+            self.merge_word(frame, at / 4 + 1, v1, mask >> (32 - shift));
         }
     }
 
     /// Frame word `index` takes the bits of `v` under `mask`.
-    fn merge_word(&mut self, index: u32, v: H, mask: u32) {
-        let p = self.frame_word(index);
+    fn merge_word(&mut self, frame: H, index: u32, v: H, mask: u32) {
+        let p = self.b.access_index(frame, index);
         if mask == u32::MAX {
             self.b.store(p, v);
             return;
@@ -95,25 +88,25 @@ impl FuncTranslator<'_, '_> {
     }
 
     /// A load from the frame: pops the (unused) address, pushes the value.
-    pub(super) fn frame_load(&mut self, at: u32, size: u32, signed: bool, t: ValType) {
+    pub(super) fn frame_load(&mut self, frame: H, at: u32, size: u32, signed: bool, t: ValType) {
         let _address = self.pop();
-        let lo = self.frame_read(at, size.min(4));
-        let hi = (size == 8).then(|| self.frame_read(at + 4, 4));
+        let lo = self.frame_read(frame, at, size.min(4));
+        let hi = (size == 8).then(|| self.frame_read(frame, at + 4, 4));
         self.push_loaded(lo, hi, size, signed, t);
     }
 
     /// A store to the frame: pops the value and the (unused) address.
-    pub(super) fn frame_store(&mut self, at: u32, size: u32) {
+    pub(super) fn frame_store(&mut self, frame: H, at: u32, size: u32) {
         let (lo, hi) = self.pop_store_value(size);
         let _address = self.pop();
-        self.frame_write(at, lo, size.min(4));
+        self.frame_write(frame, at, lo, size.min(4));
         if let Some(hi) = hi {
-            self.frame_write(at + 4, hi, 4);
+            self.frame_write(frame, at + 4, hi, 4);
         }
     }
 
     /// `memory.fill` of the frame bytes `[at, at + len)`: pops its three operands.
-    pub(super) fn frame_fill(&mut self, at: u32, len: u32) {
+    pub(super) fn frame_fill(&mut self, frame: H, at: u32, len: u32) {
         let _n = self.pop();
         let value = self.pop();
         let _dst = self.pop();
@@ -129,7 +122,7 @@ impl FuncTranslator<'_, '_> {
             let lo = (word * 4).max(at) - word * 4;
             let hi = (word * 4 + 4).min(end) - word * 4;
             let mask = low_mask(hi) & !low_mask(lo);
-            self.merge_word(word, pattern, mask);
+            self.merge_word(frame, word, pattern, mask);
         }
     }
 
@@ -137,7 +130,7 @@ impl FuncTranslator<'_, '_> {
     /// in linear memory): pops its three operands. The memory end is checked as a whole first
     /// (a copy that leaves memory traps before it writes anything); all bytes are read before
     /// any is written, so overlapping frame ranges copy as `memmove` does.
-    pub(super) fn frame_copy(&mut self, dst: Option<u32>, src: Option<u32>, len: u32) {
+    pub(super) fn frame_copy(&mut self, frame: H, dst: Option<u32>, src: Option<u32>, len: u32) {
         let n = self.pop();
         let src_addr = self.pop();
         let dst_addr = self.pop();
@@ -164,7 +157,7 @@ impl FuncTranslator<'_, '_> {
         let mut values = Vec::with_capacity(pieces.len());
         for &(i, size) in &pieces {
             let v = match src {
-                Some(at) => self.frame_read(at + i, size),
+                Some(at) => self.frame_read(frame, at + i, size),
                 None => {
                     let ea = self.offset_by(src_addr, i);
                     self.load_piece(ea, size)
@@ -174,7 +167,7 @@ impl FuncTranslator<'_, '_> {
         }
         for (&(i, size), v) in pieces.iter().zip(values) {
             match dst {
-                Some(at) => self.frame_write(at + i, v, size),
+                Some(at) => self.frame_write(frame, at + i, v, size),
                 None => {
                     let ea = self.offset_by(dst_addr, i);
                     self.store_piece(ea, v, size);
@@ -192,15 +185,13 @@ impl FuncTranslator<'_, '_> {
     }
 
     /// A direct call passing frame addresses: the copy `key` with the frame pointer appended.
-    pub(super) fn frame_call(&mut self, key: &SpecKey) -> Result<(), TranslateError> {
+    pub(super) fn frame_call(&mut self, frame: H, key: &SpecKey) -> Result<(), TranslateError> {
         let Some(info) = self.spec_funcs.get(key).cloned() else {
             return Err(self.unsupported("call (frame copy missing: translator bug)"));
         };
         let args = self.pop_n(info.sig.params.len());
         let mut args: Vec<H> = args.into_iter().map(|(h, _)| h).collect();
-        if let Some(f) = &self.private_frame {
-            args.push(f.ptr);
-        }
+        args.push(frame);
         let result = self.checked_call(info.handle, args, info.result_ty.is_some());
         self.push_results(&info, result);
         Ok(())
