@@ -1,8 +1,9 @@
-//! Loads, stores, fills and calls on a private frame (`private_frames.rs`): the frame is an
-//! `array<u32, W>`, and every access is at a byte offset known at translation time, so each
-//! becomes whole-word reads and writes at constant indices with constant shifts and masks.
-//! None can trap (the analysis proved the access inside the frame), and none needs the
-//! "has this thread trapped" guard of memory stores: nobody else sees the frame.
+//! Loads, stores, fills, copies and calls on a private frame (`private_frames.rs`): the frame
+//! is an `array<u32, W>`, and every access is at a byte offset known at translation time, so
+//! each becomes whole-word reads and writes at constant indices with constant shifts and masks.
+//! No frame access can trap (the analysis proved it inside the frame; only the memory end of a
+//! `memory.copy` is checked), and none needs the "has this thread trapped" guard of memory
+//! stores: nobody else sees the frame.
 
 use naga::{BinaryOperator as B, Expression, Handle};
 
