@@ -22,6 +22,8 @@ use std::collections::BTreeMap;
 
 use wasmparser::Operator;
 
+use super::body_ops::memory_access;
+
 /// What the translator does at a load.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Role {
@@ -232,14 +234,7 @@ fn address_of(before: &[(usize, Operator<'_>)]) -> Option<(u32, i64)> {
 
 /// Bytes read by a load operator.
 pub(super) fn load_size(op: &Operator<'_>) -> Option<u32> {
-    use Operator::*;
-    Some(match op {
-        I32Load8S { .. } | I32Load8U { .. } | I64Load8S { .. } | I64Load8U { .. } => 1,
-        I32Load16S { .. } | I32Load16U { .. } | I64Load16S { .. } | I64Load16U { .. } => 2,
-        I32Load { .. } | F32Load { .. } | I64Load32S { .. } | I64Load32U { .. } => 4,
-        I64Load { .. } | F64Load { .. } => 8,
-        _ => return None,
-    })
+    memory_access(op).and_then(|(_, size, store)| (!store).then_some(size))
 }
 
 /// Loads whose value is whole words (what a 16-byte load can serve without sign extension).
@@ -252,24 +247,7 @@ fn tileable(op: &Operator<'_>) -> bool {
 }
 
 fn memarg_of(op: &Operator<'_>) -> u32 {
-    use Operator::*;
-    match op {
-        I32Load { memarg }
-        | I64Load { memarg }
-        | F32Load { memarg }
-        | F64Load { memarg }
-        | I32Load8S { memarg }
-        | I32Load8U { memarg }
-        | I32Load16S { memarg }
-        | I32Load16U { memarg }
-        | I64Load8S { memarg }
-        | I64Load8U { memarg }
-        | I64Load16S { memarg }
-        | I64Load16U { memarg }
-        | I64Load32S { memarg }
-        | I64Load32U { memarg } => u32::try_from(memarg.offset).unwrap_or(u32::MAX),
-        _ => 0,
-    }
+    memory_access(op).map_or(0, |(m, _, _)| u32::try_from(m.offset).unwrap_or(u32::MAX))
 }
 
 /// Operators that may stand between the loads of a group: they cannot trap, branch, call,

@@ -2,7 +2,7 @@
 //! before a function is translated (`access_groups`, `store_groups`, `counted_loops`,
 //! `loop_invariants`).
 
-use wasmparser::{FunctionBody, Operator};
+use wasmparser::{FunctionBody, MemArg, Operator};
 
 use super::error::TranslateError;
 
@@ -75,4 +75,31 @@ pub fn matching_end(ops: &[&Operator<'_>], start: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The memarg, size in bytes and store-ness (`true`: a store) of a load or store.
+pub fn memory_access(op: &Operator<'_>) -> Option<(MemArg, u32, bool)> {
+    use Operator as O;
+    Some(match *op {
+        O::I32Load { memarg } | O::F32Load { memarg } | O::I64Load32S { memarg } => {
+            (memarg, 4, false)
+        }
+        O::I64Load32U { memarg } => (memarg, 4, false),
+        O::I64Load { memarg } | O::F64Load { memarg } => (memarg, 8, false),
+        O::I32Load8S { memarg }
+        | O::I32Load8U { memarg }
+        | O::I64Load8S { memarg }
+        | O::I64Load8U { memarg } => (memarg, 1, false),
+        O::I32Load16S { memarg }
+        | O::I32Load16U { memarg }
+        | O::I64Load16S { memarg }
+        | O::I64Load16U { memarg } => (memarg, 2, false),
+        O::I32Store { memarg } | O::F32Store { memarg } | O::I64Store32 { memarg } => {
+            (memarg, 4, true)
+        }
+        O::I64Store { memarg } | O::F64Store { memarg } => (memarg, 8, true),
+        O::I32Store8 { memarg } | O::I64Store8 { memarg } => (memarg, 1, true),
+        O::I32Store16 { memarg } | O::I64Store16 { memarg } => (memarg, 2, true),
+        _ => return None,
+    })
 }

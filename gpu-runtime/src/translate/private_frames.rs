@@ -40,9 +40,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use wasmparser::{BlockType, MemArg, Operator};
+use wasmparser::{BlockType, Operator};
 
-use super::body_ops;
+use super::body_ops::{self, memory_access};
 use super::env::ModuleEnv;
 use super::error::TranslateError;
 use super::frame::{arity, frame_locals};
@@ -542,7 +542,7 @@ impl<'w> Planner<'_, 'w> {
                     a.reachable = false;
                 })
             }
-            op => match access(op) {
+            op => match memory_access(op) {
                 Some((memarg, size, store)) => {
                     if store && matches!(a.pop(), V::Frame(_)) {
                         return Ok(Err(Escape));
@@ -591,33 +591,6 @@ impl<'w> Planner<'_, 'w> {
                 .map(|s| (s.params.len(), s.results.len())),
         }
     }
-}
-
-/// The memarg, size and store-ness of a load or store.
-fn access(op: &Operator<'_>) -> Option<(MemArg, u32, bool)> {
-    use Operator as O;
-    Some(match *op {
-        O::I32Load { memarg } | O::F32Load { memarg } | O::I64Load32S { memarg } => {
-            (memarg, 4, false)
-        }
-        O::I64Load32U { memarg } => (memarg, 4, false),
-        O::I64Load { memarg } | O::F64Load { memarg } => (memarg, 8, false),
-        O::I32Load8S { memarg }
-        | O::I32Load8U { memarg }
-        | O::I64Load8S { memarg }
-        | O::I64Load8U { memarg } => (memarg, 1, false),
-        O::I32Load16S { memarg }
-        | O::I32Load16U { memarg }
-        | O::I64Load16S { memarg }
-        | O::I64Load16U { memarg } => (memarg, 2, false),
-        O::I32Store { memarg } | O::F32Store { memarg } | O::I64Store32 { memarg } => {
-            (memarg, 4, true)
-        }
-        O::I64Store { memarg } | O::F64Store { memarg } => (memarg, 8, true),
-        O::I32Store8 { memarg } | O::I64Store8 { memarg } => (memarg, 1, true),
-        O::I32Store16 { memarg } | O::I64Store16 { memarg } => (memarg, 2, true),
-        _ => return None,
-    })
 }
 
 /// The abstract state at one operator.
